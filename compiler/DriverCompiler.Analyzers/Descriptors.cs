@@ -1,0 +1,94 @@
+using Microsoft.CodeAnalysis;
+
+namespace DriverCompiler.Analyzers
+{
+    /// <summary>
+    /// Every diagnostic DriverCompiler reports. Ids are stable: each has a page
+    /// <c>docs/diagnostics/DRVnnnn.md</c>, and the CLI and the analyzer report the same ones.
+    /// DRV0001-0099: constructs outside the driver subset. DRV0100-0199: driver declaration and
+    /// layout. DRV0200-0299: target restrictions. DRV0900-0999: the compiler itself.
+    /// </summary>
+    public static class Descriptors
+    {
+        /// <summary>Base of the help links.</summary>
+        public const string HelpBase = "https://github.com/drivercompiler/drivercompiler/blob/main/docs/diagnostics/";
+
+        private static DiagnosticDescriptor Error(string id, string title, string message, string category = "Subset") =>
+            new DiagnosticDescriptor(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+                helpLinkUri: HelpBase + id + ".md");
+
+        private static DiagnosticDescriptor Warning(string id, string title, string message, string category) =>
+            new DiagnosticDescriptor(id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+                helpLinkUri: HelpBase + id + ".md");
+
+#pragma warning disable CS1591 // the titles say what each is; the docs pages say the rest
+        public static readonly DiagnosticDescriptor ClassInstance = Error("DRV0001", "Class instances are not in the driver subset",
+            "'{0}' creates or uses an instance of a class; driver code has no garbage-collected heap: use a struct, a static class or memory from an allocation binding");
+        public static readonly DiagnosticDescriptor HeapArray = Error("DRV0002", "Arrays on the heap are not in the driver subset",
+            "'{0}' allocates an array on the heap; use stackalloc with a constant size, a fixed buffer, or a static readonly table");
+        public static readonly DiagnosticDescriptor Exceptions = Error("DRV0003", "Exceptions are not in the driver subset",
+            "'{0}' uses exceptions; report failures with return codes (io_Error, errno values)");
+        public static readonly DiagnosticDescriptor LambdasDelegates = Error("DRV0004", "Lambdas, delegates and LINQ are not in the driver subset",
+            "'{0}' needs a lambda, delegate or LINQ; use a static method, or a C# function pointer (delegate* unmanaged)");
+        public static readonly DiagnosticDescriptor FloatingPoint = Error("DRV0005", "Floating point is not in the driver subset",
+            "'{0}' uses floating point; kernels and drivers do not save FPU state: use integers or fixed-point");
+        public static readonly DiagnosticDescriptor Boxing = Error("DRV0006", "Boxing is not in the driver subset",
+            "'{0}' boxes a value of type '{1}' to '{2}'");
+        public static readonly DiagnosticDescriptor Dynamic = Error("DRV0007", "dynamic is not in the driver subset",
+            "'{0}' uses dynamic; every type must be known at compile time");
+        public static readonly DiagnosticDescriptor AsyncIterators = Error("DRV0008", "async, await and iterators are not in the driver subset",
+            "'{0}' uses async, await or yield; use exec tasks, signals and message ports instead");
+        public static readonly DiagnosticDescriptor Generics = Error("DRV0009", "Generics are not in the driver subset",
+            "'{0}' declares or uses a generic type or method; write the concrete type");
+        public static readonly DiagnosticDescriptor StringManipulation = Error("DRV0010", "String manipulation is not in the driver subset",
+            "'{0}' manipulates strings; only string literals (as C strings) are allowed");
+        public static readonly DiagnosticDescriptor Checked = Error("DRV0011", "checked arithmetic is not in the driver subset",
+            "'{0}' is checked arithmetic; test the operands explicitly and handle overflow as an error code");
+        public static readonly DiagnosticDescriptor InstanceClass = Error("DRV0012", "Non-static classes are not in the driver subset",
+            "Class '{0}' is not static; driver code lives in static classes and structs");
+        public static readonly DiagnosticDescriptor UnsupportedType = Error("DRV0013", "Type not in the driver subset",
+            "Type '{0}' is not in the driver subset; use the integer types, bool, pointers, structs and enums");
+        public static readonly DiagnosticDescriptor UnsupportedMember = Error("DRV0014", "Member kind not in the driver subset",
+            "'{0}' is a {1}; driver code uses fields and methods only");
+        public static readonly DiagnosticDescriptor StaticInitializer = Error("DRV0015", "Static initialization must be constant",
+            "'{0}' needs code to run at start-up; initialize static fields with constants or a static readonly table of constants");
+        public static readonly DiagnosticDescriptor RefKinds = Error("DRV0016", "ref locals, ref returns and ref structs are not in the driver subset",
+            "'{0}' uses a ref local, ref return or ref struct; use a pointer");
+        public static readonly DiagnosticDescriptor Patterns = Error("DRV0017", "Pattern not in the driver subset",
+            "'{0}' uses a pattern other than a constant; use == or a switch with constant cases");
+        public static readonly DiagnosticDescriptor ResourceStatements = Error("DRV0018", "lock and using are not in the driver subset",
+            "'{0}' needs the .NET runtime; use Forbid/Permit or a semaphore binding, and free resources explicitly");
+        public static readonly DiagnosticDescriptor Tuples = Error("DRV0019", "Tuples are not in the driver subset",
+            "'{0}' uses a tuple; use a struct or out parameters");
+        public static readonly DiagnosticDescriptor StructConstructor = Error("DRV0020", "Struct constructors are not in the driver subset",
+            "'{0}' calls a struct constructor with arguments; use default, new() or an object initializer");
+        public static readonly DiagnosticDescriptor StackallocSize = Error("DRV0021", "stackalloc needs a constant size",
+            "'{0}' has a size that is not a compile-time constant");
+        public static readonly DiagnosticDescriptor RuntimeLibrary = Error("DRV0022", "Call into the .NET runtime library",
+            "'{0}' calls '{1}', which is in the .NET runtime library; drivers call C through [CBinding] methods");
+        public static readonly DiagnosticDescriptor Unsupported = Error("DRV0099", "Construct not in the driver subset",
+            "'{0}' ({1}) is not in the driver subset");
+
+        public static readonly DiagnosticDescriptor NoDriver = Warning("DRV0100", "No driver declared",
+            "No [assembly: Driver(...)] in '{0}'; checked the subset only, nothing can be built", "Driver");
+        public static readonly DiagnosticDescriptor SeveralDrivers = Error("DRV0101", "More than one driver declared",
+            "A folder declares one driver; found another [assembly: Driver] here", "Driver");
+        public static readonly DiagnosticDescriptor BadDriverName = Error("DRV0102", "Invalid driver name or prefix",
+            "'{0}' is not a valid driver name or prefix; use letters, digits and '_', starting with a letter", "Driver");
+        public static readonly DiagnosticDescriptor FieldOverlap = Error("DRV0110", "Fields overlap",
+            "Field '{0}' at offset {1} overlaps field '{2}' ({3} bytes at offset {4})", "Layout");
+        public static readonly DiagnosticDescriptor FieldMisaligned = Error("DRV0111", "Field misaligned",
+            "Field '{0}' of {1} bytes is at offset {2}, not a multiple of its alignment {3}", "Layout");
+        public static readonly DiagnosticDescriptor EmptyStruct = Error("DRV0112", "Empty struct",
+            "Struct '{0}' has no fields; C has no empty structs", "Layout");
+
+        public static readonly DiagnosticDescriptor Amix64Bit = Warning("DRV0200", "64-bit integer on Amix",
+            "'{0}' is a 64-bit integer; Amix 2.1c's cc has no 64-bit type, so this builds only with GCC (long long)", "Target");
+
+        public static readonly DiagnosticDescriptor NotLowered = Error("DRV0900", "Not supported by the lowering yet",
+            "'{0}' ({1}) passes the subset check but the lowering does not support it yet", "Compiler");
+        public static readonly DiagnosticDescriptor InternalError = Error("DRV0999", "Internal compiler error",
+            "Internal compiler error while lowering '{0}': {1}", "Compiler");
+#pragma warning restore CS1591
+    }
+}

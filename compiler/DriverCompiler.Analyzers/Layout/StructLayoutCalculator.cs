@@ -1,0 +1,209 @@
+using System.Runtime.CompilerServices;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.InteropServices;
+using Microsoft.CodeAnalysis;
+
+namespace DriverCompiler.Analyzers.Layout
+{
+    /// <summary>One instance field placed in a struct. Offsets and sizes are in bytes.</summary>
+    public sealed class FieldLayout
+    {
+        internal FieldLayout(IFieldSymbol field, int offset, int size, int alignment, int? arrayLength, ITypeSymbol elementType)
+        { Field = field; Offset = offset; Size = size; Alignment = alignment; ArrayLength = arrayLength; ElementType = elementType; }
+        /// <summary>The C# field.</summary>
+        public IFieldSymbol Field { get; }
+        /// <summary>Byte offset from the start of the struct.</summary>
+        public int Offset { get; }
+        /// <summary>Size in bytes on the 32-bit targets.</summary>
+        public int Size { get; }
+        /// <summary>Natural alignment in bytes (before any Pack).</summary>
+        public int Alignment { get; }
+        /// <summary>Element count of a fixed buffer or [InlineArray] field, else null.</summary>
+        public int? ArrayLength { get; }
+        /// <summary>The field type, or the element type of a fixed buffer / inline array.</summary>
+        public ITypeSymbol ElementType { get; }
+    }
+
+    /// <summary>A layout rule a struct breaks: report <see cref="Descriptor"/> at <see cref="Symbol"/> with <see cref="Arguments"/>.</summary>
+    public sealed class LayoutProblem
+    {
+        internal LayoutProblem(DiagnosticDescriptor descriptor, ISymbol symbol, params object[] arguments)
+        { Descriptor = descriptor; Symbol = symbol; Arguments = arguments; }
+        /// <summary>DRV0110, DRV0111 or DRV0112.</summary>
+        public DiagnosticDescriptor Descriptor { get; }
+        /// <summary>Where to report it (a field, or the struct).</summary>
+        public ISymbol Symbol { get; }
+        /// <summary>Message arguments matching the descriptor.</summary>
+        public object[] Arguments { get; }
+    }
+
+    /// <summary>The layout of a struct on the 32-bit big-endian targets.</summary>
+    public sealed class StructLayoutInfo
+    {
+        internal StructLayoutInfo(INamedTypeSymbol type, IReadOnlyList<FieldLayout> fields, int size, int alignment,
+            bool isExplicit, IReadOnlyList<LayoutProblem> problems)
+        { Type = type; Fields = fields; Size = size; Alignment = alignment; IsExplicit = isExplicit; Problems = problems; }
+        /// <summary>The struct.</summary>
+        public INamedTypeSymbol Type { get; }
+        /// <summary>Instance fields in declaration order with their offsets.</summary>
+        public IReadOnlyList<FieldLayout> Fields { get; }
+        /// <summary>Total size in bytes, trailing padding included.</summary>
+        public int Size { get; }
+        /// <summary>Alignment in bytes (largest field alignment, limited by Pack).</summary>
+        public int Alignment { get; }
+        /// <summary>Whether the struct uses <c>LayoutKind.Explicit</c>.</summary>
+        public bool IsExplicit { get; }
+        /// <summary>Rules broken; empty for a representable layout.</summary>
+        public IReadOnlyList<LayoutProblem> Problems { get; }
+    }
+
+    /// <summary>
+    /// Computes struct layouts with the CLR's rules for <c>LayoutKind.Sequential</c> and
+    /// <c>LayoutKind.Explicit</c> (each field at the next multiple of min(its alignment, Pack);
+    /// size rounded up to the struct's alignment; <c>Size=</c> as a minimum), with the targets'
+    /// 4-byte pointers. 8-byte integers align to 8 as in the CLR and the PowerPC SysV ABI. The C
+    /// printer makes every gap explicit, so the 68k ABI (2-byte alignment) gets the same offsets.
+    /// Source: ECMA-335 II.10.7 and the .NET runtime's field layout algorithm.
+    /// </summary>
+    public static class StructLayoutCalculator
+    {
+        /// <summary>Pointer size on both targets (PowerPC 32-bit, 68030).</summary>
+        public const int PointerSize = 4;
+
+        private static readonly ConditionalWeakTable<INamedTypeSymbol, StructLayoutInfo> Cache = new ConditionalWeakTable<INamedTypeSymbol, StructLayoutInfo>();
+
+        /// <summary>Layout of <paramref name="type"/> (a struct); cached per symbol, thread-safe.</summary>
+        public static StructLayoutInfo Compute(INamedTypeSymbol type) => Compute(type, new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default));
+
+        private static StructLayoutInfo Compute(INamedTypeSymbol type, HashSet<INamedTypeSymbol> inProgress)
+        {
+            if (Cache.TryGetValue(type, out var cached)) return cached;
+            if (!inProgress.Add(type)) // a struct containing itself: C# reports CS0523; keep going without a loop
+                return new StructLayoutInfo(type, new FieldLayout[0], 1, 1, false, new LayoutProblem[0]);
+            var result = ComputeUncached(type, inProgress);
+            inProgress.Remove(type);
+            return Cache.GetValue(type, _ => result);
+        }
+
+        /// <summary>Size and alignment of a value of <paramref name="type"/> on the targets; (0, 1) for unknown types.</summary>
+        public static (int Size, int Alignment) SizeOf(ITypeSymbol type) => SizeOf(type, new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default));
+
+        private static (int Size, int Alignment) SizeOf(ITypeSymbol type, HashSet<INamedTypeSymbol> inProgress)
+        {
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_Boolean: case SpecialType.System_Byte: case SpecialType.System_SByte: return (1, 1);
+                case SpecialType.System_Int16: case SpecialType.System_UInt16: case SpecialType.System_Char: return (2, 2);
+                case SpecialType.System_Int32: case SpecialType.System_UInt32: case SpecialType.System_Single: return (4, 4);
+                case SpecialType.System_Int64: case SpecialType.System_UInt64: case SpecialType.System_Double: return (8, 8);
+                case SpecialType.System_String: case SpecialType.System_IntPtr: case SpecialType.System_UIntPtr: return (PointerSize, PointerSize);
+            }
+            if (type is IPointerTypeSymbol || type is IFunctionPointerTypeSymbol) return (PointerSize, PointerSize);
+            if (type is INamedTypeSymbol named)
+            {
+                if (named.TypeKind == TypeKind.Enum && named.EnumUnderlyingType != null) return SizeOf(named.EnumUnderlyingType, inProgress);
+                if (named.TypeKind == TypeKind.Struct)
+                {
+                    var l = Compute(named, inProgress);
+                    return (l.Size, l.Alignment);
+                }
+            }
+            return (0, 1);
+        }
+
+        /// <summary>The length of an <c>[InlineArray(n)]</c> struct, or null.</summary>
+        public static int? InlineArrayLength(ITypeSymbol type)
+        {
+            foreach (var a in type.GetAttributes())
+                if (a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.InlineArrayAttribute"
+                    && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is int n)
+                    return n;
+            return null;
+        }
+
+        private static StructLayoutInfo ComputeUncached(INamedTypeSymbol type, HashSet<INamedTypeSymbol> inProgress)
+        {
+            var problems = new List<LayoutProblem>();
+            var fields = type.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst).ToList();
+
+            int? inline = InlineArrayLength(type);
+            if (inline is int n && fields.Count == 1)
+            {
+                var (es, ea) = SizeOf(fields[0].Type, inProgress);
+                var fl = new FieldLayout(fields[0], 0, es * n, ea, n, fields[0].Type);
+                return new StructLayoutInfo(type, new[] { fl }, es * n, ea, false, problems);
+            }
+
+            LayoutKind kind = type.TypeKind == TypeKind.Struct ? LayoutKind.Sequential : LayoutKind.Auto;
+            int pack = 0, minSize = 0;
+            foreach (var a in type.GetAttributes())
+            {
+                if (a.AttributeClass?.ToDisplayString() != "System.Runtime.InteropServices.StructLayoutAttribute") continue;
+                if (a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is int k) kind = (LayoutKind)k;
+                foreach (var na in a.NamedArguments)
+                {
+                    if (na.Key == "Pack" && na.Value.Value is int p) pack = p;
+                    if (na.Key == "Size" && na.Value.Value is int s) minSize = s;
+                }
+            }
+            bool isExplicit = kind == LayoutKind.Explicit;
+
+            var placed = new List<FieldLayout>();
+            int offset = 0, structAlign = 1;
+            foreach (var f in fields)
+            {
+                ITypeSymbol elem; int? count = null; int size, align;
+                if (f.IsFixedSizeBuffer && f.Type is IPointerTypeSymbol pt)
+                {
+                    elem = pt.PointedAtType; count = f.FixedSize;
+                    var (es, ea) = SizeOf(elem, inProgress);
+                    size = es * f.FixedSize; align = ea;
+                }
+                else if (InlineArrayLength(f.Type) is int len && f.Type is INamedTypeSymbol ia
+                         && ia.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(x => !x.IsStatic) is IFieldSymbol ef)
+                {
+                    elem = ef.Type; count = len;
+                    var (es, ea) = SizeOf(elem, inProgress);
+                    size = es * len; align = ea;
+                }
+                else
+                {
+                    elem = f.Type;
+                    (size, align) = SizeOf(f.Type, inProgress);
+                }
+                int effAlign = pack > 0 ? System.Math.Min(align, pack) : align;
+                int at;
+                if (isExplicit)
+                {
+                    at = f.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.FieldOffsetAttribute")
+                        .Select(a => a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is int o ? o : 0).FirstOrDefault();
+                }
+                else
+                {
+                    at = Align(offset, effAlign);
+                }
+                if (at % align != 0)
+                    problems.Add(new LayoutProblem(Descriptors.FieldMisaligned, f, f.Name, size, at, align));
+                foreach (var other in placed)
+                    if (at < other.Offset + other.Size && other.Offset < at + size)
+                    {
+                        problems.Add(new LayoutProblem(Descriptors.FieldOverlap, f, f.Name, at, other.Field.Name, other.Size, other.Offset));
+                        break;
+                    }
+                placed.Add(new FieldLayout(f, at, size, align, count, elem));
+                offset = System.Math.Max(offset, at + size);
+                structAlign = System.Math.Max(structAlign, effAlign);
+            }
+            if (placed.Count == 0)
+            {
+                problems.Add(new LayoutProblem(Descriptors.EmptyStruct, type, type.Name));
+                return new StructLayoutInfo(type, placed, 1, 1, isExplicit, problems);
+            }
+            int total = Align(System.Math.Max(offset, minSize), structAlign);
+            return new StructLayoutInfo(type, placed, total, structAlign, isExplicit, problems);
+        }
+
+        private static int Align(int value, int alignment) => alignment <= 1 ? value : (value + alignment - 1) / alignment * alignment;
+    }
+}

@@ -1,0 +1,5 @@
+namespace DriverCompiler.Core;
+internal static class Pipeline
+{
+    public static CompileResult Run(DriverCompilation c, BuildOptions o, bool emit) => throw new NotImplementedException();
+}

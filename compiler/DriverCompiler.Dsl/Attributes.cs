@@ -1,0 +1,110 @@
+using System;
+
+namespace DriverCompiler.Dsl
+{
+    /// <summary>The operating system a driver is lowered for.</summary>
+    public enum DriverTarget
+    {
+        /// <summary>AmigaOS 4.1 Final Edition on PowerPC: GNU C99 against the AmigaOS 4.1 SDK.</summary>
+        AmigaOS4 = 1,
+        /// <summary>Amix 2.1c (SVR4) on the 68030: C89 with K&amp;R definitions for the kernel's <c>cc</c>.</summary>
+        Amix = 2,
+    }
+
+    /// <summary>
+    /// Declares the driver a folder of C# sources makes. Exactly one per driver folder.
+    /// </summary>
+    /// <remarks>
+    /// <c>[assembly: Driver("virtioscsi", DriverTarget.AmigaOS4, Prefix = "vscsi")]</c>.
+    /// <see cref="Name"/> names the output (<c>out/&lt;name&gt;/</c>, the device or module name);
+    /// <see cref="Prefix"/> starts every emitted C identifier (default: the name, lower case).
+    /// </remarks>
+    [AttributeUsage(AttributeTargets.Assembly)]
+    public sealed class DriverAttribute : Attribute
+    {
+        /// <param name="name">Driver name, e.g. <c>"virtioscsi"</c>: letters, digits and '_' only.</param>
+        /// <param name="target">The target the driver is written for; <c>drvc build --target</c> overrides it.</param>
+        public DriverAttribute(string name, DriverTarget target) { Name = name; Target = target; }
+        /// <summary>Driver name.</summary>
+        public string Name { get; }
+        /// <summary>Default target.</summary>
+        public DriverTarget Target { get; }
+        /// <summary>Prefix of every emitted C identifier; defaults to <see cref="Name"/> in lower case.</summary>
+        public string? Prefix { get; set; }
+        /// <summary>Version (the <c>$VER</c> string and resident tag on AmigaOS 4).</summary>
+        public int Version { get; set; } = 1;
+        /// <summary>Revision.</summary>
+        public int Revision { get; set; }
+    }
+
+    /// <summary>
+    /// Marks a struct as a block of memory-mapped device registers. Every read and write of a
+    /// field through a pointer to it is volatile, in program order, and byte-reversed when the
+    /// field's endian type differs from the CPU's (PowerPC: <c>lwbrx</c>/<c>stwbrx</c> with
+    /// <c>sync</c>, as Linux's <c>in_le32</c>/<c>out_le32</c>; 68k: plain volatile accesses).
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Struct)]
+    public sealed class MmioAttribute : Attribute { }
+
+    /// <summary>
+    /// Marks a struct shared with a device by DMA (descriptor rings, DSA tables). Its layout is
+    /// checked like an <see cref="MmioAttribute"/> struct's; accesses are ordinary memory accesses.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Struct)]
+    public sealed class DmaAttribute : Attribute { }
+
+    /// <summary>
+    /// Marks a static method as an interrupt handler the target registers (AmigaOS 4:
+    /// <c>struct Interrupt</c> and <c>AddIntServer</c>; Amix: an <c>int2_tbl</c> entry).
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Method)]
+    public sealed class InterruptHandlerAttribute : Attribute { }
+
+    /// <summary>
+    /// Binds a static method to a C function, macro or AmigaOS 4 interface method. Calls lower
+    /// to <c>Name(args)</c>, or <c>Interface-&gt;Name(args)</c> when <see cref="Interface"/> is set.
+    /// The method is either <c>extern</c> (no .NET implementation) or has a body that runs only in
+    /// .NET (a simulation for tests); its body is never lowered. A trailing <c>params</c> array
+    /// is passed as C variadic arguments (AmigaOS tag lists).
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Method)]
+    public sealed class CBindingAttribute : Attribute
+    {
+        /// <param name="name">The C name, e.g. <c>"AllocVecTags"</c> or <c>"sptalloc"</c>.</param>
+        public CBindingAttribute(string name) { Name = name; }
+        /// <summary>The C name.</summary>
+        public string Name { get; }
+        /// <summary>AmigaOS 4 interface pointer the call goes through, e.g. <c>"IExec"</c>.</summary>
+        public string? Interface { get; set; }
+    }
+
+    /// <summary>
+    /// A header the emitted C must include for the bindings of this class, e.g.
+    /// <c>[CHeader("interfaces/exec.h")]</c>. Several may be given; system headers use angle brackets
+    /// unless <see cref="Local"/> is set.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = true)]
+    public sealed class CHeaderAttribute : Attribute
+    {
+        /// <param name="path">Header path as written inside <c>#include</c>.</param>
+        public CHeaderAttribute(string path) { Path = path; }
+        /// <summary>Header path.</summary>
+        public string Path { get; }
+        /// <summary>Include with quotes instead of angle brackets.</summary>
+        public bool Local { get; set; }
+    }
+
+    /// <summary>
+    /// Declares that a struct mirrors a C type defined by an SDK or kernel header (e.g.
+    /// <c>[CType("struct IOStdReq")]</c>): the compiler emits no definition and uses the C name.
+    /// The C# fields must have the SDK's layout; the header comes from <see cref="CHeaderAttribute"/>.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Struct)]
+    public sealed class CTypeAttribute : Attribute
+    {
+        /// <param name="name">The C type as written in a declaration, e.g. <c>"struct IOStdReq"</c>.</param>
+        public CTypeAttribute(string name) { Name = name; }
+        /// <summary>The C type.</summary>
+        public string Name { get; }
+    }
+}
