@@ -1,0 +1,29 @@
+// The one way a corpus program reports results. Added to every program's compilation.
+// In .NET each body appends a line to the StringBuilder the test host puts in the thread's
+// "DriverCompiler.Probe" data slot; the lowered C calls probe_* from Harness/probe.c instead.
+// The bodies are never lowered ([CBinding]), so they may use anything .NET offers.
+using DriverCompiler.Dsl;
+
+[CHeader("probe.h", Local = true)]
+public static class Probe
+{
+    [CBinding("probe_i")]
+    public static void I(long v) =>
+        ((System.Text.StringBuilder)System.Threading.Thread.GetData(System.Threading.Thread.GetNamedDataSlot("DriverCompiler.Probe")))
+            .Append(v.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+
+    [CBinding("probe_u")]
+    public static void U(ulong v) =>
+        ((System.Text.StringBuilder)System.Threading.Thread.GetData(System.Threading.Thread.GetNamedDataSlot("DriverCompiler.Probe")))
+            .Append(v.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+
+    [CBinding("probe_b")]
+    public static void B(bool v) =>
+        ((System.Text.StringBuilder)System.Threading.Thread.GetData(System.Threading.Thread.GetNamedDataSlot("DriverCompiler.Probe")))
+            .Append(v ? "true" : "false").Append('\n');
+
+    [CBinding("probe_str")]
+    public static void Str(string s) =>
+        ((System.Text.StringBuilder)System.Threading.Thread.GetData(System.Threading.Thread.GetNamedDataSlot("DriverCompiler.Probe")))
+            .Append(s).Append('\n');
+}
