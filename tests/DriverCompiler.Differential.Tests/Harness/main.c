@@ -31,6 +31,8 @@ int main(int argc, char **argv)
 {
     const struct program *p;
     int i;
+    /* Line-buffered, so the output of a program that crashes is not lost with the buffer. */
+    setvbuf(stdout, 0, _IOLBF, BUFSIZ);
     if (argc < 2) {
         for (p = programs; p->name; p++) run_one(p);
         return 0;

@@ -50,10 +50,12 @@ public sealed class DifferentialRun
     private readonly string probeText = File.ReadAllText(Path.Combine(Repo.HarnessDir, "Probe.cs"));
     private readonly string driverInfoText = File.ReadAllText(Path.Combine(Repo.HarnessDir, "DriverInfo.cs"));
 
-    public DifferentialRun()
+    public DifferentialRun() : this(Repo.ProgramNames().Select((n, i) => new ProgramResult(n, i)).ToList()) { }
+
+    /// <summary>A run over given programs; <see cref="ExecuteC"/> alone needs only their emitted folders.</summary>
+    public DifferentialRun(IReadOnlyList<ProgramResult> programs)
     {
-        var names = Repo.ProgramNames();
-        Programs = names.Select((n, i) => new ProgramResult(n, i)).ToList();
+        Programs = programs;
         MissingTools = Toolchain.MissingTools();
         WorkDir = Path.Combine(Path.GetTempPath(), "drvc-diff-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(WorkDir);
@@ -63,6 +65,19 @@ public sealed class DifferentialRun
     {
         var total = Stopwatch.StartNew();
         Phase("dotnet+lower", () => Parallel.ForEach(Programs, new ParallelOptions { MaxDegreeOfParallelism = Workers }, RunDotNetAndLower));
+        ExecuteC();
+        foreach (var p in Programs)
+            foreach (var t in Toolchain.All)
+                if (!p.Outcomes.ContainsKey(t))
+                    p.Outcomes[t] = p.LowerError.TryGetValue(t.Target, out var le)
+                        ? Outcome.Failed("lower", le)
+                        : Outcome.Failed("lower", "no lowering result");
+        Elapsed = total.Elapsed;
+    }
+
+    /// <summary>Compiles, links and runs the emitted C of every program that has some.</summary>
+    public void ExecuteC()
+    {
         if (MissingTools.Count > 0)
         {
             string why = "toolchain missing:\n" + string.Join("\n", MissingTools);
@@ -81,13 +96,6 @@ public sealed class DifferentialRun
             Phase("link+run", () => Parallel.ForEach(Toolchain.All, new ParallelOptions { MaxDegreeOfParallelism = Workers }, t =>
                 LinkAndRun(t, Programs.Where(p => objects.ContainsKey((t, p))).ToDictionary(p => p, p => objects[(t, p)]))));
         }
-        foreach (var p in Programs)
-            foreach (var t in Toolchain.All)
-                if (!p.Outcomes.ContainsKey(t))
-                    p.Outcomes[t] = p.LowerError.TryGetValue(t.Target, out var le)
-                        ? Outcome.Failed("lower", le)
-                        : Outcome.Failed("lower", "no lowering result");
-        Elapsed = total.Elapsed;
     }
 
     private void Phase(string name, Action a)
