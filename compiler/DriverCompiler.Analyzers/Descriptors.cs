@@ -17,9 +17,9 @@ namespace DriverCompiler.Analyzers
             new DiagnosticDescriptor(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true,
                 helpLinkUri: HelpBase + id + ".md");
 
-        private static DiagnosticDescriptor Warning(string id, string title, string message, string category) =>
+        private static DiagnosticDescriptor Warning(string id, string title, string message, string category, params string[] customTags) =>
             new DiagnosticDescriptor(id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
-                helpLinkUri: HelpBase + id + ".md");
+                helpLinkUri: HelpBase + id + ".md", customTags: customTags);
 
 #pragma warning disable CS1591 // the titles say what each is; the docs pages say the rest
         public static readonly DiagnosticDescriptor ClassInstance = Error("DRV0001", "Class instances are not in the driver subset",
@@ -65,12 +65,21 @@ namespace DriverCompiler.Analyzers
         public static readonly DiagnosticDescriptor StackallocSize = Error("DRV0021", "stackalloc needs a constant size",
             "'{0}' has a size that is not a compile-time constant");
         public static readonly DiagnosticDescriptor RuntimeLibrary = Error("DRV0022", "Call into the .NET runtime library",
-            "'{0}' calls '{1}', which is in the .NET runtime library; drivers call C through [CBinding] methods");
+            "'{0}' uses '{1}', which is in the .NET runtime library; drivers call C through [CBinding] methods");
+        public static readonly DiagnosticDescriptor UnsupportedTypeKind = Error("DRV0023", "Type kind not in the driver subset",
+            "'{0}' is {1}; driver code declares static classes, structs and enums only");
+        public static readonly DiagnosticDescriptor Inheritance = Error("DRV0024", "Inheritance is not in the driver subset",
+            "'{0}' inherits from or implements '{1}'; C structs have no base types or interfaces");
+        public static readonly DiagnosticDescriptor EnumUnderlyingType = Error("DRV0025", "Enum needs an explicit underlying type",
+            "Enum '{0}' has no explicit underlying type; write one (for example ': byte' or ': uint') so its size is the same in C on every target");
+        public static readonly DiagnosticDescriptor ForEachCollection = Error("DRV0026", "foreach over an unsupported collection",
+            "'{0}' is not a static readonly array or an [InlineArray] struct; foreach in driver code walks only those (use a for loop over a pointer otherwise)");
         public static readonly DiagnosticDescriptor Unsupported = Error("DRV0099", "Construct not in the driver subset",
             "'{0}' ({1}) is not in the driver subset");
 
         public static readonly DiagnosticDescriptor NoDriver = Warning("DRV0100", "No driver declared",
-            "No [assembly: Driver(...)] in '{0}'; checked the subset only, nothing can be built", "Driver");
+            "No [assembly: Driver(...)] in '{0}'; checked the subset only, nothing can be built", "Driver",
+            WellKnownDiagnosticTags.CompilationEnd);
         public static readonly DiagnosticDescriptor SeveralDrivers = Error("DRV0101", "More than one driver declared",
             "A folder declares one driver; found another [assembly: Driver] here", "Driver");
         public static readonly DiagnosticDescriptor BadDriverName = Error("DRV0102", "Invalid driver name or prefix",
