@@ -442,6 +442,8 @@ internal sealed class AssemblerState
 /// <summary>Services offered to <see cref="ScriptInstruction.Encode"/>: operand evaluation, range checks, patch recording.</summary>
 internal sealed class EncodeContext(AssemblerState state, AssembledProc proc, int offset, ScriptArch? arch, ScriptInstruction instruction)
 {
+    private bool archMissingReported;
+
     private SourceLocation? Loc(ScriptExpression e) => e.Location ?? instruction.Location;
 
     public void Error(string code, string message, SourceLocation? at) => state.Error(code, message, at ?? instruction.Location);
@@ -501,7 +503,9 @@ internal sealed class EncodeContext(AssemblerState state, AssembledProc proc, in
         var at = r.Location ?? fallback;
         if (arch is null)
         {
-            Error(ScriptErrorCodes.ArchMissing, $"register {r} needs an ARCH: add 'ARCH 710' (or 700/720/770/810/825) or pass -a", at);
+            if (!archMissingReported)
+                Error(ScriptErrorCodes.ArchMissing, $"register {r} needs an ARCH: add 'ARCH 710' (or 700/720/770/810/825) or pass -a", at);
+            archMissingReported = true;
             return -1;
         }
         if (!ScriptRegisters.TryGetNumber(r.Name, arch.Value, out int n))
