@@ -1,0 +1,29 @@
+// Every cast from byte to each integer type: narrowing, sign and zero extension.
+namespace Corpus.ConvertByte;
+
+public static unsafe class Program
+{
+    static void Conv(byte v)
+    {
+        Probe.I((sbyte)v);
+        Probe.I((byte)v);
+        Probe.I((short)v);
+        Probe.I((ushort)v);
+        Probe.I((int)v);
+        Probe.I((uint)v);
+        Probe.I((long)v);
+        Probe.U((ulong)v);
+        long w = v; Probe.I(w);
+        ulong x = (ulong)v; Probe.U(x); uint y = (uint)v; Probe.I(y); int z = (int)v; Probe.I(z);
+    }
+
+    public static void Run()
+    {
+        Conv(0);
+        Conv(1);
+        Conv(2);
+        Conv(0x80);
+        Conv(0xFE);
+        Conv(byte.MaxValue);
+    }
+}
