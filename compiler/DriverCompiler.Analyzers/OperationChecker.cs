@@ -21,7 +21,13 @@ namespace DriverCompiler.Analyzers
 
         public OperationChecker(DriverSymbols k, Action<Diagnostic> report) { this.k = k; this.report = report; }
 
-        private void Report(DiagnosticDescriptor d, Location loc, params object[] args) => report(Diagnostic.Create(d, loc, args));
+        private int reported;
+
+        private void Report(DiagnosticDescriptor d, Location loc, params object[] args)
+        {
+            reported++;
+            report(Diagnostic.Create(d, loc, args));
+        }
         private void Report(DiagnosticDescriptor d, SyntaxNode node) => Report(d, node.GetLocation(), DriverSymbols.Snippet(node));
         private void ReportAtToken(DiagnosticDescriptor d, SyntaxNode node) =>
             Report(d, node.GetFirstToken().GetLocation(), DriverSymbols.Snippet(node));
@@ -68,8 +74,11 @@ namespace DriverCompiler.Analyzers
                     VisitStaticTable(StripImplicitConversions(value));
                     return;
                 }
-                if (IsConstantInitializer(value)) { Visit(value); return; }
-                Report(Descriptors.StaticInitializer, value.Syntax.GetLocation(), DriverSymbols.Snippet(value.Syntax));
+                // A problem inside the value (new C(), a runtime call) is the more specific report.
+                int before = reported;
+                Visit(value);
+                if (reported == before && !IsConstantInitializer(value))
+                    Report(Descriptors.StaticInitializer, value.Syntax.GetLocation(), DriverSymbols.Snippet(value.Syntax));
                 return;
             }
         }
@@ -112,8 +121,10 @@ namespace DriverCompiler.Analyzers
 
         private void CheckTableElement(IOperation e)
         {
-            if (e.ConstantValue.HasValue || StripImplicitConversions(e).ConstantValue.HasValue) Visit(e);
-            else Report(Descriptors.StaticInitializer, e.Syntax.GetLocation(), DriverSymbols.Snippet(e.Syntax));
+            int before = reported;
+            Visit(e);
+            if (reported == before && !e.ConstantValue.HasValue && !StripImplicitConversions(e).ConstantValue.HasValue)
+                Report(Descriptors.StaticInitializer, e.Syntax.GetLocation(), DriverSymbols.Snippet(e.Syntax));
         }
 
         public void Visit(IOperation? op)
@@ -658,7 +669,7 @@ namespace DriverCompiler.Analyzers
             var syntax = op.Syntax;
             switch (syntax)
             {
-                case PrefixUnaryExpressionSyntax pi when pi.IsKind(SyntaxKind.PointerIndirectionExpression):
+                case PrefixUnaryExpressionSyntax pi when pi.IsKind(SyntaxKind.PointerIndirectionExpression) || pi.IsKind(SyntaxKind.AddressOfExpression):
                 case FixedStatementSyntax _:
                     VisitChildren(op);
                     return;

@@ -1,0 +1,259 @@
+namespace DriverCompiler.Diagnostics.Tests;
+
+/// <summary>A small bad driver: the id it is about and the source with its expected spots marked.</summary>
+/// <param name="Name">Unique case name.</param>
+/// <param name="Id">The diagnostic the case is about (the id of unnamed markers).</param>
+/// <param name="Text">Marked source (see <see cref="Marked"/>).</param>
+/// <param name="Target">The DriverCompilerTarget build property (CLI: --target), or null.</param>
+/// <param name="WithDriver">Whether a second file declares the driver.</param>
+/// <param name="CompilerErrors">Roslyn errors the construct also causes (e.g. CS0579 for a second Driver attribute).</param>
+public sealed record BadCase(string Name, string Id, string Text, string? Target = null, bool WithDriver = true, string[]? CompilerErrors = null)
+{
+    public Marked Marked => new(Text, Id);
+    public override string ToString() => Name;
+}
+
+/// <summary>At least one case per diagnostic the analyzer reports.</summary>
+public static class Cases
+{
+    private const string U = "using System;\nusing DriverCompiler.Dsl;\nusing System.Runtime.InteropServices;\n";
+
+    public static readonly BadCase[] All =
+    [
+        new("ClassCreation", "DRV0001", U + """
+            static class C { static void M() { var o = /*!*/new object(); } }
+            """),
+        new("AnonymousObject", "DRV0001", U + """
+            static class C { static void M() { var o = /*!*/new { A = 1 }; } }
+            """),
+        new("HeapArrayLocal", "DRV0002", U + """
+            static class C { static void M() { var a = /*!*/new byte[16]; } }
+            """),
+        new("HeapArrayParams", "DRV0002", U + """
+            static class C {
+                static void P(params /*!DRV0013*/int[] a) { }
+                static void M() { P(/*!*/1, 2); }
+            }
+            """),
+        new("Throw", "DRV0003", U + """
+            static class C { static void M() { /*!*/throw null!; } }
+            """),
+        new("TryFinally", "DRV0003", U + """
+            static class C { static int M(int x) { /*!*/try { x++; } finally { x--; } return x; } }
+            """),
+        new("Lambda", "DRV0004", U + """
+            static class C { static void M() { /*!*/Action a = /*!*/() => { }; } }
+            """),
+        new("LocalFunction", "DRV0004", U + """
+            static class C { static int M() { return 1; int /*!*/L() => 2; } }
+            """),
+        new("DelegateType", "DRV0004", U + """
+            delegate void /*!*/Callback(int x);
+            """),
+        new("MethodGroupToDelegate", "DRV0004", U + """
+            static class C { static void N() { } static void M() { var d = /*!*/new Action(N); } }
+            """),
+        new("FloatLiteral", "DRV0005", U + """
+            static class C { static int M() { return (int)/*!*/1.5; } }
+            """),
+        new("FloatField", "DRV0005", U + """
+            static class C { static /*!*/float F; static /*!*/double G() => 0; }
+            """),
+        new("Boxing", "DRV0006", U + """
+            static class C { static void M(int x) { var o = /*!*/(object)x; } }
+            """),
+        new("Dynamic", "DRV0007", U + """
+            static class C { static void M(/*!*/dynamic d) { } }
+            """, CompilerErrors: ["CS1980"]), // drivers do not reference the dynamic binder
+        new("Async", "DRV0008", U + """
+            static class C { static /*!*/async void M() { } }
+            """),
+        new("Iterator", "DRV0008", U + """
+            static class C { static /*!DRV0013*/System.Collections.IEnumerable M() { /*!*/yield break; } }
+            """),
+        new("GenericMethod", "DRV0009", U + """
+            static class C { static void M/*!*/<T>(/*!*/T x) { } }
+            """),
+        new("GenericTypeUse", "DRV0009", U + """
+            static class C { static void M(/*!*/System.Collections.Generic.List<int> l) { } }
+            """),
+        new("GenericStruct", "DRV0009", U + """
+            struct Box/*!*/<T> { public int A; }
+            """),
+        new("StringLength", "DRV0010", U + """
+            static class C { static void M(string s) { var n = /*!*/s.Length; } }
+            """),
+        new("StringConcat", "DRV0010", U + """
+            static class C { static void M(string s, int i) { string t = /*!*/s + i; } }
+            """),
+        new("StringInterpolation", "DRV0010", U + """
+            static class C { static void M(int i) { string t = /*!*/$"n={i}"; } }
+            """),
+        new("StringMethod", "DRV0010", U + """
+            static class C { static bool M(string s) { return /*!*/s.StartsWith("a"); } }
+            """),
+        new("CheckedExpression", "DRV0011", U + """
+            static class C { static int M(int a) { return /*!*/checked(a + 1); } }
+            """),
+        new("CheckedStatement", "DRV0011", U + """
+            static class C { static int M(int a) { /*!*/checked { a++; } return a; } }
+            """),
+        new("InstanceClass", "DRV0012", U + """
+            class /*!*/Device { }
+            """),
+        new("CharField", "DRV0013", U + """
+            static class C { static /*!*/char Letter; }
+            """),
+        new("ObjectParameter", "DRV0013", U + """
+            static class C { static void M(/*!*/object o) { } }
+            """),
+        new("MutableArrayField", "DRV0013", U + """
+            static class C { static /*!*/int[] Table = { 1, 2 }; }
+            """),
+        new("NativeInt", "DRV0013", U + """
+            static class C { static /*!*/nint N; static /*!*/int? M() => 0; }
+            """),
+        new("CharLiteral", "DRV0013", U + """
+            static class C { static byte M() { return (byte)/*!*/'a'; } }
+            """),
+        new("Property", "DRV0014", U + """
+            static class C { static int /*!*/P { get { return 1; } } }
+            """),
+        new("StructConstructorDeclaration", "DRV0014", U + """
+            struct S { public int A; public /*!*/S(int a) { A = a; } }
+            """),
+        new("UserOperator", "DRV0014", U + """
+            struct S { public int A; public static S /*!*/operator +(S a, S b) => a; }
+            """),
+        new("Override", "DRV0014", U + """
+            struct S { public int A; public override int /*!*/GetHashCode() => A; }
+            """),
+        new("Indexer", "DRV0014", U + """
+            struct S { public int A; public int /*!*/this[int i] => A; }
+            """),
+        new("Finalizer", "DRV0014", U + """
+            class /*!DRV0012*/K { /*!*/~K() { } }
+            """),
+        new("StaticInitializerCall", "DRV0015", U + """
+            static class C { static int X = /*!*/M(); static int M() => 1; }
+            """),
+        new("StaticConstructor", "DRV0015", U + """
+            static class C { static int X; static /*!*/C() { X = 1; } }
+            """),
+        new("StaticTableNotConstant", "DRV0015", U + """
+            static class C { static int Y; static readonly int[] T = { 1, /*!*/Y }; }
+            """),
+        new("RefLocal", "DRV0016", U + """
+            static class C { static void M(int x) { /*!*/ref int r = ref x; r = 2; } }
+            """),
+        new("RefReturn", "DRV0016", U + """
+            static class C { static int F; static /*!*/ref int M() => ref F; }
+            """),
+        new("RefStruct", "DRV0016", U + """
+            /*!*/ref struct R { public int A; }
+            """),
+        new("IsPattern", "DRV0017", U + """
+            static class C { static bool M(int x) { return x is /*!*/> 3; } }
+            """),
+        new("RelationalCase", "DRV0017", U + """
+            static class C { static int M(int x) { switch (x) { case /*!*/> 5: return 1; default: return 0; } } }
+            """),
+        new("CaseGuard", "DRV0017", U + """
+            static class C { static int M(int x) { switch (x) { case 1 /*!*/when x > 0: return 1; } return 0; } }
+            """),
+        new("SwitchExpression", "DRV0017", U + """
+            static class C { static int M(int x) { return x /*!*/switch { 1 => 2, _ => 3 }; } }
+            """),
+        new("Lock", "DRV0018", U + """
+            static class C { static /*!DRV0013*/object L = /*!DRV0001*/new object(); static void M() { /*!*/lock (L) { } } }
+            """),
+        new("Using", "DRV0018", U + """
+            struct D : /*!DRV0024*/IDisposable { public int A; public void Dispose() { } }
+            static class C { static void M() { /*!*/using (var d = new D()) { } } }
+            """),
+        new("TupleLiteral", "DRV0019", U + """
+            static class C { static void M() { var t = /*!*/(1, 2); } }
+            """),
+        new("TupleReturn", "DRV0019", U + """
+            static class C { static /*!*/(int, int) M() => default; }
+            """),
+        new("StructConstructorCall", "DRV0020", U + """
+            struct S { public int A; public /*!DRV0014*/S(int a) { A = a; } }
+            static class C { static void M() { var s = /*!*/new S(1); } }
+            """),
+        new("StackallocVariable", "DRV0021", U + """
+            static unsafe class C { static void M(int n) { byte* p = stackalloc byte[/*!*/n]; } }
+            """),
+        new("RuntimeCall", "DRV0022", U + """
+            static class C { static int M(int a, int b) { return /*!*/Math.Max(a, b); } }
+            """),
+        new("RuntimeToString", "DRV0022", U + """
+            static class C { static void M(int a) { var s = /*!*/a.ToString(); } }
+            """),
+        new("RuntimeStaticField", "DRV0022", U + """
+            static class C { static bool M() { return /*!*/BitConverter.IsLittleEndian; } }
+            """),
+        new("Interface", "DRV0023", U + """
+            interface /*!*/IThing { }
+            """),
+        new("Record", "DRV0023", U + """
+            record struct /*!*/Point(int X, int Y);
+            """),
+        new("StructInterface", "DRV0024", U + """
+            struct S : /*!*/IEquatable<S> { public int A; public bool Equals(S o) => A == o.A; }
+            """),
+        new("EnumWithoutBase", "DRV0025", U + """
+            enum /*!*/Color { Red, Green }
+            """),
+        new("ForEachString", "DRV0026", U + """
+            static class C { static void M(string s) { foreach (var ch in /*!*/s) { } } }
+            """),
+        new("Discard", "DRV0099", U + """
+            static class C { static void M(int x) { /*!*/_ = x; } }
+            """),
+        new("TypeOf", "DRV0099", U + """
+            static class C { static void M() { var t = /*!*/typeof(int); } }
+            """),
+        new("AsCast", "DRV0099", U + """
+            static class C { static void M(/*!DRV0013*/object o) { var s = /*!*/o as string; } }
+            """),
+        new("SeveralDrivers", "DRV0101", """
+            [assembly: /*!*/DriverCompiler.Dsl.Driver("other", DriverCompiler.Dsl.DriverTarget.AmigaOS4)]
+            """, CompilerErrors: ["CS0579"]),
+        new("BadDriverName", "DRV0102", """
+            [assembly: DriverCompiler.Dsl.Driver(/*!*/"9lives", DriverCompiler.Dsl.DriverTarget.AmigaOS4, Prefix = /*!*/"a-b")]
+            """, WithDriver: false),
+        new("Amix64BitProperty", "DRV0200", U + """
+            static class C { static /*!*/long X; static /*!*/Le64 Y; static int M() => (int)(/*!*/ulong)X; }
+            """, Target: "amix"),
+        new("Amix64BitAttribute", "DRV0200", """
+            [assembly: DriverCompiler.Dsl.Driver("amixdrv", DriverCompiler.Dsl.DriverTarget.Amix)]
+            static class C { static /*!*/System.UInt64 X; }
+            """, WithDriver: false),
+    ];
+
+    /// <summary>Layout cases: the struct layout calculator decides these.</summary>
+    public static readonly BadCase[] Layout =
+    [
+        new("Overlap", "DRV0110", U + """
+            [StructLayout(LayoutKind.Explicit)] struct O { [FieldOffset(0)] public int A; [FieldOffset(2)] public short /*!*/B; }
+            """),
+        new("Misaligned", "DRV0111", U + """
+            [StructLayout(LayoutKind.Explicit)] struct O { [FieldOffset(0)] public byte A; [FieldOffset(1)] public int /*!*/B; }
+            """),
+        new("EmptyStruct", "DRV0112", U + """
+            struct /*!*/Empty { }
+            """),
+    ];
+
+    public static IEnumerable<BadCase> Every => All.Concat(Layout);
+
+    public static TheoryData<string> Names(IEnumerable<BadCase> cases)
+    {
+        var data = new TheoryData<string>();
+        foreach (var c in cases) data.Add(c.Name);
+        return data;
+    }
+
+    public static BadCase Get(string name) => Every.Single(c => c.Name == name);
+}
