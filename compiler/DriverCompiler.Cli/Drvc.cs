@@ -1,0 +1,175 @@
+using CommandLine;
+using CommandLine.Text;
+using DriverCompiler.Core;
+using DriverCompiler.Core.Targets;
+using DriverCompiler.Dsl;
+
+namespace DriverCompiler.Cli;
+
+[Verb("build", HelpText = "Lower a driver folder to C (and its Makefile and runtime headers) in --out.")]
+public sealed class BuildOptionsVerb
+{
+    [Value(0, MetaName = "driver-dir", Required = true, HelpText = "Folder with the driver's .cs files.")]
+    public string DriverDir { get; set; } = "";
+    [Option("target", HelpText = "amigaos4 or amix (default: the target in [assembly: Driver]).")]
+    public string? Target { get; set; }
+    [Option("out", HelpText = "Output folder (default: out/<driver name>). Replaced only on success.")]
+    public string? Out { get; set; }
+    [Option("line-directives", HelpText = "Emit #line directives so C compiler errors point at the C# source.")]
+    public bool LineDirectives { get; set; }
+}
+
+[Verb("check", HelpText = "Report diagnostics for a driver folder; write nothing.")]
+public sealed class CheckOptionsVerb
+{
+    [Value(0, MetaName = "driver-dir", Required = true, HelpText = "Folder with the driver's .cs files.")]
+    public string DriverDir { get; set; } = "";
+    [Option("target", HelpText = "amigaos4 or amix (default: the target in [assembly: Driver]).")]
+    public string? Target { get; set; }
+}
+
+/// <summary>
+/// The drvc command line. Exit codes: 0 success, 1 when any error diagnostic was reported,
+/// 2 for usage and I/O errors. Diagnostics go to stderr in MSBuild format, results to stdout.
+/// </summary>
+public static class Drvc
+{
+    public const int Success = 0, Errors = 1, Usage = 2;
+
+    /// <summary>Runs drvc in-process with the given writers (the tests call this).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            using var parser = new Parser(s => { s.HelpWriter = null; s.AutoVersion = true; s.AutoHelp = true; s.CaseInsensitiveEnumValues = true; });
+            var parsed = parser.ParseArguments<BuildOptionsVerb, CheckOptionsVerb>(args);
+            return parsed.MapResult(
+                (BuildOptionsVerb b) => Build(b, stdout, stderr),
+                (CheckOptionsVerb c) => Check(c, stdout, stderr),
+                errors => ParseFailed(parsed, errors, stdout, stderr));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            stderr.WriteLine($"drvc: error DRV0999: internal error: {ex.GetType().Name}: {ex.Message}");
+            return Usage;
+        }
+    }
+
+    private static int ParseFailed(ParserResult<object> parsed, IEnumerable<Error> errors, TextWriter stdout, TextWriter stderr)
+    {
+        var list = errors.ToList();
+        if (list.Any(e => e is VersionRequestedError))
+        {
+            stdout.WriteLine("drvc " + Version);
+            return Success;
+        }
+        var help = HelpText.AutoBuild(parsed, h =>
+        {
+            h.Heading = "drvc " + Version + ": Amiga driver compiler (C# subset -> C for AmigaOS 4.1 and Amix)";
+            h.Copyright = "";
+            h.AddDashesToOption = true;
+            return h;
+        }, e => e, verbsIndex: true);
+        if (list.All(e => e is HelpRequestedError or HelpVerbRequestedError))
+        {
+            stdout.WriteLine(help);
+            return Success;
+        }
+        stderr.WriteLine(help);
+        return Usage;
+    }
+
+    /// <summary>The tool's version, without build metadata.</summary>
+    public static string Version =>
+        (typeof(Drvc).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0.0.0").Split('+')[0];
+
+    private static bool ParseTarget(string? value, TextWriter stderr, out DriverTarget? target)
+    {
+        target = null;
+        if (value is null) return true;
+        target = Target.Parse(value);
+        if (target is null) { stderr.WriteLine($"drvc: error: unknown target '{value}'; use amigaos4 or amix"); return false; }
+        return true;
+    }
+
+    private static DriverCompilation? Load(string dir, TextWriter stderr)
+    {
+        try { return DriverCompilation.Load(dir); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"drvc: error: {ex.Message}");
+            return null;
+        }
+    }
+
+    private static void Print(CompileResult r, TextWriter stderr)
+    {
+        foreach (var d in r.Diagnostics) stderr.WriteLine(d.ToMsBuildString());
+    }
+
+    private static int Check(CheckOptionsVerb o, TextWriter stdout, TextWriter stderr)
+    {
+        if (!ParseTarget(o.Target, stderr, out var target)) return Usage;
+        var dc = Load(o.DriverDir, stderr);
+        if (dc is null) return Usage;
+        var r = dc.Check(target);
+        Print(r, stderr);
+        int errors = r.Diagnostics.Count(d => d.Severity == Severity.Error), warnings = r.Diagnostics.Count(d => d.Severity == Severity.Warning);
+        stdout.WriteLine($"{(r.Driver?.Name ?? o.DriverDir)}: {errors} error(s), {warnings} warning(s)");
+        return r.Success ? Success : Errors;
+    }
+
+    private static int Build(BuildOptionsVerb o, TextWriter stdout, TextWriter stderr)
+    {
+        if (!ParseTarget(o.Target, stderr, out var target)) return Usage;
+        var dc = Load(o.DriverDir, stderr);
+        if (dc is null) return Usage;
+        var r = dc.Build(new BuildOptions(target, o.LineDirectives));
+        Print(r, stderr);
+        if (!r.Success) return Errors;
+        string outDir = o.Out ?? Path.Combine("out", r.Driver!.Name);
+        try
+        {
+            WriteAtomically(outDir, r.Files);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"drvc: error: cannot write '{outDir}': {ex.Message}");
+            return Usage;
+        }
+        string tname = Target.For(target ?? r.Driver!.Target).Name;
+        stdout.WriteLine($"{r.Driver!.Name}: {r.Files.Count} files for {tname} in {outDir}");
+        return Success;
+    }
+
+    /// <summary>Writes every file into a fresh sibling folder, then swaps it in for <paramref name="outDir"/>.</summary>
+    private static void WriteAtomically(string outDir, IReadOnlyList<EmittedFile> files)
+    {
+        string full = Path.GetFullPath(outDir).TrimEnd(Path.DirectorySeparatorChar);
+        string parent = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(parent);
+        string temp = Path.Combine(parent, "." + Path.GetFileName(full) + ".tmp-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            foreach (var f in files)
+            {
+                string path = Path.Combine(temp, f.RelativePath);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, f.Content, new System.Text.UTF8Encoding(false));
+            }
+            string? old = null;
+            if (Directory.Exists(full))
+            {
+                old = Path.Combine(parent, "." + Path.GetFileName(full) + ".old-" + Guid.NewGuid().ToString("N")[..8]);
+                Directory.Move(full, old);
+            }
+            Directory.Move(temp, full);
+            if (old is not null) Directory.Delete(old, recursive: true);
+        }
+        finally
+        {
+            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+namespace DriverCompiler.Core.CModel;
+
+/// <summary>A file-scope item of a C file or header.</summary>
+public abstract record CTopLevel
+{
+    /// <summary>Comment printed above the item (the C# origin), or null.</summary>
+    public string? Comment { get; init; }
+}
+
+public sealed record CInclude(string Path, bool Local) : CTopLevel;
+public sealed record CDefine(string Name, string Value) : CTopLevel;
+public sealed record CTypedef(CType Type, string Name) : CTopLevel;
+/// <summary>A struct field; <see cref="Comment"/> goes after it on the same line.</summary>
+public sealed record CField(CType Type, string Name, string? Comment);
+/// <summary>A struct definition with its layout checks (offsets and size in bytes).</summary>
+public sealed record CStructDef(string Tag, List<CField> Fields, IReadOnlyList<(string Field, int Offset)> Offsets, int Size) : CTopLevel;
+/// <summary>Forward declaration <c>struct tag;</c>.</summary>
+public sealed record CStructForward(string Tag) : CTopLevel;
+public sealed record CParam(CType Type, string Name);
+/// <summary>A function prototype (header) or definition (with a body).</summary>
+public sealed record CFunction(CType Return, string Name, List<CParam> Parameters, CBlock? Body, bool IsStatic) : CTopLevel;
+/// <summary>A file-scope variable.</summary>
+public sealed record CGlobal(CType Type, string Name, CExpr? Init, bool IsStatic, bool IsConst, bool IsExtern) : CTopLevel;
+/// <summary>Verbatim lines (template output, section comments).</summary>
+public sealed record CRaw(string Text) : CTopLevel;
+
+/// <summary>One emitted C file: header comment, include guard (for headers) and items.</summary>
+public sealed record CFile(string Name, string HeaderComment, List<CTopLevel> Items, bool IsHeader);

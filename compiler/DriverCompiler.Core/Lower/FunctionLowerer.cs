@@ -1,0 +1,104 @@
+using DriverCompiler.Analyzers;
+using DriverCompiler.Core.CModel;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DriverCompiler.Core.Lower;
+
+/// <summary>
+/// Lowers one method's <see cref="IOperation"/> tree to a C function. Statements are in
+/// FunctionLowerer_Statements.cs, expressions in FunctionLowerer_Expressions.cs, conversions
+/// (including endian and MMIO accesses) in FunctionLowerer_Conversions.cs.
+/// </summary>
+internal sealed partial class FunctionLowerer
+{
+    private readonly ModuleLowerer module;
+    private readonly IMethodSymbol method;
+    private readonly SemanticModel model;
+    private readonly SyntaxNode declaration;
+    private readonly Dictionary<ILocalSymbol, CLocal> locals = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ILabelSymbol, string> labels = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<string> usedLocalNames = new(StringComparer.Ordinal);
+    private bool failed;
+    private int temps;
+
+    /// <summary>Name of the struct pointer that stands for <c>this</c> in a struct instance method.</summary>
+    private const string Self = "self";
+
+    public FunctionLowerer(ModuleLowerer module, IMethodSymbol method)
+    {
+        this.module = module; this.method = method;
+        declaration = method.DeclaringSyntaxReferences[0].GetSyntax();
+        model = module.Compilation.GetSemanticModel(declaration.SyntaxTree);
+    }
+
+    private Targets.Target Target => module.Target;
+
+    public CFunction? Lower()
+    {
+        var ps = new List<CParam>();
+        if (!method.IsStatic)
+            ps.Add(new CParam(new CPointerType(module.MapType(method.ContainingType, null)), Self));
+        foreach (var p in method.Parameters)
+        {
+            string n = Naming.Local(p.Name);
+            usedLocalNames.Add(n);
+            ps.Add(new CParam(module.ParamType(p, p.Locations.FirstOrDefault()), n));
+        }
+        if (model.GetOperation(declaration) is not IMethodBodyOperation body)
+        {
+            module.NotLowered(declaration, "method without a body");
+            return null;
+        }
+        var block = (IBlockOperation?)body.BlockBody ?? body.ExpressionBody;
+        if (block is null) { module.NotLowered(declaration, "method without a body"); return null; }
+        var cblock = LowerBlock(block);
+        if (Target.DeclarationsAtBlockStart) C89Hoister.Hoist(cblock);
+        if (failed) return null;
+        var ret = module.MapType(method.ReturnType, method.Locations.FirstOrDefault());
+        string comment = $"{method.ContainingType.Name}.{method.Name} ({module.Origin(method)})";
+        return new CFunction(ret, module.Names[method], ps, cblock, IsStatic: false) { Comment = comment };
+    }
+
+    private CExpr Fail(IOperation op, string what)
+    {
+        failed = true;
+        module.NotLowered(op.Syntax, what);
+        return new CLiteral("0");
+    }
+
+    private CLocal DeclareLocal(ILocalSymbol symbol)
+    {
+        if (locals.TryGetValue(symbol, out var l)) return l;
+        string name = Naming.Local(symbol.Name);
+        // A C# local may share its name with a parameter only in another scope; keep C names distinct from parameters.
+        if (method.Parameters.Any(p => Naming.Local(p.Name) == name) || name == Self) name += "_";
+        l = new CLocal(name, module.MapType(symbol.Type, symbol.Locations.FirstOrDefault()));
+        locals[symbol] = l;
+        return l;
+    }
+
+    private CLocal Temp(CType type, string hint)
+    {
+        temps++;
+        return new CLocal(hint + (temps == 1 ? "" : temps.ToString(System.Globalization.CultureInfo.InvariantCulture)), type);
+    }
+
+    private string Label(ILabelSymbol label)
+    {
+        if (!labels.TryGetValue(label, out var n))
+        {
+            n = Naming.Local(label.Name);
+            labels[label] = n;
+        }
+        return n;
+    }
+
+    private SourceOrigin? Origin(IOperation op)
+    {
+        var span = op.Syntax.GetLocation().GetLineSpan();
+        return new SourceOrigin(span.Path, span.StartLinePosition.Line + 1);
+    }
+}

@@ -1,0 +1,84 @@
+using DriverCompiler.Core.CModel;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DriverCompiler.Core.Lower;
+
+internal sealed partial class FunctionLowerer
+{
+    private CExpr Conversion(IConversionOperation c)
+    {
+        var from = c.Operand.Type;
+        var to = c.Type!;
+        if (c.OperatorMethod is { } method)
+        {
+            // Le16..Be64: the byte order is applied where the value crosses between endian and native.
+            if (DslSymbols.EndianType(method.Parameters[0].Type) is { } src && DslSymbols.IsDsl(method.ContainingType))
+            {
+                string swap = (src.Little ? "LE" : "BE") + src.Bits;
+                CExpr native = c.Operand is IFieldReferenceOperation f && MmioScalar(f) is int bits
+                    ? MmioRead(f, bits, swap)
+                    : new CCall(new CName("DRV_" + swap + "_TO_CPU"), [Expr(c.Operand)]);
+                return Convert(native, method.ReturnType, to, c.IsImplicit);
+            }
+            if (DslSymbols.EndianType(method.ReturnType) is { } dst && DslSymbols.IsDsl(method.ContainingType))
+            {
+                var nativeValue = Convert(Expr(c.Operand), from!, method.Parameters[0].Type, implicitly: true);
+                return new CCall(new CName("DRV_CPU_TO_" + (dst.Little ? "LE" : "BE") + dst.Bits), [nativeValue]);
+            }
+            return Fail(c, "user-defined conversion");
+        }
+        if (from is null) return Fail(c, "conversion");
+        return Convert(Expr(c.Operand), from, to, c.IsImplicit);
+    }
+
+    /// <summary>C for converting an already lowered value between C# types.</summary>
+    private CExpr Convert(CExpr value, ITypeSymbol from, ITypeSymbol to, bool implicitly)
+    {
+        if (SymbolEqualityComparer.Default.Equals(from, to)) return value;
+        var cto = module.MapType(to, null);
+        if (from is IPointerTypeSymbol or IFunctionPointerTypeSymbol)
+        {
+            if (to is IPointerTypeSymbol or IFunctionPointerTypeSymbol)
+                return implicitly || module.MapType(from, null).Equals(cto) ? value : new CCast(cto, value);
+            return new CCast(cto, new CCast(new CNamedType("DRV_UINTPTR"), value));
+        }
+        if (to is IPointerTypeSymbol or IFunctionPointerTypeSymbol)
+            return new CCast(cto, new CCast(new CNamedType("DRV_UINTPTR"), value));
+        if (module.MapType(from, null).Equals(cto)) return value;
+        // 8- and 16-bit values become int in C exactly as in C#.
+        if (implicitly && PromotesToInt(from) && to.SpecialType == SpecialType.System_Int32) return value;
+        return new CCast(cto, value);
+    }
+
+    /// <summary>The width of an integer (or endian) field of an [Mmio] struct, else null.</summary>
+    private static int? MmioScalar(IFieldReferenceOperation f)
+    {
+        if (f.Field.IsStatic || !DslSymbols.IsMmio(f.Field.ContainingType) || f.Field.IsFixedSizeBuffer) return null;
+        if (DslSymbols.EndianType(f.Field.Type) is { } e) return e.Bits;
+        int bits = Bits(f.Field.Type);
+        return bits == 0 ? null : bits;
+    }
+
+    private CExpr RegisterAddress(IFieldReferenceOperation f) => AddressOf(f);
+
+    /// <summary>One volatile, ordered register read: <c>DRV_MMIO_READ_LE32(&amp;regs-&gt;isr)</c>; <paramref name="swap"/> null reads raw.</summary>
+    private CExpr MmioRead(IFieldReferenceOperation f, int bits, string? swap) =>
+        new CCall(new CName(swap is null || !NeedsSwapMacro(swap) ? $"DRV_MMIO_READ{bits}" : $"DRV_MMIO_READ_{swap}"), [RegisterAddress(f)]);
+
+    private static bool NeedsSwapMacro(string swap) => swap.Length > 2;
+
+    private CExpr MmioWrite(IFieldReferenceOperation f, int bits, IOperation value)
+    {
+        // A store of a native value into an endian register: byte order applied by the access itself.
+        if (value is IConversionOperation { OperatorMethod: { } m } c && DslSymbols.EndianType(m.ReturnType) is { } dst && DslSymbols.IsDsl(m.ContainingType))
+        {
+            var native = Convert(Expr(c.Operand), c.Operand.Type!, m.Parameters[0].Type, implicitly: true);
+            return MmioWriteValue(f, bits, native, (dst.Little ? "LE" : "BE") + dst.Bits);
+        }
+        return MmioWriteValue(f, bits, Value(value, assignmentContext: true), swap: null);
+    }
+
+    private CExpr MmioWriteValue(IFieldReferenceOperation f, int bits, CExpr value, string? swap) =>
+        new CCall(new CName(swap is null ? $"DRV_MMIO_WRITE{bits}" : $"DRV_MMIO_WRITE_{swap}"), [RegisterAddress(f), value]);
+}

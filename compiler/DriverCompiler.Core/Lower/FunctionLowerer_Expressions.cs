@@ -1,0 +1,390 @@
+using DriverCompiler.Core.CModel;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DriverCompiler.Core.Lower;
+
+internal sealed partial class FunctionLowerer
+{
+    /// <summary>Lowers an expression for its value. <paramref name="discarded"/>: the value is unused (expression statement).</summary>
+    private CExpr Expr(IOperation op, bool discarded = false)
+    {
+        if (op.ConstantValue.HasValue && op.Type is not null) return Constant(op);
+        switch (op)
+        {
+            case ILocalReferenceOperation l: return new CLocalRef(DeclareLocal(l.Local));
+            case IParameterReferenceOperation p:
+                {
+                    var name = new CName(Naming.Local(p.Parameter.Name));
+                    return p.Parameter.RefKind == RefKind.None ? name : new CUnary("*", name);
+                }
+            case IInstanceReferenceOperation: return new CUnary("*", new CName(Self));
+            case IFieldReferenceOperation f:
+                if (MmioScalar(f) is { } bits) return MmioRead(f, bits, swap: null);
+                return FieldAccess(f);
+            case IArrayElementReferenceOperation ae when ae.Indices.Length == 1:
+                return new CIndex(Expr(ae.ArrayReference), Expr(ae.Indices[0]));
+            case IInlineArrayAccessOperation ia when ia.Argument.Type?.SpecialType is >= SpecialType.System_SByte and <= SpecialType.System_UInt64:
+                return new CIndex(Expr(ia.Instance), Expr(ia.Argument));
+            case IPropertyReferenceOperation { Property.Name: "Length", Instance: IFieldReferenceOperation { Field: var arr } } when arr.Type is IArrayTypeSymbol && module.Names.ContainsKey(arr):
+                return new CName(module.Names[arr].ToUpperInvariant() + "_COUNT");
+            case IConversionOperation c: return Conversion(c);
+            case IBinaryOperation b: return Binary(b);
+            case IUnaryOperation u when u.OperatorMethod is null:
+                {
+                    string sym = u.OperatorKind switch
+                    {
+                        UnaryOperatorKind.BitwiseNegation => "~", UnaryOperatorKind.Not => "!",
+                        UnaryOperatorKind.Plus => "+", UnaryOperatorKind.Minus => "-", _ => "",
+                    };
+                    if (sym.Length == 0) return Fail(op, "unary operator " + u.OperatorKind);
+                    if (sym == "+") return Expr(u.Operand);
+                    return new CUnary(sym, Expr(u.Operand));
+                }
+            case IIncrementOrDecrementOperation inc:
+                {
+                    if (inc.Target is IFieldReferenceOperation tf && MmioScalar(tf) is not null) return Fail(op, "++/-- on a register; write r = r + 1");
+                    if (inc.OperatorMethod is not null) return Fail(op, "user-defined ++/--");
+                    string sym = inc.Kind == OperationKind.Increment ? "++" : "--";
+                    return new CUnary(sym, LValue(inc.Target), Postfix: inc.IsPostfix);
+                }
+            case ISimpleAssignmentOperation a: return Assignment(a, discarded);
+            case ICompoundAssignmentOperation ca: return CompoundAssignment(ca, discarded);
+            case IInvocationOperation inv: return Invocation(inv);
+            case IFunctionPointerInvocationOperation fpi:
+                return new CCall(Expr(fpi.Target), Arguments(fpi.Arguments));
+            case IAddressOfOperation addr:
+                return AddressOf(addr.Reference);
+            case IConditionalOperation cond when cond.WhenFalse is not null:
+                return new CConditional(Condition(cond.Condition), Value(cond.WhenTrue, true), Value(cond.WhenFalse, true));
+            case ISizeOfOperation so:
+                return new CCast(Target.Int32, new CSizeOf(module.MapType(so.TypeOperand, op.Syntax.GetLocation(), storage: true)));
+            case var _ when op.Kind == OperationKind.None:
+                return NoneOperation(op);
+        }
+        return Fail(op, op.Kind.ToString());
+    }
+
+    /// <summary>Roslyn leaves pointer syntax without an operation kind: <c>*p</c>, <c>p-&gt;</c>, <c>p[i]</c>, a fixed buffer used as a pointer.</summary>
+    private CExpr NoneOperation(IOperation op)
+    {
+        var children = op.ChildOperations.ToList();
+        switch (op.Syntax)
+        {
+            case PrefixUnaryExpressionSyntax pu when pu.IsKind(SyntaxKind.PointerIndirectionExpression) && children.Count == 1:
+                return Deref(Expr(children[0]));
+            case ExpressionSyntax e when e.Parent is MemberAccessExpressionSyntax ma && ma.IsKind(SyntaxKind.PointerMemberAccessExpression) && ma.Expression == e && children.Count == 1:
+                return Deref(Expr(children[0]));
+            case ElementAccessExpressionSyntax when children.Count == 2 && children[0].Type is IPointerTypeSymbol:
+                return new CIndex(Expr(children[0]), Expr(children[1]));
+            case var _ when children.Count == 1 && children[0] is IFieldReferenceOperation { Field.IsFixedSizeBuffer: true } fb:
+                return FieldAccess(fb);
+            case StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax:
+                return Fail(op, "stackalloc other than as a local's initializer");
+        }
+        return Fail(op, "this pointer expression");
+    }
+
+    private static CExpr Deref(CExpr pointer) => pointer is CUnary { Op: "&", Postfix: false } a ? a.Operand : new CUnary("*", pointer);
+
+    private static CExpr Member(CExpr instance, string name) =>
+        instance is CUnary { Op: "*", Postfix: false } d ? new CMember(d.Operand, name, Arrow: true) : new CMember(instance, name, Arrow: false);
+
+    private CExpr FieldAccess(IFieldReferenceOperation f)
+    {
+        if (f.Field.IsStatic || f.Instance is null) return new CName(module.Names[f.Field]);
+        return Member(LValue(f.Instance), module.Names[f.Field]);
+    }
+
+    /// <summary>An expression designating storage (assignment target, operand of &amp;, ref argument).</summary>
+    private CExpr LValue(IOperation op) => op switch
+    {
+        IFieldReferenceOperation f => FieldAccess(f),
+        _ => Expr(op),
+    };
+
+    private CExpr AddressOf(IOperation reference)
+    {
+        if (reference is IMethodReferenceOperation mr)
+            return module.Names.TryGetValue(mr.Method.OriginalDefinition, out var n) ? new CName(n) : Fail(reference, "address of a method outside the driver");
+        if (reference is IParameterReferenceOperation { Parameter.RefKind: not RefKind.None } p)
+            return new CName(Naming.Local(p.Parameter.Name));
+        var lv = LValue(reference);
+        return lv is CUnary { Op: "*", Postfix: false } d ? d.Operand : new CUnary("&", lv);
+    }
+
+    private CExpr Constant(IOperation op)
+    {
+        var value = op.ConstantValue.Value;
+        var type = op.Type!;
+        // A named constant stays named when C would give its literal the same type or the same promotion.
+        var inner = op;
+        while (inner is IConversionOperation { OperatorMethod: null } c && SameValue(c.Operand.ConstantValue.Value, value)) inner = c.Operand;
+        if (inner is IFieldReferenceOperation { Field: var f } && module.Names.TryGetValue(f, out var name) && (f.IsConst || f.ContainingType.TypeKind == TypeKind.Enum))
+        {
+            var ft = f.Type;
+            bool intLike(ITypeSymbol t) => PromotesToInt(t) || Underlying(t).SpecialType == SpecialType.System_Int32;
+            if (SameCType(ft, type) || (intLike(ft) && intLike(type)))
+                return new CName(name);
+        }
+        if (type.SpecialType == SpecialType.System_String || value is null)
+            return new CLiteral(Constants.Format(value!, type, Target, op.Syntax));
+        return new CLiteral(Constants.Format(value, type, Target, op.Syntax));
+    }
+
+    private static bool SameValue(object? a, object? b) =>
+        a is not null && b is not null && a is not (string or bool) && b is not (string or bool)
+            ? System.Convert.ToDecimal(a, System.Globalization.CultureInfo.InvariantCulture) == System.Convert.ToDecimal(b, System.Globalization.CultureInfo.InvariantCulture)
+            : Equals(a, b);
+
+    private bool SameCType(ITypeSymbol a, ITypeSymbol b) =>
+        module.MapType(Underlying(a), null).Equals(module.MapType(Underlying(b), null));
+
+    private static ITypeSymbol Underlying(ITypeSymbol t) => t is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } u } ? u : t;
+
+    /// <summary>Types C promotes to int in arithmetic exactly as C# does (8- and 16-bit integers and enums over them).</summary>
+    private static bool PromotesToInt(ITypeSymbol t)
+    {
+        if (t is INamedTypeSymbol { TypeKind: TypeKind.Enum } e) t = e.EnumUnderlyingType!;
+        return t.SpecialType is SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16;
+    }
+
+    private static int Bits(ITypeSymbol? t)
+    {
+        if (t is INamedTypeSymbol { TypeKind: TypeKind.Enum } e) t = e.EnumUnderlyingType!;
+        return t?.SpecialType switch
+        {
+            SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Boolean => 8,
+            SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Char => 16,
+            SpecialType.System_Int32 or SpecialType.System_UInt32 => 32,
+            SpecialType.System_Int64 or SpecialType.System_UInt64 => 64,
+            _ => 0,
+        };
+    }
+
+    private static bool IsSigned(ITypeSymbol? t)
+    {
+        if (t is INamedTypeSymbol { TypeKind: TypeKind.Enum } e) t = e.EnumUnderlyingType!;
+        return t?.SpecialType is SpecialType.System_SByte or SpecialType.System_Int16 or SpecialType.System_Int32 or SpecialType.System_Int64;
+    }
+
+    private static bool IsIntegral(ITypeSymbol? t) => Bits(t) > 0 && t!.SpecialType != SpecialType.System_Boolean;
+
+    private CType UnsignedOf(int bits) => bits switch { 64 => Target.UInt64, _ => Target.UInt32 };
+
+    private CExpr Binary(IBinaryOperation b)
+    {
+        if (b.OperatorMethod is not null) return Fail(b, "user-defined operator");
+        string? sym = b.OperatorKind switch
+        {
+            BinaryOperatorKind.Add => "+", BinaryOperatorKind.Subtract => "-", BinaryOperatorKind.Multiply => "*",
+            BinaryOperatorKind.Divide => "/", BinaryOperatorKind.Remainder => "%",
+            BinaryOperatorKind.And => "&", BinaryOperatorKind.Or => "|", BinaryOperatorKind.ExclusiveOr => "^",
+            BinaryOperatorKind.ConditionalAnd => "&&", BinaryOperatorKind.ConditionalOr => "||",
+            BinaryOperatorKind.Equals => "==", BinaryOperatorKind.NotEquals => "!=",
+            BinaryOperatorKind.LessThan => "<", BinaryOperatorKind.LessThanOrEqual => "<=",
+            BinaryOperatorKind.GreaterThan => ">", BinaryOperatorKind.GreaterThanOrEqual => ">=",
+            _ => null,
+        };
+        if (b.OperatorKind is BinaryOperatorKind.LeftShift or BinaryOperatorKind.RightShift or BinaryOperatorKind.UnsignedRightShift)
+            return Shift(b.OperatorKind, Expr(b.LeftOperand), b.Type!, b.RightOperand, b.LeftOperand);
+        if (sym is null) return Fail(b, "operator " + b.OperatorKind);
+        if (b.LeftOperand.Type?.SpecialType == SpecialType.System_String || b.RightOperand.Type?.SpecialType == SpecialType.System_String)
+            return Fail(b, "string comparison");
+        var left = Expr(b.LeftOperand);
+        var right = Expr(b.RightOperand);
+        CExpr result = new CBinary(sym, left, right);
+        // Pointer difference is ptrdiff_t in C (32 bits on the targets); C# gives long.
+        if (sym == "-" && b.LeftOperand.Type is IPointerTypeSymbol && b.RightOperand.Type is IPointerTypeSymbol)
+            result = new CCast(module.MapType(b.Type!, null), result);
+        return result;
+    }
+
+    /// <summary>
+    /// C# masks the count (&amp; 31 or &amp; 63) and defines every shift; C leaves counts ≥ the width and
+    /// left shifts of negative values undefined. Signed left shifts go through the unsigned type.
+    /// </summary>
+    private CExpr Shift(BinaryOperatorKind kind, CExpr left, ITypeSymbol type, IOperation countOp, IOperation? leftOp = null)
+    {
+        int bits = Bits(type) == 64 ? 64 : 32;
+        int mask = bits - 1;
+        CExpr count = countOp.ConstantValue.Value is int n
+            ? new CLiteral((n & mask).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : new CBinary("&", Expr(countOp), new CLiteral(mask.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var ctype = module.MapType(type, null);
+        bool signed = IsSigned(type);
+        // A byte or ushort promoted to int cannot overflow a small constant shift: keep it plain.
+        var original = leftOp is IConversionOperation { IsImplicit: true, OperatorMethod: null } pc ? pc.Operand.Type : null;
+        if (signed && kind == BinaryOperatorKind.LeftShift && original is not null && !IsSigned(original) && PromotesToInt(original)
+            && countOp.ConstantValue.Value is int k && Bits(original) + (k & mask) <= 31)
+            return new CBinary("<<", left, count);
+        switch (kind)
+        {
+            case BinaryOperatorKind.LeftShift when signed:
+                return new CCast(ctype, new CBinary("<<", new CCast(UnsignedOf(bits), left), count));
+            case BinaryOperatorKind.UnsignedRightShift when signed:
+                return new CCast(ctype, new CBinary(">>", new CCast(UnsignedOf(bits), left), count));
+            case BinaryOperatorKind.LeftShift:
+                return new CBinary("<<", left, count);
+            default:
+                return new CBinary(">>", left, count);
+        }
+    }
+
+    private CExpr Assignment(ISimpleAssignmentOperation a, bool discarded)
+    {
+        if (a.Target is IFieldReferenceOperation tf && MmioScalar(tf) is int bits)
+        {
+            if (!discarded) return Fail(a, "a register write used as a value");
+            return MmioWrite(tf, bits, a.Value);
+        }
+        if (StructInit(a.Value) is not null)
+            return Fail(a, "struct initialization inside an expression");
+        return new CAssign("=", LValue(a.Target), Value(a.Value, assignmentContext: true));
+    }
+
+    private CExpr CompoundAssignment(ICompoundAssignmentOperation ca, bool discarded)
+    {
+        if (ca.OperatorMethod is not null) return Fail(ca, "user-defined operator");
+        string? sym = ca.OperatorKind switch
+        {
+            BinaryOperatorKind.Add => "+", BinaryOperatorKind.Subtract => "-", BinaryOperatorKind.Multiply => "*",
+            BinaryOperatorKind.Divide => "/", BinaryOperatorKind.Remainder => "%",
+            BinaryOperatorKind.And => "&", BinaryOperatorKind.Or => "|", BinaryOperatorKind.ExclusiveOr => "^",
+            BinaryOperatorKind.LeftShift => "<<", BinaryOperatorKind.RightShift => ">>", BinaryOperatorKind.UnsignedRightShift => ">>>",
+            _ => null,
+        };
+        if (sym is null) return Fail(ca, "operator " + ca.OperatorKind);
+        var targetType = ca.Target.Type!;
+        bool shift = sym is "<<" or ">>" or ">>>";
+        bool pointer = targetType is IPointerTypeSymbol;
+        // The type C# computes in: promoted target for shifts, else the (converted) right operand's type.
+        ITypeSymbol opType = pointer ? targetType
+            : shift ? (PromotesToInt(targetType) ? module.Compilation.GetSpecialType(SpecialType.System_Int32) : targetType)
+            : ca.Value.Type!;
+        bool mmio = ca.Target is IFieldReferenceOperation tf && MmioScalar(tf) is not null;
+        if (sym == ">>>" && !IsSigned(opType)) sym = ">>";
+        bool sameType = pointer || SameCType(targetType, opType) || (PromotesToInt(targetType) && opType.SpecialType == SpecialType.System_Int32);
+        bool signedLeft = shift && sym != ">>" && IsSigned(opType);
+        if (!mmio && sameType && !signedLeft && sym != ">>>")
+        {
+            var target = LValue(ca.Target);
+            if (shift)
+            {
+                int mask = Bits(opType) == 64 ? 63 : 31;
+                CExpr count = ca.Value.ConstantValue.Value is int n ? new CLiteral((n & mask).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    : new CBinary("&", Expr(ca.Value), new CLiteral(mask.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                return new CAssign(sym + "=", target, count);
+            }
+            return new CAssign(sym + "=", target, Value(ca.Value, assignmentContext: true));
+        }
+        // General form: x = (T)(x op y), evaluated as C# does; x must be free of side effects.
+        if (!IsSideEffectFree(ca.Target)) return Fail(ca, "compound assignment that changes type on a target with side effects");
+        CExpr current = mmio ? Expr(ca.Target) : LValue(ca.Target);
+        CExpr widened = SameCType(targetType, opType) || PromotesToInt(targetType) && opType.SpecialType == SpecialType.System_Int32
+            ? current : new CCast(module.MapType(opType, null), current);
+        CExpr computed;
+        if (shift)
+        {
+            var kind = sym switch { "<<" => BinaryOperatorKind.LeftShift, ">>" => BinaryOperatorKind.RightShift, _ => BinaryOperatorKind.UnsignedRightShift };
+            computed = Shift(kind, widened, opType, ca.Value);
+        }
+        else computed = new CBinary(sym, widened, Expr(ca.Value));
+        CExpr narrowed = SameCType(targetType, opType) ? computed : new CCast(module.MapType(targetType, null), computed);
+        if (mmio)
+        {
+            if (!discarded) return Fail(ca, "a register write used as a value");
+            var f = (IFieldReferenceOperation)ca.Target;
+            return MmioWriteValue(f, MmioScalar(f)!.Value, narrowed, swap: null);
+        }
+        return new CAssign("=", LValue(ca.Target), narrowed);
+    }
+
+    private static bool IsSideEffectFree(IOperation op) => op switch
+    {
+        ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation => true,
+        IFieldReferenceOperation f => f.Instance is null || IsSideEffectFree(f.Instance),
+        IArrayElementReferenceOperation ae => IsSideEffectFree(ae.ArrayReference) && ae.Indices.All(IsSideEffectFree),
+        IInlineArrayAccessOperation ia => IsSideEffectFree(ia.Instance) && IsSideEffectFree(ia.Argument),
+        IConversionOperation c => c.OperatorMethod is null && IsSideEffectFree(c.Operand),
+        IBinaryOperation b => b.OperatorMethod is null && IsSideEffectFree(b.LeftOperand) && IsSideEffectFree(b.RightOperand),
+        _ when op.ConstantValue.HasValue => true,
+        _ when op.Kind == OperationKind.None => op.ChildOperations.All(IsSideEffectFree),
+        _ => false,
+    };
+
+    private CExpr Invocation(IInvocationOperation inv)
+    {
+        var m = inv.TargetMethod;
+        CExpr fn;
+        var args = new List<CExpr>();
+        if (DslSymbols.Binding(m) is { } binding)
+            fn = binding.Interface is null ? new CName(binding.Name) : new CMember(new CName(binding.Interface), binding.Name, Arrow: true);
+        else if (module.Names.TryGetValue(m.OriginalDefinition, out var name) && m.DeclaringSyntaxReferences.Length > 0)
+        {
+            fn = new CName(name);
+            if (!m.IsStatic)
+            {
+                var inst = inv.Instance;
+                if (inst is null) return Fail(inv, "instance call without a receiver");
+                args.Add(inst is IInstanceReferenceOperation ? new CName(Self) : AddressOf(inst));
+            }
+        }
+        else return Fail(inv, "call to '" + m.ToDisplayString() + "', which is outside the driver");
+        args.AddRange(Arguments(inv.Arguments));
+        return new CCall(fn, args);
+    }
+
+    private List<CExpr> Arguments(IEnumerable<IArgumentOperation> arguments)
+    {
+        var result = new List<CExpr>();
+        foreach (var a in arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
+        {
+            if (a.ArgumentKind == ArgumentKind.ParamArray)
+            {
+                if (a.Value is IArrayCreationOperation { Initializer: { } init })
+                    result.AddRange(init.ElementValues.Select(e => Argument(e, a.Parameter!.Type is IArrayTypeSymbol at ? at.ElementType : null)));
+                else if (a.Value is not IArrayCreationOperation) result.Add(Fail(a, "params argument that is not a list of values"));
+                continue;
+            }
+            if (a.Parameter is { RefKind: not RefKind.None })
+            {
+                if (a.Value is not (ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IArrayElementReferenceOperation or IInlineArrayAccessOperation)
+                    && a.Value.Kind != OperationKind.None)
+                { result.Add(Fail(a, "ref/in argument that is not a variable")); continue; }
+                result.Add(AddressOf(a.Value));
+                continue;
+            }
+            result.Add(Argument(a.Value, a.Parameter?.Type));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// An argument by value. With prototypes C converts it as C# did; K&amp;R calls (amix) convert
+    /// nothing, so there a conversion that changes the width beyond int stays explicit.
+    /// </summary>
+    private CExpr Argument(IOperation value, ITypeSymbol? parameterType)
+    {
+        if (!Target.Prototypes && value is IConversionOperation { IsImplicit: true, OperatorMethod: null } c && !c.ConstantValue.HasValue
+            && (Bits(c.Type) == 64) != (Bits(c.Operand.Type) == 64))
+            return Expr(value);
+        if (!Target.Prototypes && value.ConstantValue.HasValue && Bits(value.Type) == 64)
+            return Expr(value);
+        return Value(value, assignmentContext: true);
+    }
+
+    /// <summary>
+    /// Lowers a value stored into a variable of the expression's type: an implicit widening
+    /// conversion C performs the same way on assignment is left implicit.
+    /// </summary>
+    private CExpr Value(IOperation op, bool assignmentContext)
+    {
+        if (assignmentContext && op is IConversionOperation { IsImplicit: true, OperatorMethod: null } c && !c.ConstantValue.HasValue
+            && IsIntegral(c.Type) && IsIntegral(c.Operand.Type))
+            return Expr(c.Operand);
+        return Expr(op);
+    }
+}

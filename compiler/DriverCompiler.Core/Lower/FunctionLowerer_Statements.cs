@@ -1,0 +1,311 @@
+using DriverCompiler.Analyzers.Layout;
+using DriverCompiler.Core.CModel;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DriverCompiler.Core.Lower;
+
+internal sealed partial class FunctionLowerer
+{
+    private CBlock LowerBlock(IBlockOperation block)
+    {
+        var list = new List<CStmt>();
+        foreach (var s in block.Operations) LowerStatement(s, list);
+        return new CBlock(list);
+    }
+
+    /// <summary>Lowers a statement used as the body of a loop or if: always a block.</summary>
+    private CStmt Body(IOperation op)
+    {
+        if (op is IBlockOperation b) return LowerBlock(b);
+        var list = new List<CStmt>();
+        LowerStatement(op, list);
+        return new CBlock(list);
+    }
+
+    private void LowerStatement(IOperation op, List<CStmt> output)
+    {
+        var origin = Origin(op);
+        void Add(CStmt s) => output.Add(s with { Origin = origin });
+        switch (op)
+        {
+            case IBlockOperation b:
+                Add(LowerBlock(b));
+                break;
+            case IVariableDeclarationGroupOperation g:
+                foreach (var d in g.Declarations)
+                    foreach (var v in d.Declarators)
+                        LowerDeclarator(v, d.Initializer ?? v.Initializer as IVariableInitializerOperation, output, origin);
+                break;
+            case IExpressionStatementOperation e:
+                LowerExpressionStatement(e.Operation, output, origin);
+                break;
+            case IReturnOperation r when r.Kind == OperationKind.Return:
+                if (StructInit(r.ReturnedValue) is { } rv)
+                {
+                    var t = Temp(module.MapType(rv.Type!, null), "result");
+                    Add(new CDecl(t, null));
+                    AssignStruct(new CLocalRef(t), rv, output, origin);
+                    Add(new CReturn(new CLocalRef(t)));
+                }
+                else Add(new CReturn(r.ReturnedValue is null ? null : Value(r.ReturnedValue, assignmentContext: true)));
+                break;
+            case IBranchOperation br:
+                switch (br.BranchKind)
+                {
+                    case BranchKind.Break: Add(new CBreak()); break;
+                    case BranchKind.Continue: Add(new CContinue()); break;
+                    case BranchKind.GoTo when br.Syntax is GotoStatementSyntax { CaseOrDefaultKeyword.RawKind: 0 }:
+                        Add(new CGoto(Label(br.Target))); break;
+                    default: Fail(op, "goto case/default"); break;
+                }
+                break;
+            case ILabeledOperation l:
+                {
+                    var inner = new List<CStmt>();
+                    if (l.Operation is not null) LowerStatement(l.Operation, inner);
+                    CStmt s = inner.Count == 1 ? inner[0] : inner.Count == 0 ? new CEmpty() : new CBlock(inner);
+                    Add(new CLabeled(Label(l.Label), s));
+                    break;
+                }
+            case IConditionalOperation c:
+                Add(new CIf(Condition(c.Condition), Body(c.WhenTrue), c.WhenFalse is null ? null : c.WhenFalse is IConditionalOperation ? ElseIf(c.WhenFalse) : Body(c.WhenFalse)));
+                break;
+            case IWhileLoopOperation w:
+                if (w.ConditionIsTop) Add(new CWhile(w.Condition is null ? new CLiteral("1") : Condition(w.Condition), Body(w.Body)));
+                else Add(new CDoWhile(Body(w.Body), Condition(w.Condition!)));
+                break;
+            case IForLoopOperation f:
+                {
+                    var init = new List<CStmt>();
+                    foreach (var b in f.Before) LowerStatement(b, init);
+                    var step = new List<CExpr>();
+                    foreach (var a in f.AtLoopBottom)
+                        step.Add(a is IExpressionStatementOperation es ? Expr(es.Operation) : Fail(a, "for-loop step"));
+                    bool simpleInit = init.All(s => s is CDecl or CExprStmt);
+                    var loop = new CFor(simpleInit ? init : new List<CStmt>(), f.Condition is null ? null : Condition(f.Condition), step, Body(f.Body));
+                    if (simpleInit) Add(loop);
+                    else { init.Add(loop with { Origin = origin }); Add(new CBlock(init)); }
+                    break;
+                }
+            case IForEachLoopOperation fe:
+                LowerForEach(fe, output, origin);
+                break;
+            case ISwitchOperation sw:
+                LowerSwitch(sw, output, origin);
+                break;
+            case IEmptyOperation:
+                Add(new CEmpty());
+                break;
+            case var _ when op.Kind == OperationKind.None && op.Syntax is FixedStatementSyntax fs:
+                {
+                    // fixed (T* p = x) body: the targets have no moving collector; p is an ordinary pointer.
+                    var inner = new List<CStmt>();
+                    foreach (var child in op.ChildOperations)
+                        LowerStatement(child, inner);
+                    Add(new CBlock(inner));
+                    break;
+                }
+            default:
+                Fail(op, op.Kind.ToString());
+                break;
+        }
+    }
+
+    private CStmt ElseIf(IOperation op)
+    {
+        var c = (IConditionalOperation)op;
+        return new CIf(Condition(c.Condition), Body(c.WhenTrue), c.WhenFalse is null ? null : c.WhenFalse is IConditionalOperation ? ElseIf(c.WhenFalse) : Body(c.WhenFalse)) { Origin = Origin(op) };
+    }
+
+    private CExpr Condition(IOperation op) => Value(op, assignmentContext: false);
+
+    /// <summary><c>default</c>, <c>new S()</c> or <c>new S { ... }</c> of a struct (looking through the target-typed conversion), else null.</summary>
+    private static IOperation? StructInit(IOperation? op)
+    {
+        while (op is IConversionOperation { IsImplicit: true, OperatorMethod: null } c) op = c.Operand;
+        return op is IObjectCreationOperation or IDefaultValueOperation && IsStructType(op.Type) ? op : null;
+    }
+
+    private static bool IsStructType(ITypeSymbol? t) =>
+        t is INamedTypeSymbol { TypeKind: TypeKind.Struct } n && DslSymbols.EndianType(n) is null && n.SpecialType == SpecialType.None;
+
+    private void LowerDeclarator(IVariableDeclaratorOperation v, IVariableInitializerOperation? init, List<CStmt> output, SourceOrigin? origin)
+    {
+        var local = DeclareLocal(v.Symbol);
+        var value = init?.Value;
+        if (value is null) { output.Add(new CDecl(local, null) { Origin = origin }); return; }
+        if (value.Kind == OperationKind.None && value.Syntax is StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax)
+        {
+            LowerStackAlloc(local, value, output, origin);
+            return;
+        }
+        if (StructInit(value) is { } sv)
+        {
+            value = sv;
+            if (Target.HasCompoundLiterals)
+                output.Add(new CDecl(local, StructInitializer(value, compound: false)) { Origin = origin });
+            else
+            {
+                output.Add(new CDecl(local, null) { Origin = origin });
+                AssignStruct(new CLocalRef(local), value, output, origin);
+            }
+            return;
+        }
+        output.Add(new CDecl(local, Value(value, assignmentContext: true)) { Origin = origin });
+    }
+
+    /// <summary><c>T* p = stackalloc T[n]</c>: a zeroed array in the same block and a pointer to it.</summary>
+    private void LowerStackAlloc(CLocal local, IOperation value, List<CStmt> output, SourceOrigin? origin)
+    {
+        var elemType = ((IPointerTypeSymbol)value.Type!).PointedAtType;
+        var children = value.ChildOperations.ToList();
+        int? count = null;
+        var items = new List<CExpr>();
+        if (value.Syntax is StackAllocArrayCreationExpressionSyntax sa && sa.Type is ArrayTypeSyntax ats && ats.RankSpecifiers[0].Sizes[0] is not OmittedArraySizeExpressionSyntax)
+        {
+            var sizeOp = children.FirstOrDefault();
+            if (sizeOp?.ConstantValue.Value is int n) count = n;
+            else { Fail(value, "stackalloc of a size that is not constant"); return; }
+            children = children.Skip(1).ToList();
+        }
+        foreach (var c in children)
+        {
+            if (c is IArrayInitializerOperation ai) items.AddRange(ai.ElementValues.Select(e => Value(e, assignmentContext: true)));
+            else items.Add(Value(c, assignmentContext: true));
+        }
+        count ??= items.Count;
+        var storage = new CLocal(local.Name + "_storage", new CArrayType(module.MapType(elemType, null, storage: true), count));
+        output.Add(new CDecl(storage, new CInitList(items)) { Origin = origin });
+        output.Add(new CDecl(local, new CLocalRef(storage)) { Origin = origin });
+    }
+
+    private void LowerExpressionStatement(IOperation e, List<CStmt> output, SourceOrigin? origin)
+    {
+        if (e is ISimpleAssignmentOperation a && StructInit(a.Value) is { } sv)
+        {
+            AssignStruct(LValue(a.Target), sv, output, origin);
+            return;
+        }
+        // x++ as a statement reads better as x++ than ++x; keep C#'s form.
+        output.Add(new CExprStmt(Expr(e, discarded: true)) { Origin = origin });
+    }
+
+    /// <summary>Struct value from <c>default</c>, <c>new S()</c> or <c>new S { F = v }</c> assigned to <paramref name="target"/>.</summary>
+    private void AssignStruct(CExpr target, IOperation value, List<CStmt> output, SourceOrigin? origin)
+    {
+        if (Target.HasCompoundLiterals)
+        {
+            output.Add(new CExprStmt(new CAssign("=", target, StructInitializer(value, compound: true))) { Origin = origin });
+            return;
+        }
+        output.Add(new CExprStmt(new CCall(new CName("DRV_ZERO"), [new CUnary("&", target), new CSizeOf(module.MapType(value.Type!, null))])) { Origin = origin });
+        if (value is IObjectCreationOperation { Initializer: { } init })
+            foreach (var i in init.Initializers)
+            {
+                if (i is ISimpleAssignmentOperation { Target: IFieldReferenceOperation fr } sa)
+                    output.Add(new CExprStmt(new CAssign("=", new CMember(target, module.Names[fr.Field], false), Value(sa.Value, assignmentContext: true))) { Origin = origin });
+                else Fail(i, "object initializer entry");
+            }
+    }
+
+    private CExpr StructInitializer(IOperation value, bool compound)
+    {
+        var ctype = module.MapType(value.Type!, null);
+        var items = new List<CExpr>();
+        var names = new List<string?>();
+        if (value is IObjectCreationOperation { Initializer: { } init })
+            foreach (var i in init.Initializers)
+            {
+                if (i is ISimpleAssignmentOperation { Target: IFieldReferenceOperation fr } sa)
+                {
+                    names.Add(module.Names[fr.Field]);
+                    items.Add(Value(sa.Value, assignmentContext: true));
+                }
+                else Fail(i, "object initializer entry");
+            }
+        return new CInitList(items, names, compound ? ctype : null);
+    }
+
+    private void LowerForEach(IForEachLoopOperation fe, List<CStmt> output, SourceOrigin? origin)
+    {
+        if (fe.LoopControlVariable is not IVariableDeclaratorOperation decl) { Fail(fe, "foreach variable"); return; }
+        var coll = fe.Collection is IConversionOperation { IsImplicit: true } conv ? conv.Operand : fe.Collection;
+        int? length = null;
+        if (coll.Type is IArrayTypeSymbol && coll is IFieldReferenceOperation { Field: var f } && module.Names.ContainsKey(f))
+            length = ArrayLength(f);
+        else if (coll.Type is INamedTypeSymbol n && StructLayoutCalculator.InlineArrayLength(n) is int len)
+            length = len;
+        if (length is null) { Fail(fe, "foreach over something other than a static readonly table or an [InlineArray]"); return; }
+        var item = DeclareLocal(decl.Symbol);
+        var index = new CLocal(item.Name + "_index", Target.Int32);
+        var collection = Expr(coll);
+        var body = new List<CStmt> { new CDecl(item, new CIndex(collection, new CLocalRef(index))) { Origin = origin } };
+        var inner = Body(fe.Body);
+        if (inner is CBlock b) body.AddRange(b.Statements); else body.Add(inner);
+        output.Add(new CFor([new CDecl(index, new CLiteral("0"))], new CBinary("<", new CLocalRef(index), new CLiteral(length.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            [new CUnary("++", new CLocalRef(index), Postfix: true)], new CBlock(body)) { Origin = origin });
+    }
+
+    private int? ArrayLength(IFieldSymbol f)
+    {
+        var decl = f.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as VariableDeclaratorSyntax;
+        if (decl?.Initializer?.Value is null) return null;
+        var op = module.Compilation.GetSemanticModel(decl.SyntaxTree).GetOperation(decl.Initializer.Value);
+        while (op is IConversionOperation c) op = c.Operand;
+        return op switch
+        {
+            IArrayCreationOperation { Initializer: { } i } => i.ElementValues.Length,
+            ICollectionExpressionOperation ce => ce.Elements.Length,
+            _ => null,
+        };
+    }
+
+    private void LowerSwitch(ISwitchOperation sw, List<CStmt> output, SourceOrigin? origin)
+    {
+        // Locals of a C# switch block are in scope across sections; C forbids a declaration right
+        // after a case label. Declare them in a block around the switch.
+        var decls = new List<CStmt>();
+        var sections = new List<CSwitchSection>();
+        foreach (var c in sw.Cases)
+        {
+            var labelsOut = new List<CExpr?>();
+            foreach (var clause in c.Clauses)
+            {
+                switch (clause)
+                {
+                    case IDefaultCaseClauseOperation: labelsOut.Add(null); break;
+                    case ISingleValueCaseClauseOperation sv when sv.Value.ConstantValue.HasValue:
+                        labelsOut.Add(Value(sv.Value, assignmentContext: true)); break;
+                    case IPatternCaseClauseOperation { Pattern: IConstantPatternOperation { Value: var v } } when v.ConstantValue.HasValue && clause.Syntax is not CasePatternSwitchLabelSyntax { WhenClause: not null }:
+                        labelsOut.Add(Value(v, assignmentContext: true)); break;
+                    case IPatternCaseClauseOperation { Pattern: IDiscardPatternOperation }: labelsOut.Add(null); break;
+                    default: Fail(clause, "switch case other than a constant"); break;
+                }
+            }
+            var body = new List<CStmt>();
+            foreach (var s in c.Body)
+            {
+                if (s is IVariableDeclarationGroupOperation g)
+                {
+                    foreach (var d in g.Declarations)
+                        foreach (var v in d.Declarators)
+                        {
+                            var local = DeclareLocal(v.Symbol);
+                            decls.Add(new CDecl(local, null) { Origin = origin });
+                            var init = d.Initializer ?? v.Initializer;
+                            if (init is not null)
+                                body.Add(new CExprStmt(new CAssign("=", new CLocalRef(local), Value(init.Value, assignmentContext: true))) { Origin = Origin(s) });
+                        }
+                }
+                else LowerStatement(s, body);
+            }
+            sections.Add(new CSwitchSection(labelsOut, body));
+        }
+        var cswitch = new CSwitch(Value(sw.Value, assignmentContext: false), sections) { Origin = origin };
+        if (decls.Count == 0) output.Add(cswitch);
+        else { decls.Add(cswitch); output.Add(new CBlock(decls) { Origin = origin }); }
+    }
+}

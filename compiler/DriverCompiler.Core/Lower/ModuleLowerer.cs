@@ -1,0 +1,388 @@
+using DriverCompiler.Analyzers;
+using DriverCompiler.Analyzers.Layout;
+using DriverCompiler.Core.CModel;
+using DriverCompiler.Core.Targets;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DriverCompiler.Core.Lower;
+
+/// <summary>
+/// Phase 3 at file scope: decides the C name of every declaration, lowers types, constants,
+/// static data and functions into one header (<c>&lt;name&gt;.h</c>: types, constants,
+/// prototypes) and one C file per C# file (its data and functions).
+/// </summary>
+internal sealed class ModuleLowerer
+{
+    public readonly CSharpCompilation Compilation;
+    public readonly Target Target;
+    public readonly DriverInfo Driver;
+    public readonly List<Diagnostic> Diagnostics = new();
+    public readonly Dictionary<ISymbol, string> Names = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<string> usedGlobalNames = new(StringComparer.Ordinal);
+    public readonly string Prefix;
+
+    private readonly List<INamedTypeSymbol> types = new();   // source order
+
+    public ModuleLowerer(CSharpCompilation compilation, Target target, DriverInfo driver)
+    {
+        Compilation = compilation; Target = target; Driver = driver; Prefix = driver.Prefix;
+    }
+
+    public void Report(DiagnosticDescriptor d, Location? loc, params object[] args) =>
+        Diagnostics.Add(Diagnostic.Create(d, loc ?? Location.None, args));
+
+    /// <summary>Reports that the lowering does not support <paramref name="syntax"/> yet.</summary>
+    public void NotLowered(SyntaxNode syntax, string what) =>
+        Report(Descriptors.NotLowered, syntax.GetLocation(), Shorten(syntax.ToString()), what);
+
+    internal static string Shorten(string s)
+    {
+        s = string.Join(" ", s.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(x => x.Trim()));
+        return s.Length > 60 ? s[..57] + "..." : s;
+    }
+
+    private static int SourceOrder(ISymbol s, CSharpCompilation c)
+    {
+        var r = s.DeclaringSyntaxReferences.FirstOrDefault();
+        if (r is null) return int.MaxValue;
+        int file = c.SyntaxTrees.IndexOf(r.SyntaxTree);
+        return file * 10_000_000 + r.Span.Start;
+    }
+
+    private string Unique(string name)
+    {
+        string n = name; int k = 2;
+        while (!usedGlobalNames.Add(n)) n = name + "_" + k++;
+        return n;
+    }
+
+    public string TypeName(INamedTypeSymbol t) => Names.TryGetValue(t, out var n) ? n : Prefix + "_" + Naming.TypePath(t);
+
+    /// <summary>Lowers everything; returns the header and the C files (one per C# file with code or data).</summary>
+    public (CFile Header, List<CFile> Sources) Lower(string headerComment, Func<string, string> fileComment)
+    {
+        CollectTypes(Compilation.Assembly.GlobalNamespace);
+        types.Sort((a, b) => SourceOrder(a, Compilation).CompareTo(SourceOrder(b, Compilation)));
+        AssignNames();
+
+        var header = new CFile(Driver.Name + ".h", headerComment, new List<CTopLevel>(), IsHeader: true);
+        header.Items.Add(new CInclude(Target.RuntimeHeader, Local: false));
+        foreach (var h in CollectHeaders()) header.Items.Add(h);
+
+        var structs = types.Where(t => t.TypeKind == TypeKind.Struct && DslSymbols.CTypeName(t) is null
+                                       && StructLayoutCalculator.InlineArrayLength(t) is null).ToList();
+        foreach (var s in structs) header.Items.Add(new CStructForward(TypeName(s)));
+        foreach (var e in types.Where(t => t.TypeKind == TypeKind.Enum)) LowerEnum(e, header.Items);
+        foreach (var t in types.Where(t => t.TypeKind is TypeKind.Class or TypeKind.Struct)) LowerConstants(t, header.Items);
+        foreach (var s in TopoSort(structs)) header.Items.Add(LowerStruct(s));
+
+        var files = new Dictionary<SyntaxTree, CFile>();
+        CFile FileFor(ISymbol s)
+        {
+            var tree = s.DeclaringSyntaxReferences[0].SyntaxTree;
+            if (!files.TryGetValue(tree, out var f))
+            {
+                string cs = Path.GetFileNameWithoutExtension(tree.FilePath);
+                f = new CFile(Naming.Snake(cs).Replace('.', '_') + ".c", fileComment(Path.GetFileName(tree.FilePath)), new List<CTopLevel>(), IsHeader: false);
+                f.Items.Add(new CInclude(Driver.Name + ".h", Local: true));
+                files.Add(tree, f);
+            }
+            return f;
+        }
+
+        // Static data: definitions in the declaring file, extern declarations in the header.
+        foreach (var t in types.Where(t => t.TypeKind is TypeKind.Class or TypeKind.Struct))
+            foreach (var f in t.GetMembers().OfType<IFieldSymbol>().Where(f => f.IsStatic && !f.IsConst))
+            {
+                var g = LowerStaticField(f);
+                if (g is null) continue;
+                bool local = IsFileLocal(f);
+                FileFor(f).Items.Add(g with { IsStatic = local });
+                if (!local) header.Items.Add(g with { Init = null, IsExtern = true, Comment = null });
+                if (f.Type is IArrayTypeSymbol && g.Type is CArrayType { Length: int len })
+                    header.Items.Add(new CDefine(Names[f].ToUpperInvariant() + "_COUNT", len.ToString()) { Comment = null });
+            }
+
+        // Functions.
+        var prototypesByFile = new Dictionary<CFile, List<CTopLevel>>();
+        foreach (var t in types.Where(t => t.TypeKind is TypeKind.Class or TypeKind.Struct))
+            foreach (var m in t.GetMembers().OfType<IMethodSymbol>())
+            {
+                if (m.MethodKind != MethodKind.Ordinary || DslSymbols.Binding(m) is not null || m.IsExtern) continue;
+                if (m.DeclaringSyntaxReferences.Length == 0 || m.IsAbstract) continue;
+                var fn = new FunctionLowerer(this, m).Lower();
+                if (fn is null) continue;
+                bool local = IsFileLocal(m);
+                var file = FileFor(m);
+                fn = fn with { IsStatic = local };
+                var proto = fn with { Body = null, Comment = null };
+                if (local)
+                {
+                    if (!prototypesByFile.TryGetValue(file, out var list)) prototypesByFile[file] = list = new();
+                    list.Add(proto);
+                }
+                else header.Items.Add(proto);
+                file.Items.Add(fn);
+            }
+        foreach (var (file, protos) in prototypesByFile)
+            file.Items.InsertRange(1, protos);
+
+        var sources = files.OrderBy(kv => Compilation.SyntaxTrees.IndexOf(kv.Key)).Select(kv => kv.Value)
+            .Where(f => f.Items.Count > 1).ToList();
+        return (header, sources);
+    }
+
+    /// <summary>Private members of a type declared in one file become <c>static</c> in that file.</summary>
+    private static bool IsFileLocal(ISymbol s) =>
+        s.DeclaredAccessibility == Accessibility.Private && s.ContainingType.DeclaringSyntaxReferences.Length == 1;
+
+    private void CollectTypes(INamespaceSymbol ns)
+    {
+        foreach (var m in ns.GetMembers())
+        {
+            if (m is INamespaceSymbol child) CollectTypes(child);
+            else if (m is INamedTypeSymbol t) CollectType(t);
+        }
+    }
+
+    private void CollectType(INamedTypeSymbol t)
+    {
+        if (t.DeclaringSyntaxReferences.Length == 0 || t.IsImplicitlyDeclared) return;
+        types.Add(t);
+        foreach (var n in t.GetTypeMembers()) CollectType(n);
+    }
+
+    private void AssignNames()
+    {
+        foreach (var t in types)
+        {
+            if (t.TypeKind == TypeKind.Struct)
+                Names[t] = DslSymbols.CTypeName(t) is string ext ? ext : Unique(Prefix + "_" + Naming.TypePath(t));
+            else if (t.TypeKind == TypeKind.Enum)
+            {
+                Names[t] = Unique(Prefix + "_" + Naming.TypePath(t));
+                foreach (var f in t.GetMembers().OfType<IFieldSymbol>())
+                    Names[f] = Unique(Names[t].ToUpperInvariant() + "_" + Naming.Upper(f.Name));
+            }
+        }
+        foreach (var t in types.Where(t => t.TypeKind is TypeKind.Class or TypeKind.Struct))
+        {
+            string path = Prefix + "_" + Naming.TypePath(t);
+            foreach (var m in t.GetMembers())
+            {
+                switch (m)
+                {
+                    case IFieldSymbol { IsConst: true } c: Names[c] = Unique(path.ToUpperInvariant() + "_" + Naming.Upper(c.Name)); break;
+                    case IFieldSymbol { IsStatic: true } f: Names[f] = Unique(path + "_" + Naming.Snake(f.Name)); break;
+                    case IFieldSymbol f: Names[f] = Naming.Local(f.Name); break;
+                    case IMethodSymbol meth when meth.MethodKind == MethodKind.Ordinary:
+                        Names[meth] = DslSymbols.Binding(meth) is { } b ? b.Name : Unique(path + "_" + Naming.Snake(meth.Name));
+                        break;
+                }
+            }
+        }
+    }
+
+    private IEnumerable<CInclude> CollectHeaders()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var all = new List<(int Order, CInclude Inc)>();
+        // The DSL's own bindings come from the runtime header; the driver's [CHeader]s in source order.
+        foreach (var t in types)
+            foreach (var a in t.GetAttributes().Where(a => a.AttributeClass?.Name == "CHeaderAttribute" && DslSymbols.IsDsl(a.AttributeClass)))
+                if (a.ConstructorArguments is [{ Value: string path }] && seen.Add(path))
+                {
+                    bool local = a.NamedArguments.Any(kv => kv.Key == "Local" && kv.Value.Value is true);
+                    all.Add((SourceOrder(t, Compilation), new CInclude(path, local)));
+                }
+        return all.OrderBy(x => x.Order).Select(x => x.Inc);
+    }
+
+    // ---- types ----
+
+    /// <summary>How a C# type is stored: in a struct/array (bool is one byte) or as a value.</summary>
+    public CType MapType(ITypeSymbol t, Location? where, bool storage = false)
+    {
+        switch (t.SpecialType)
+        {
+            case SpecialType.System_Void: return CNamedType.Void;
+            case SpecialType.System_Boolean: return storage ? Target.UInt8 : Target.Bool;
+            case SpecialType.System_SByte: return Target.Int8;
+            case SpecialType.System_Byte: return Target.UInt8;
+            case SpecialType.System_Int16: return Target.Int16;
+            case SpecialType.System_UInt16: return Target.UInt16;
+            case SpecialType.System_Int32: return Target.Int32;
+            case SpecialType.System_UInt32: return Target.UInt32;
+            case SpecialType.System_Int64: return Target.Int64;
+            case SpecialType.System_UInt64: return Target.UInt64;
+            case SpecialType.System_String: return Target.String;
+        }
+        switch (t)
+        {
+            case IPointerTypeSymbol p:
+                return new CPointerType(p.PointedAtType.SpecialType == SpecialType.System_Void ? CNamedType.Void : MapType(p.PointedAtType, where, storage: true));
+            case IFunctionPointerTypeSymbol fp:
+                {
+                    var sig = fp.Signature;
+                    var ps = sig.Parameters.Select(p => ParamType(p, where)).ToList();
+                    return new CFunctionPointerType(MapType(sig.ReturnType, where), ps);
+                }
+            case IArrayTypeSymbol a:
+                return new CArrayType(MapType(a.ElementType, where, storage: true), null);
+            case INamedTypeSymbol n when DslSymbols.EndianType(n) is { } e:
+                return e.Bits switch { 16 => Target.UInt16, 32 => Target.UInt32, _ => Target.UInt64 };
+            case INamedTypeSymbol n when n.TypeKind == TypeKind.Enum:
+                return new CNamedType(TypeName(n));
+            case INamedTypeSymbol n when n.TypeKind == TypeKind.Struct:
+                if (StructLayoutCalculator.InlineArrayLength(n) is int len && n.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => !f.IsStatic) is { } ef)
+                    return new CArrayType(MapType(ef.Type, where, storage: true), len);
+                return new CNamedType(DslSymbols.CTypeName(n) ?? "struct " + TypeName(n));
+        }
+        Report(Descriptors.UnsupportedType, where, t.ToDisplayString());
+        return Target.Int32;
+    }
+
+    public CType ParamType(IParameterSymbol p, Location? where)
+    {
+        var t = MapType(p.Type, where);
+        return p.RefKind == RefKind.None ? t : new CPointerType(t, Const: p.RefKind == RefKind.In || p.RefKind == RefKind.RefReadOnlyParameter);
+    }
+
+    private void LowerEnum(INamedTypeSymbol e, List<CTopLevel> items)
+    {
+        var under = e.EnumUnderlyingType!;
+        items.Add(new CTypedef(MapType(under, null), Names[e]) { Comment = $"enum {e.Name} ({Origin(e)})" });
+        foreach (var f in e.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue))
+            items.Add(new CDefine(Names[f], Constants.Format(f.ConstantValue!, under, Target, null)));
+    }
+
+    private void LowerConstants(INamedTypeSymbol t, List<CTopLevel> items)
+    {
+        bool first = true;
+        foreach (var c in t.GetMembers().OfType<IFieldSymbol>().Where(f => f.IsConst && f.HasConstantValue))
+        {
+            if (c.Type.SpecialType is SpecialType.System_String)
+            {
+                items.Add(new CDefine(Names[c], Constants.StringLiteral((string)c.ConstantValue!)) { Comment = first ? $"{t.Name} constants ({Origin(t)})" : null });
+            }
+            else
+            {
+                var syntax = (c.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as VariableDeclaratorSyntax)?.Initializer?.Value;
+                items.Add(new CDefine(Names[c], Constants.Format(c.ConstantValue!, c.Type, Target, syntax)) { Comment = first ? $"{t.Name} constants ({Origin(t)})" : null });
+            }
+            first = false;
+        }
+    }
+
+    public string Origin(ISymbol s)
+    {
+        var loc = s.Locations.FirstOrDefault(l => l.IsInSource);
+        if (loc is null) return s.Name;
+        var span = loc.GetLineSpan();
+        return $"{Path.GetFileName(span.Path)}:{span.StartLinePosition.Line + 1}";
+    }
+
+    private IEnumerable<INamedTypeSymbol> TopoSort(List<INamedTypeSymbol> structs)
+    {
+        var done = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        var result = new List<INamedTypeSymbol>();
+        void Visit(INamedTypeSymbol s)
+        {
+            if (!done.Add(s)) return;
+            foreach (var f in s.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic))
+                if (f.Type is INamedTypeSymbol ft && ft.TypeKind == TypeKind.Struct && structs.Contains(ft, SymbolEqualityComparer.Default)) Visit(ft);
+                else if (f.Type is INamedTypeSymbol ia && StructLayoutCalculator.InlineArrayLength(ia) is not null
+                         && ia.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(x => !x.IsStatic)?.Type is INamedTypeSymbol et
+                         && structs.Contains(et, SymbolEqualityComparer.Default)) Visit(et);
+            result.Add(s);
+        }
+        foreach (var s in structs) Visit(s);
+        return result;
+    }
+
+    private CStructDef LowerStruct(INamedTypeSymbol s)
+    {
+        var layout = StructLayoutCalculator.Compute(s);
+        foreach (var p in layout.Problems)
+            Report(p.Descriptor, p.Symbol.Locations.FirstOrDefault(), p.Arguments);
+        var fields = new List<CField>();
+        var offsets = new List<(string, int)>();
+        int at = 0, pad = 0;
+        bool mmio = DslSymbols.IsMmio(s);
+        foreach (var f in layout.Fields.OrderBy(f => f.Offset))
+        {
+            if (f.Offset > at) fields.Add(new CField(new CArrayType(Target.UInt8, f.Offset - at), "pad" + pad++, null));
+            if (f.Offset < at) continue; // overlap: reported above
+            string name = Names[f.Field];
+            CType type = f.ArrayLength is int n ? new CArrayType(MapType(f.ElementType, null, storage: true), n) : MapType(f.Field.Type, null, storage: true);
+            string? comment = mmio || DslSymbols.HasAttribute(s, "DmaAttribute") || DslSymbols.EndianType(f.Field.Type) is not null
+                ? $"0x{f.Offset:x2}" + (DslSymbols.EndianType(f.Field.Type) is { } e ? (e.Little ? " LE" : " BE") : "")
+                : null;
+            fields.Add(new CField(type, name, comment));
+            offsets.Add((name, f.Offset));
+            at = f.Offset + f.Size;
+        }
+        if (fields.Count == 0) fields.Add(new CField(Target.UInt8, "unused", "C has no empty structs"));
+        if (layout.Size > at && layout.Fields.Count > 0) fields.Add(new CField(new CArrayType(Target.UInt8, layout.Size - at), "pad" + pad, null));
+        string what = mmio ? "registers" : DslSymbols.HasAttribute(s, "DmaAttribute") ? "DMA memory" : "struct";
+        return new CStructDef(Names[s], fields, offsets, layout.Size) { Comment = $"{s.Name} ({Origin(s)}): {what}, {layout.Size} bytes" };
+    }
+
+    private CGlobal? LowerStaticField(IFieldSymbol f)
+    {
+        var loc = f.Locations.FirstOrDefault();
+        var decl = f.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as VariableDeclaratorSyntax;
+        var init = decl?.Initializer?.Value;
+        var model = init is null ? null : Compilation.GetSemanticModel(init.SyntaxTree);
+        string comment = $"{f.ContainingType.Name}.{f.Name} ({Origin(f)})";
+        if (f.Type is IArrayTypeSymbol at)
+        {
+            if (init is null || !f.IsReadOnly) { Report(Descriptors.HeapArray, loc, f.Name); return null; }
+            var op = model!.GetOperation(init);
+            IArrayInitializerOperation? ai = op switch
+            {
+                IArrayCreationOperation ac => ac.Initializer,
+                IConversionOperation { Operand: IArrayCreationOperation ac2 } => ac2.Initializer,
+                _ => (op as IArrayInitializerOperation),
+            };
+            if (op is IConversionOperation { Operand: ICollectionExpressionOperation ce }) ai = null;
+            if (ai is null)
+            {
+                if (op is ICollectionExpressionOperation or IConversionOperation { Operand: ICollectionExpressionOperation })
+                {
+                    var elems = ((op as ICollectionExpressionOperation) ?? (ICollectionExpressionOperation)((IConversionOperation)op).Operand).Elements;
+                    return ArrayGlobal(f, at, elems, comment, loc);
+                }
+                Report(Descriptors.StaticInitializer, init.GetLocation(), f.Name); return null;
+            }
+            return ArrayGlobal(f, at, ai.ElementValues, comment, loc);
+        }
+        CExpr? value = null;
+        if (init is not null)
+        {
+            var op = model!.GetOperation(init);
+            if (op is null || !op.ConstantValue.HasValue)
+            {
+                if (op is IDefaultValueOperation or IObjectCreationOperation { Initializer: null, Arguments.Length: 0 }) value = null;
+                else { Report(Descriptors.StaticInitializer, init.GetLocation(), f.Name); return null; }
+            }
+            else value = new CLiteral(Constants.Format(op.ConstantValue.Value, f.Type, Target, init));
+        }
+        return new CGlobal(MapType(f.Type, loc), Names[f], value, false, false, false) { Comment = comment };
+    }
+
+    private CGlobal? ArrayGlobal(IFieldSymbol f, IArrayTypeSymbol at, IEnumerable<IOperation> elements, string comment, Location? loc)
+    {
+        var items = new List<CExpr>();
+        foreach (var e in elements)
+        {
+            if (!e.ConstantValue.HasValue) { Report(Descriptors.StaticInitializer, e.Syntax.GetLocation(), f.Name); return null; }
+            items.Add(new CLiteral(Constants.Format(e.ConstantValue.Value, at.ElementType, Target, e.Syntax)));
+        }
+        var type = new CArrayType(MapType(at.ElementType, loc, storage: true), items.Count);
+        return new CGlobal(type, Names[f], new CInitList(items), false, IsConst: true, false) { Comment = comment };
+    }
+}
