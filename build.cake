@@ -1,0 +1,86 @@
+// DriverCompiler build. Targets:
+//   Build       compile the solution (Release)
+//   Test        run every test project; prints "Tests: N passed, M failed, K skipped"
+//   Emit        lower every driver under drivers/ into out/<name>/   (the main job)
+//   CrossBuild  Emit, then build each AmigaOS 4 driver in the os4-gcc Docker image
+//   Pack        the drvc dotnet tool and the DriverCompiler.Dsl package into artifacts/packages
+//   Bench       the benchmarks (tests/DriverCompiler.Benchmarks)
+// Usage: dotnet tool restore && dotnet cake --target=<Target>
+
+using System.Xml.Linq;
+
+var target = Argument("target", "Test");
+var configuration = Argument("configuration", "Release");
+var solution = "./DriverCompiler.sln";
+var drvc = $"./compiler/DriverCompiler.Cli/bin/{configuration}/net10.0/drvc.dll";
+
+Task("Build").Does(() =>
+{
+    DotNetBuild(solution, new DotNetBuildSettings { Configuration = configuration, NoLogo = true });
+});
+
+Task("Test").IsDependentOn("Build").Does(() =>
+{
+    var results = MakeAbsolute(Directory("./artifacts/test-results"));
+    CleanDirectory(results);
+    int failedProjects = 0;
+    foreach (var project in GetFiles("./tests/**/*.Tests.csproj").OrderBy(p => p.FullPath))
+    {
+        var name = project.GetFilenameWithoutExtension().ToString();
+        Information($"== {name}");
+        try
+        {
+            DotNetTest(project.FullPath, new DotNetTestSettings
+            {
+                Configuration = configuration, NoBuild = true, NoLogo = true,
+                Loggers = new[] { $"trx;LogFileName={results}/{name}.trx", "console;verbosity=normal" },
+            });
+        }
+        catch (Exception) { failedProjects++; }
+    }
+    int passed = 0, failed = 0, skipped = 0;
+    foreach (var trx in GetFiles($"{results}/*.trx"))
+    {
+        var counters = XDocument.Load(trx.FullPath).Descendants().First(e => e.Name.LocalName == "Counters");
+        passed += (int)counters.Attribute("passed");
+        failed += (int)counters.Attribute("failed") + (int)counters.Attribute("error") + (int)counters.Attribute("timeout") + (int)counters.Attribute("aborted");
+        skipped += (int)counters.Attribute("notExecuted");
+    }
+    Information($"Tests: {passed} passed, {failed} failed, {skipped} skipped");
+    if (failed > 0 || failedProjects > 0) throw new Exception($"{failed} test(s) failed in {failedProjects} project(s)");
+});
+
+Task("Emit").IsDependentOn("Build").Does(() =>
+{
+    foreach (var dir in GetDirectories("./drivers/*").OrderBy(d => d.FullPath))
+    {
+        var name = dir.GetDirectoryName();
+        int rc = StartProcess("dotnet", new ProcessSettings { Arguments = $"{drvc} build {dir.FullPath} --out ./out/{name}" });
+        if (rc != 0) throw new Exception($"drvc build {name} failed with exit code {rc}");
+    }
+});
+
+Task("CrossBuild").IsDependentOn("Emit").Does(() =>
+{
+    int info = StartProcess("docker", new ProcessSettings { Arguments = "info", RedirectStandardOutput = true, RedirectStandardError = true });
+    if (info != 0)
+        throw new Exception("No Docker engine is available (`docker info` failed): CrossBuild needs one to run walkero/amigagccondocker:os4-gcc11.");
+    foreach (var dir in GetDirectories("./out/*").Where(d => FileExists(d.CombineWithFilePath("Makefile")) && FileExists(d.CombineWithFilePath("drv/amigaos4.h"))))
+    {
+        int rc = StartProcess("docker", new ProcessSettings { Arguments = $"run --rm -v {dir.FullPath}:/src -w /src walkero/amigagccondocker:os4-gcc11 make" });
+        if (rc != 0) throw new Exception($"cross build of {dir.GetDirectoryName()} failed with exit code {rc}");
+    }
+});
+
+Task("Pack").IsDependentOn("Build").Does(() =>
+{
+    foreach (var p in new[] { "./compiler/DriverCompiler.Cli", "./compiler/DriverCompiler.Dsl" })
+        DotNetPack(p, new DotNetPackSettings { Configuration = configuration, NoBuild = true, NoLogo = true, OutputDirectory = "./artifacts/packages" });
+});
+
+Task("Bench").Does(() =>
+{
+    DotNetRun("./tests/DriverCompiler.Benchmarks", new DotNetRunSettings { Configuration = "Release", NoLogo = true });
+});
+
+RunTarget(target);
