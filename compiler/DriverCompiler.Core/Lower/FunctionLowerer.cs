@@ -31,7 +31,7 @@ internal sealed partial class FunctionLowerer
     {
         this.module = module; this.method = method;
         declaration = method.DeclaringSyntaxReferences[0].GetSyntax();
-        model = module.Compilation.GetSemanticModel(declaration.SyntaxTree);
+        model = module.Model(declaration.SyntaxTree);
     }
 
     private Targets.Target Target => module.Target;

@@ -253,7 +253,7 @@ internal sealed partial class FunctionLowerer
     {
         var decl = f.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as VariableDeclaratorSyntax;
         if (decl?.Initializer?.Value is null) return null;
-        var op = module.Compilation.GetSemanticModel(decl.SyntaxTree).GetOperation(decl.Initializer.Value);
+        var op = module.Model(decl.SyntaxTree).GetOperation(decl.Initializer.Value);
         while (op is IConversionOperation c) op = c.Operand;
         return op switch
         {

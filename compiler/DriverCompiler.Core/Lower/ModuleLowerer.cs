@@ -25,6 +25,14 @@ internal sealed class ModuleLowerer
     public readonly string Prefix;
 
     private readonly List<INamedTypeSymbol> types = new();   // source order
+    private readonly Dictionary<SyntaxTree, SemanticModel> models = new();
+
+    /// <summary>One semantic model per tree: each new model would bind every method body again.</summary>
+    public SemanticModel Model(SyntaxTree tree)
+    {
+        if (!models.TryGetValue(tree, out var m)) models[tree] = m = Compilation.GetSemanticModel(tree);
+        return m;
+    }
 
     public ModuleLowerer(CSharpCompilation compilation, Target target, DriverInfo driver)
     {
@@ -336,7 +344,7 @@ internal sealed class ModuleLowerer
         var loc = f.Locations.FirstOrDefault();
         var decl = f.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as VariableDeclaratorSyntax;
         var init = decl?.Initializer?.Value;
-        var model = init is null ? null : Compilation.GetSemanticModel(init.SyntaxTree);
+        var model = init is null ? null : Model(init.SyntaxTree);
         string comment = $"{f.ContainingType.Name}.{f.Name} ({Origin(f)})";
         if (f.Type is IArrayTypeSymbol at)
         {
