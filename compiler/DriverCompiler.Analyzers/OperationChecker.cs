@@ -127,9 +127,35 @@ namespace DriverCompiler.Analyzers
                 Report(Descriptors.StaticInitializer, e.Syntax.GetLocation(), DriverSymbols.Snippet(e.Syntax));
         }
 
+        /// <summary>
+        /// Deeper trees than this are rejected rather than walked: the walk (and Roslyn's lazy
+        /// operation tree under it) recurses, and a stack overflow would kill drvc or the IDE.
+        /// No driver needs an expression or statement nested this deep.
+        /// </summary>
+        public const int MaxDepth = 300;
+        private int depth;
+
         public void Visit(IOperation? op)
         {
             if (op == null) return;
+            if (depth >= MaxDepth)
+            {
+                Unsupported(op, "nested more than " + MaxDepth + " levels deep");
+                return;
+            }
+            depth++;
+            try
+            {
+                VisitCore(op);
+            }
+            finally
+            {
+                depth--;
+            }
+        }
+
+        private void VisitCore(IOperation op)
+        {
             switch (op.Kind)
             {
                 // Structure and statements the lowering supports: check the children.
