@@ -34,6 +34,9 @@ public class ErrorTests
     [InlineData("EXTERNAL e\nARCH 710\n\tINT 0 - e\n", 3, 10, "SCR0010")]
     [InlineData("ENTRY ghost\nARCH 710\n\tNOP\n", 1, 7, "SCR0003")]
     [InlineData("PROC a:\n\tNOP\nPROC a:\n\tNOP\n", 3, 1, "SCR0004")]
+    [InlineData("ARCH 810\n\tLOAD SCRATCHA0, 5, 0x100\n", 2, 18, "SCR0005")]   // size 1..4 (ncr53cxxx never checks it)
+    [InlineData("ARCH 810\n\tLOAD SCRATCHA2, 4, 0x100\n", 2, 18, "SCR0005")]   // would cross the register dword
+    [InlineData("ARCH 810\n\tSTORE SFBR, 1, 0x100\n", 2, 8, "SCR0006")]
     public void ReportsCodeAndLocation(string source, int line, int column, string code)
     {
         var e = Asm.Errors(source)[0];
