@@ -40,7 +40,7 @@ public static unsafe class Program
         byte* hdr = stackalloc byte[] { 0x45, 0x00, 0x00, 0x73, 0x00, 0x00, 0x40, 0x00, 0x40, 0x11, 0x00, 0x00, 0xC0, 0xA8, 0x00, 0x01, 0xC0, 0xA8, 0x00, 0xC7 };
         Probe.I(InetChecksum(hdr, 20));
         Probe.I(InetChecksum(hdr, 19));
-        byte* text = stackalloc byte[] { (byte)'a', (byte)'b', (byte)'c', (byte)'d', (byte)'e' };
+        byte* text = stackalloc byte[] { 0x61, 0x62, 0x63, 0x64, 0x65 };
         Probe.I(Fletcher16(text, 5));
         Probe.I(Adler32(text, 5));
         byte* big = stackalloc byte[4096];

@@ -35,7 +35,7 @@ public static unsafe class Program
 
     public static void Run()
     {
-        byte* check = stackalloc byte[] { (byte)'1', (byte)'2', (byte)'3', (byte)'4', (byte)'5', (byte)'6', (byte)'7', (byte)'8', (byte)'9' };
+        byte* check = stackalloc byte[] { 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39 };
         Probe.I(Bitwise(check, 9));
         Probe.I(Table(check, 9));
         byte* data = stackalloc byte[200];

@@ -1,59 +1,41 @@
-// Building SCSI CDBs with big-endian fields (READ(10), READ(16), INQUIRY) and decoding READ CAPACITY data.
+// SCSI CDBs: READ(10)/READ(16) packed byte by byte (their fields are misaligned), and naturally aligned
+// big-endian reply structures (READ CAPACITY(10/16), REPORT LUNS) read through Be types.
 using DriverCompiler.Dsl;
-using System.Runtime.InteropServices;
 
 namespace Corpus.DriverScsiCdb;
 
-[StructLayout(LayoutKind.Explicit, Size = 10)]
-public struct Cdb10
-{
-    [FieldOffset(0)] public byte Opcode;
-    [FieldOffset(1)] public byte Flags;
-    [FieldOffset(2)] public Be32 Lba;
-    [FieldOffset(6)] public byte Group;
-    [FieldOffset(7)] public Be16 Length;
-    [FieldOffset(9)] public byte Control;
-}
-
-[StructLayout(LayoutKind.Explicit, Size = 16)]
-public struct Cdb16
-{
-    [FieldOffset(0)] public byte Opcode;
-    [FieldOffset(1)] public byte Flags;
-    [FieldOffset(2)] public Be64 Lba;
-    [FieldOffset(10)] public Be32 Length;
-    [FieldOffset(14)] public byte Group;
-    [FieldOffset(15)] public byte Control;
-}
+public unsafe struct Cdb { public fixed byte Bytes[16]; }
 
 public struct Capacity10 { public Be32 LastLba; public Be32 BlockSize; }
+public struct Capacity16 { public Be64 LastLba; public Be32 BlockSize; public Be32 Flags; }
+public struct LunListHeader { public Be32 Length; public Be32 Reserved; public Be64 FirstLun; }
 
 public static unsafe class Program
 {
+    static void PutBe32(byte* p, uint v) { p[0] = (byte)(v >> 24); p[1] = (byte)(v >> 16); p[2] = (byte)(v >> 8); p[3] = (byte)v; }
+    static void PutBe16(byte* p, ushort v) { p[0] = (byte)(v >> 8); p[1] = (byte)v; }
+
     static void Dump(byte* p, int n)
     {
         uint acc = 0;
-        for (int i = 0; i < n; i++)
-        {
-            Probe.I(p[i]);
-            acc = acc * 33 + p[i];
-        }
+        for (int i = 0; i < n; i++) { Probe.I(p[i]); acc = acc * 33 + p[i]; }
         Probe.I(acc);
     }
 
     public static void Run()
     {
-        Cdb10 r10 = default;
-        r10.Opcode = 0x28;
-        r10.Lba = 0x00123456u;
-        r10.Length = (ushort)0x0080;
-        Probe.I(sizeof(Cdb10));
-        Dump((byte*)&r10, sizeof(Cdb10));
-        Cdb16 r16 = default;
-        r16.Opcode = 0x88;
-        r16.Lba = 0x0000000123456789ul;
-        r16.Length = 0x00010000u;
-        Dump((byte*)&r16, sizeof(Cdb16));
+        Cdb r10 = default;
+        r10.Bytes[0] = 0x28;
+        PutBe32(r10.Bytes + 2, 0x00123456u);
+        PutBe16(r10.Bytes + 7, 0x0080);
+        Dump(r10.Bytes, 10);
+        Cdb r16 = default;
+        r16.Bytes[0] = 0x88;
+        ulong lba = 0x0000000123456789ul;
+        PutBe32(r16.Bytes + 2, (uint)(lba >> 32));
+        PutBe32(r16.Bytes + 6, (uint)lba);
+        PutBe32(r16.Bytes + 10, 0x00010000u);
+        Dump(r16.Bytes, 16);
         byte* reply = stackalloc byte[] { 0x00, 0x3F, 0xFF, 0xFF, 0x00, 0x00, 0x02, 0x00 };
         Capacity10* cap = (Capacity10*)reply;
         uint last = cap->LastLba;
@@ -61,9 +43,15 @@ public static unsafe class Program
         Probe.I(last);
         Probe.I(block);
         Probe.U(((ulong)last + 1) * block);
-        Cdb10 copy = r10;
-        copy.Lba = (uint)copy.Lba + 1u;
-        Probe.I((uint)copy.Lba);
-        Probe.I((uint)r10.Lba);
+        Capacity16 c16 = default;
+        c16.LastLba = 0x00000001FFFFFFFFul;
+        c16.BlockSize = 4096u;
+        Dump((byte*)&c16, sizeof(Capacity16));
+        Probe.U(((ulong)c16.LastLba + 1) * (uint)c16.BlockSize);
+        LunListHeader h = default;
+        h.Length = 8u;
+        h.FirstLun = 0x0001000000000000ul;
+        Dump((byte*)&h, sizeof(LunListHeader));
+        Probe.I(sizeof(Capacity16));
     }
 }

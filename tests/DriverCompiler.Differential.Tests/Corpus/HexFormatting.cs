@@ -18,8 +18,8 @@ public static unsafe class Program
         bool neg = v < 0;
         ulong u = neg ? (ulong)(-(v + 1)) + 1 : (ulong)v;
         int n = 0;
-        do { buf[n++] = (byte)('0' + (int)(u % 10)); u /= 10; } while (u != 0);
-        if (neg) buf[n++] = (byte)'-';
+        do { buf[n++] = (byte)(0x30 + (int)(u % 10)); u /= 10; } while (u != 0);
+        if (neg) buf[n++] = 0x2D;
         for (int i = 0, j = n - 1; i < j; i++, j--) { byte t = buf[i]; buf[i] = buf[j]; buf[j] = t; }
         return n;
     }

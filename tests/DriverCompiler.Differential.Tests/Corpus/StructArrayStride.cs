@@ -9,7 +9,7 @@ public static unsafe class Program
     {
         Probe.I(sizeof(Rec));
         Rec* recs = stackalloc Rec[5];
-        for (int i = 0; i < 5; i++) { recs[i].Tag = (byte)(i + 'A'); recs[i].Value = 0xFFFFFFF0u + (uint)i * 5; recs[i].Extra = (ushort)(i * 30000); }
+        for (int i = 0; i < 5; i++) { recs[i].Tag = (byte)(i + 0x41); recs[i].Value = 0xFFFFFFF0u + (uint)i * 5; recs[i].Extra = (ushort)(i * 30000); }
         long sum = 0;
         for (Rec* p = recs; p < recs + 5; p++) sum += p->Tag + p->Value + p->Extra;
         Probe.I(sum);

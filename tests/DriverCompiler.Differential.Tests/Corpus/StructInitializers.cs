@@ -17,7 +17,7 @@ public struct Wrap
 
 public static unsafe class Program
 {
-    static Cfg global = new Cfg { A = -1, D = long.MaxValue };
+    static Cfg global;
 
     static void Show(Cfg c)
     {
@@ -29,6 +29,7 @@ public static unsafe class Program
 
     public static void Run()
     {
+        global = new Cfg { A = -1, D = long.MaxValue };
         Show(default);
         Show(new Cfg());
         Show(new Cfg { A = 1 });

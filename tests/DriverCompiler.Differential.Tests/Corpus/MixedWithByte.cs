@@ -1,0 +1,46 @@
+// byte combined with int and long operands: the promoted type decides wrap-around and signedness.
+namespace Corpus.MixedWithByte;
+
+public static unsafe class Program
+{
+    static void Mix(byte a, int i, long l)
+    {
+        Probe.I(a + i); Probe.I(a - i); Probe.B(a < i); Probe.B(a == i);
+        Probe.I(a * l); Probe.I(a - l); Probe.B(a > l);
+        Probe.I(i * a);
+    }
+
+    public static void Run()
+    {
+        Mix(0, 0, 0);
+        Mix(0, -1, -1);
+        Mix(0, 1, long.MinValue);
+        Mix(0, int.MinValue, long.MaxValue);
+        Mix(0, int.MaxValue, 0x100000000);
+        Mix(1, 0, 0);
+        Mix(1, -1, -1);
+        Mix(1, 1, long.MinValue);
+        Mix(1, int.MinValue, long.MaxValue);
+        Mix(1, int.MaxValue, 0x100000000);
+        Mix(2, 0, 0);
+        Mix(2, -1, -1);
+        Mix(2, 1, long.MinValue);
+        Mix(2, int.MinValue, long.MaxValue);
+        Mix(2, int.MaxValue, 0x100000000);
+        Mix(0x80, 0, 0);
+        Mix(0x80, -1, -1);
+        Mix(0x80, 1, long.MinValue);
+        Mix(0x80, int.MinValue, long.MaxValue);
+        Mix(0x80, int.MaxValue, 0x100000000);
+        Mix(0xFE, 0, 0);
+        Mix(0xFE, -1, -1);
+        Mix(0xFE, 1, long.MinValue);
+        Mix(0xFE, int.MinValue, long.MaxValue);
+        Mix(0xFE, int.MaxValue, 0x100000000);
+        Mix(byte.MaxValue, 0, 0);
+        Mix(byte.MaxValue, -1, -1);
+        Mix(byte.MaxValue, 1, long.MinValue);
+        Mix(byte.MaxValue, int.MinValue, long.MaxValue);
+        Mix(byte.MaxValue, int.MaxValue, 0x100000000);
+    }
+}
