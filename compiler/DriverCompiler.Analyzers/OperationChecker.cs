@@ -177,8 +177,6 @@ namespace DriverCompiler.Analyzers
                 case OperationKind.ParameterReference:
                 case OperationKind.InstanceReference:
                 case OperationKind.Argument:
-                case OperationKind.SizeOf:
-                case OperationKind.DefaultValue:
                 case OperationKind.FunctionPointerInvocation:
                 case OperationKind.InlineArrayAccess:
                 case OperationKind.ArrayElementReference:
@@ -192,6 +190,13 @@ namespace DriverCompiler.Analyzers
 
                 case OperationKind.NameOf:
                     return; // a constant string; its argument is only a name
+
+                case OperationKind.SizeOf:
+                    if (op.Syntax is SizeOfExpressionSyntax so) CheckTypeAt(((ISizeOfOperation)op).TypeOperand, so.Type);
+                    return;
+                case OperationKind.DefaultValue:
+                    if (op.Syntax is DefaultExpressionSyntax dx) CheckTypeAt(op.Type, dx.Type);
+                    return;
 
                 case OperationKind.Invalid:
                     return; // Roslyn reports the error

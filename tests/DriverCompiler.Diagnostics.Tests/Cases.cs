@@ -59,6 +59,9 @@ public static class Cases
         new("FloatField", "DRV0005", U + """
             static class C { static /*!*/float F; static /*!*/double G() => 0; }
             """),
+        new("DefaultOfDouble", "DRV0005", U + """
+            static class C { static int M() { var d = default(/*!*/double); return 0; } }
+            """),
         new("Boxing", "DRV0006", U + """
             static class C { static void M(int x) { var o = /*!*/(object)x; } }
             """),
@@ -113,11 +116,20 @@ public static class Cases
         new("NativeInt", "DRV0013", U + """
             static class C { static /*!*/nint N; static /*!*/int? M() => 0; }
             """),
+        new("SizeOfNativeInt", "DRV0013", U + """
+            static unsafe class C { static int M() => sizeof(/*!*/nint); }
+            """),
         new("CharLiteral", "DRV0013", U + """
             static class C { static byte M() { return (byte)/*!*/'a'; } }
             """),
         new("Property", "DRV0014", U + """
             static class C { static int /*!*/P { get { return 1; } } }
+            """),
+        new("Event", "DRV0014", U + """
+            static class C { static event Action /*!*/Changed; }
+            """),
+        new("PrimaryConstructor", "DRV0014", U + """
+            struct P/*!*/(int x) { public int X = x; }
             """),
         new("StructConstructorDeclaration", "DRV0014", U + """
             struct S { public int A; public /*!*/S(int a) { A = a; } }
@@ -148,6 +160,9 @@ public static class Cases
             """),
         new("RefReturn", "DRV0016", U + """
             static class C { static int F; static /*!*/ref int M() => ref F; }
+            """),
+        new("SpanLocal", "DRV0016", U + """
+            static class C { static void M() { /*!*/Span<byte> s = stackalloc byte[4]; } }
             """),
         new("RefStruct", "DRV0016", U + """
             /*!*/ref struct R { public int A; }
@@ -190,6 +205,9 @@ public static class Cases
         new("RuntimeToString", "DRV0022", U + """
             static class C { static void M(int a) { var s = /*!*/a.ToString(); } }
             """),
+        new("RuntimeFunctionPointer", "DRV0022", U + """
+            static unsafe class C { static void M() { delegate*<int, int, int> f = /*!*/&Math.Max; } }
+            """),
         new("RuntimeStaticField", "DRV0022", U + """
             static class C { static bool M() { return /*!*/BitConverter.IsLittleEndian; } }
             """),
@@ -213,6 +231,12 @@ public static class Cases
             """),
         new("TypeOf", "DRV0099", U + """
             static class C { static void M() { var t = /*!*/typeof(int); } }
+            """),
+        new("IndexFromEnd", "DRV0099", U + """
+            static class C { static readonly byte[] T = { 1, 2 }; static int M() => T[/*!*/^1]; }
+            """),
+        new("Coalesce", "DRV0099", U + """
+            static class C { static string M(string s) => /*!*/s ?? "none"; }
             """),
         new("AsCast", "DRV0099", U + """
             static class C { static void M(/*!DRV0013*/object o) { var s = /*!*/o as string; } }

@@ -131,6 +131,14 @@ public class ValidProgramTests
                 d->Len = 5u;
                 uint len = d->Len;
                 d->Addr = (ulong)len;
+                (*p).Kind = 1;
+                p[0].Kind = 2;
+                byte* second = &buf[1];
+                *(buf + 2) = *second;
+                Packet** pp = &p;
+                (*pp)->Kind = 3;
+                byte* init = stackalloc byte[] { 1, 2, 3 };
+                int size = sizeof(Descriptor) + sizeof(long) + default(int);
                 byte* stack = stackalloc byte[16];
                 int* more = stackalloc int[Units * 2];
                 stack[0] = (byte)more[0];
