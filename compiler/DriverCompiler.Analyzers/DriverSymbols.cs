@@ -64,10 +64,17 @@ namespace DriverCompiler.Analyzers
             return args.Length >= 2 && args[1].Value is int v && v == 2;
         }
 
+        /// <summary>Whether <paramref name="symbol"/> is in the DSL's namespace (or one nested in it).</summary>
         public bool IsDsl(ISymbol? symbol)
         {
+            // Compares names along the namespace chain: this runs for most symbols, so no string building.
             for (var ns = symbol?.ContainingNamespace; ns != null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
-                if (ns.ToDisplayString() == DslNamespace) return true;
+            {
+                var parent = ns.ContainingNamespace;
+                if (ns.Name == "Dsl" && parent != null && parent.Name == "DriverCompiler"
+                    && parent.ContainingNamespace != null && parent.ContainingNamespace.IsGlobalNamespace)
+                    return true;
+            }
             return false;
         }
 
