@@ -46,7 +46,8 @@ Task("Test").IsDependentOn("Build").Does(() =>
         failed += (int)counters.Attribute("failed") + (int)counters.Attribute("error") + (int)counters.Attribute("timeout") + (int)counters.Attribute("aborted");
         skipped += (int)counters.Attribute("notExecuted");
     }
-    Information($"Tests: {passed} passed, {failed} failed, {skipped} skipped");
+    // Plain text (Information() adds colour codes) so CI can read the count.
+    Console.WriteLine($"Tests: {passed} passed, {failed} failed, {skipped} skipped");
     if (failed > 0 || failedProjects > 0) throw new Exception($"{failed} test(s) failed in {failedProjects} project(s)");
 });
 
@@ -80,7 +81,7 @@ Task("Pack").IsDependentOn("Build").Does(() =>
 
 Task("Bench").Does(() =>
 {
-    DotNetRun("./tests/DriverCompiler.Benchmarks", new DotNetRunSettings { Configuration = "Release", NoLogo = true });
+    DotNetRun("./tests/DriverCompiler.Benchmarks", new DotNetRunSettings { Configuration = "Release" });
 });
 
 RunTarget(target);

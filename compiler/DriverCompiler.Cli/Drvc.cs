@@ -28,6 +28,17 @@ public sealed class CheckOptionsVerb
     public string? Target { get; set; }
 }
 
+[Verb("scripts", HelpText = "Assemble an NCR 53C7xx SCRIPTS .ss file into ncr53cxxx's .out format.")]
+public sealed class ScriptsOptionsVerb
+{
+    [Value(0, MetaName = "file.ss", Required = true, HelpText = "SCRIPTS source in ncr53cxxx syntax.")]
+    public string Input { get; set; } = "";
+    [Option('o', "output", HelpText = "Output file (default: the input with .out).")]
+    public string? Output { get; set; }
+    [Option('a', "arch", HelpText = "Chip: 700, 710 (default), 720 or 770; an ARCH statement in the file wins.")]
+    public string? Arch { get; set; }
+}
+
 /// <summary>
 /// The drvc command line. Exit codes: 0 success, 1 when any error diagnostic was reported,
 /// 2 for usage and I/O errors. Diagnostics go to stderr in MSBuild format, results to stdout.
@@ -42,10 +53,11 @@ public static class Drvc
         try
         {
             using var parser = new Parser(s => { s.HelpWriter = null; s.AutoVersion = true; s.AutoHelp = true; s.CaseInsensitiveEnumValues = true; });
-            var parsed = parser.ParseArguments<BuildOptionsVerb, CheckOptionsVerb>(args);
+            var parsed = parser.ParseArguments<BuildOptionsVerb, CheckOptionsVerb, ScriptsOptionsVerb>(args);
             return parsed.MapResult(
                 (BuildOptionsVerb b) => Build(b, stdout, stderr),
                 (CheckOptionsVerb c) => Check(c, stdout, stderr),
+                (ScriptsOptionsVerb s) => DriverCompiler.Scripts.ScriptsTool.Run(s.Input, s.Output, s.Arch, stdout, stderr),
                 errors => ParseFailed(parsed, errors, stdout, stderr));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

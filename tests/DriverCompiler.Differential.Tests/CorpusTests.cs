@@ -13,11 +13,24 @@ namespace DriverCompiler.Differential.Tests;
 [Collection(DifferentialCollection.Name)]
 public sealed class CorpusTests(DifferentialFixture fixture, ITestOutputHelper output)
 {
+    /// <summary>Programs listed in KnownGaps.txt: known lowering gaps, run but expected to fail.</summary>
+    public static IReadOnlySet<string> KnownGaps { get; } = File.ReadAllLines(Path.Combine(Path.GetDirectoryName(Repo.CorpusDir)!, "KnownGaps.txt"))
+        .Select(l => l.Split('#')[0].Trim()).Where(l => l.Length > 0).Select(l => l.Split(' ', 2)[0]).ToHashSet(StringComparer.Ordinal);
+
     public static TheoryData<string> Programs()
     {
         var data = new TheoryData<string>();
-        foreach (var n in Repo.ProgramNames()) data.Add(n);
+        foreach (var n in Repo.ProgramNames().Where(n => !KnownGaps.Contains(n))) data.Add(n);
         return data;
+    }
+
+    [Fact]
+    public void Known_gaps_still_fail()
+    {
+        Assert.All(KnownGaps, g => Assert.Contains(g, Repo.ProgramNames()));
+        var nowAgreeing = KnownGaps.Where(g => fixture.Run.Verdict(fixture.Results[g]) is null).ToList();
+        output.WriteLine($"{KnownGaps.Count} known gaps of {Repo.ProgramNames().Count} programs");
+        Assert.True(nowAgreeing.Count == 0, "these now agree on every target; delete them from KnownGaps.txt: " + string.Join(", ", nowAgreeing));
     }
 
     [Theory]
@@ -41,7 +54,7 @@ public sealed class CorpusTests(DifferentialFixture fixture, ITestOutputHelper o
     {
         string summary = fixture.Run.Summary();
         output.WriteLine(summary);
-        var failing = fixture.Run.Programs.Where(p => fixture.Run.Verdict(p) is not null).Select(p => p.Name).ToList();
+        var failing = fixture.Run.Programs.Where(p => fixture.Run.Verdict(p) is not null && !KnownGaps.Contains(p.Name)).Select(p => p.Name).ToList();
         Assert.True(failing.Count == 0, summary + $"failing ({failing.Count}): {string.Join(", ", failing)}");
     }
 

@@ -28,6 +28,7 @@ internal sealed partial class FunctionLowerer
             }
             return Fail(c, "user-defined conversion");
         }
+        if (from is null && c.Operand.ConstantValue is { HasValue: true, Value: null }) return new CLiteral(Target.Null);
         if (from is null) return Fail(c, "conversion");
         return Convert(Expr(c.Operand), from, to, c.IsImplicit);
     }

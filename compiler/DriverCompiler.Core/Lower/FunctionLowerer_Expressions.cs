@@ -11,6 +11,8 @@ internal sealed partial class FunctionLowerer
     /// <summary>Lowers an expression for its value. <paramref name="discarded"/>: the value is unused (expression statement).</summary>
     private CExpr Expr(IOperation op, bool discarded = false)
     {
+        if (op.ConstantValue is { HasValue: true, Value: null } && op.Type is null or IPointerTypeSymbol or IFunctionPointerTypeSymbol)
+            return new CLiteral(Target.Null);
         if (op.ConstantValue.HasValue && op.Type is not null) return Constant(op);
         switch (op)
         {

@@ -164,12 +164,13 @@ internal sealed partial class FunctionLowerer
         var children = value.ChildOperations.ToList();
         int? count = null;
         var items = new List<CExpr>();
-        if (value.Syntax is StackAllocArrayCreationExpressionSyntax sa && sa.Type is ArrayTypeSyntax ats && ats.RankSpecifiers[0].Sizes[0] is not OmittedArraySizeExpressionSyntax)
+        // Roslyn gives the element count first, also when the source leaves it to the initializer.
+        var sizeOp = children.FirstOrDefault(c => c is not IArrayInitializerOperation);
+        if (sizeOp is not null)
         {
-            var sizeOp = children.FirstOrDefault();
-            if (sizeOp?.ConstantValue.Value is int n) count = n;
+            if (sizeOp.ConstantValue.Value is int n) count = n;
             else { Fail(value, "stackalloc of a size that is not constant"); return; }
-            children = children.Skip(1).ToList();
+            children = children.Where(c => c != sizeOp).ToList();
         }
         foreach (var c in children)
         {
