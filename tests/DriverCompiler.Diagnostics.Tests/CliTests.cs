@@ -1,4 +1,3 @@
-#if HAS_CLI
 using System.Text.RegularExpressions;
 using DriverCompiler.Cli;
 
@@ -142,4 +141,3 @@ public class CliTests
         Assert.Equal(0, run.Exit);
     }
 }
-#endif

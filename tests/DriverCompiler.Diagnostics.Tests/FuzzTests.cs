@@ -90,7 +90,6 @@ public class FuzzTests
         Assert.All(analyzer, d => Assert.DoesNotContain("DRV0999", d.Id));
     }
 
-#if HAS_CLI
     [Theory]
     [MemberData(nameof(Names))]
     public void Cli_exits_0_or_1_without_a_stack_trace(string name)
@@ -101,5 +100,4 @@ public class FuzzTests
         Assert.InRange(run.Exit, 0, 1);
         if (run.Exit == 1) Assert.False(Directory.Exists(dir.Out), "--out must not be created on error");
     }
-#endif
 }
