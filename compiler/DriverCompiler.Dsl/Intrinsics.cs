@@ -4,7 +4,7 @@ namespace DriverCompiler.Dsl
 {
     /// <summary>
     /// Memory barriers. Each lowers to a runtime-header macro (<c>runtime-headers/drv/barrier.h</c>):
-    /// PowerPC <c>sync</c>/<c>lwsync</c>/<c>eieio</c>; 68030 a compiler barrier only (in-order CPU,
+    /// PowerPC <c>sync</c> (<c>eieio</c> for <see cref="Io"/>); 68030 a compiler barrier only (in-order CPU,
     /// registers mapped non-cacheable).
     /// </summary>
     public static class Barrier
@@ -12,9 +12,9 @@ namespace DriverCompiler.Dsl
         /// <summary>Orders every earlier load and store before every later one (PowerPC <c>sync</c>).
         /// Use before ringing a doorbell after filling DMA memory.</summary>
         [CBinding("DRV_BARRIER_FULL")] public static void Full() => Interlocked.MemoryBarrier();
-        /// <summary>Orders earlier loads before later loads (PowerPC <c>lwsync</c>).</summary>
+        /// <summary>Orders earlier loads before later loads (PowerPC <c>sync</c>: the 440 has no lighter form for I/O).</summary>
         [CBinding("DRV_BARRIER_READ")] public static void Read() => Interlocked.MemoryBarrier();
-        /// <summary>Orders earlier stores before later stores (PowerPC <c>lwsync</c>).</summary>
+        /// <summary>Orders earlier stores before later stores (PowerPC <c>sync</c>, as Linux's <c>wmb</c>).</summary>
         [CBinding("DRV_BARRIER_WRITE")] public static void Write() => Interlocked.MemoryBarrier();
         /// <summary>Orders accesses to cache-inhibited device memory (PowerPC <c>eieio</c>).</summary>
         [CBinding("DRV_BARRIER_IO")] public static void Io() => Interlocked.MemoryBarrier();

@@ -68,5 +68,5 @@ public static class CDeclarator
     }
 
     /// <summary>A type as written in a cast or sizeof: <c>uint32 *</c>.</summary>
-    public static string TypeName(CType type, bool prototypes = true) => Declare(type, "", prototypes).Replace(" *", " *").TrimEnd();
+    public static string TypeName(CType type, bool prototypes = true) => Declare(type, "", prototypes).TrimEnd();
 }

@@ -20,7 +20,6 @@ internal sealed partial class FunctionLowerer
     private readonly SyntaxNode declaration;
     private readonly Dictionary<ILocalSymbol, CLocal> locals = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ILabelSymbol, string> labels = new(SymbolEqualityComparer.Default);
-    private readonly HashSet<string> usedLocalNames = new(StringComparer.Ordinal);
     private bool failed;
     private int temps;
 
@@ -43,9 +42,7 @@ internal sealed partial class FunctionLowerer
             ps.Add(new CParam(new CPointerType(module.MapType(method.ContainingType, null)), Self));
         foreach (var p in method.Parameters)
         {
-            string n = Naming.Local(p.Name);
-            usedLocalNames.Add(n);
-            ps.Add(new CParam(module.ParamType(p, p.Locations.FirstOrDefault()), n));
+            ps.Add(new CParam(module.ParamType(p, p.Locations.FirstOrDefault()), Naming.Local(p.Name)));
         }
         if (model.GetOperation(declaration) is not IMethodBodyOperation body)
         {

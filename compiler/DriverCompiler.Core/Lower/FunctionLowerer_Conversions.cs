@@ -61,13 +61,9 @@ internal sealed partial class FunctionLowerer
         return bits == 0 ? null : bits;
     }
 
-    private CExpr RegisterAddress(IFieldReferenceOperation f) => AddressOf(f);
-
     /// <summary>One volatile, ordered register read: <c>DRV_MMIO_READ_LE32(&amp;regs-&gt;isr)</c>; <paramref name="swap"/> null reads raw.</summary>
     private CExpr MmioRead(IFieldReferenceOperation f, int bits, string? swap) =>
-        new CCall(new CName(swap is null || !NeedsSwapMacro(swap) ? $"DRV_MMIO_READ{bits}" : $"DRV_MMIO_READ_{swap}"), [RegisterAddress(f)]);
-
-    private static bool NeedsSwapMacro(string swap) => swap.Length > 2;
+        new CCall(new CName(swap is null ? $"DRV_MMIO_READ{bits}" : $"DRV_MMIO_READ_{swap}"), [AddressOf(f)]);
 
     private CExpr MmioWrite(IFieldReferenceOperation f, int bits, IOperation value)
     {
@@ -81,5 +77,5 @@ internal sealed partial class FunctionLowerer
     }
 
     private CExpr MmioWriteValue(IFieldReferenceOperation f, int bits, CExpr value, string? swap) =>
-        new CCall(new CName(swap is null ? $"DRV_MMIO_WRITE{bits}" : $"DRV_MMIO_WRITE_{swap}"), [RegisterAddress(f), value]);
+        new CCall(new CName(swap is null ? $"DRV_MMIO_WRITE{bits}" : $"DRV_MMIO_WRITE_{swap}"), [AddressOf(f), value]);
 }

@@ -131,8 +131,6 @@ internal sealed partial class FunctionLowerer
             if (SameCType(ft, type) || (intLike(ft) && intLike(type)))
                 return new CName(name);
         }
-        if (type.SpecialType == SpecialType.System_String || value is null)
-            return new CLiteral(Constants.Format(value!, type, Target, op.Syntax));
         return new CLiteral(Constants.Format(value, type, Target, op.Syntax));
     }
 

@@ -236,7 +236,7 @@ internal sealed partial class FunctionLowerer
         var coll = fe.Collection is IConversionOperation { IsImplicit: true } conv ? conv.Operand : fe.Collection;
         int? length = null;
         if (coll.Type is IArrayTypeSymbol && coll is IFieldReferenceOperation { Field: var f } && module.Names.ContainsKey(f))
-            length = ArrayLength(f);
+            length = module.ArrayElements(f)?.Count;
         else if (coll.Type is INamedTypeSymbol n && StructLayoutCalculator.InlineArrayLength(n) is int len)
             length = len;
         if (length is null) { Fail(fe, "foreach over something other than a static readonly table or an [InlineArray]"); return; }
@@ -248,20 +248,6 @@ internal sealed partial class FunctionLowerer
         if (inner is CBlock b) body.AddRange(b.Statements); else body.Add(inner);
         output.Add(new CFor([new CDecl(index, new CLiteral("0"))], new CBinary("<", new CLocalRef(index), new CLiteral(length.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))),
             [new CUnary("++", new CLocalRef(index), Postfix: true)], new CBlock(body)) { Origin = origin });
-    }
-
-    private int? ArrayLength(IFieldSymbol f)
-    {
-        var decl = f.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as VariableDeclaratorSyntax;
-        if (decl?.Initializer?.Value is null) return null;
-        var op = module.Model(decl.SyntaxTree).GetOperation(decl.Initializer.Value);
-        while (op is IConversionOperation c) op = c.Operand;
-        return op switch
-        {
-            IArrayCreationOperation { Initializer: { } i } => i.ElementValues.Length,
-            ICollectionExpressionOperation ce => ce.Elements.Length,
-            _ => null,
-        };
     }
 
     private void LowerSwitch(ISwitchOperation sw, List<CStmt> output, SourceOrigin? origin)

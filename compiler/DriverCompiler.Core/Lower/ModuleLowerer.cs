@@ -349,24 +349,8 @@ internal sealed class ModuleLowerer
         if (f.Type is IArrayTypeSymbol at)
         {
             if (init is null || !f.IsReadOnly) { Report(Descriptors.HeapArray, loc, f.Name); return null; }
-            var op = model!.GetOperation(init);
-            IArrayInitializerOperation? ai = op switch
-            {
-                IArrayCreationOperation ac => ac.Initializer,
-                IConversionOperation { Operand: IArrayCreationOperation ac2 } => ac2.Initializer,
-                _ => (op as IArrayInitializerOperation),
-            };
-            if (op is IConversionOperation { Operand: ICollectionExpressionOperation ce }) ai = null;
-            if (ai is null)
-            {
-                if (op is ICollectionExpressionOperation or IConversionOperation { Operand: ICollectionExpressionOperation })
-                {
-                    var elems = ((op as ICollectionExpressionOperation) ?? (ICollectionExpressionOperation)((IConversionOperation)op).Operand).Elements;
-                    return ArrayGlobal(f, at, elems, comment, loc);
-                }
-                Report(Descriptors.StaticInitializer, init.GetLocation(), f.Name); return null;
-            }
-            return ArrayGlobal(f, at, ai.ElementValues, comment, loc);
+            if (ArrayElements(f) is not { } elements) { Report(Descriptors.StaticInitializer, init.GetLocation(), f.Name); return null; }
+            return ArrayGlobal(f, at, elements, comment, loc);
         }
         CExpr? value = null;
         if (init is not null)
@@ -380,6 +364,22 @@ internal sealed class ModuleLowerer
             else value = new CLiteral(Constants.Format(op.ConstantValue.Value, f.Type, Target, init));
         }
         return new CGlobal(MapType(f.Type, loc), Names[f], value, false, false, false) { Comment = comment };
+    }
+
+    /// <summary>The element values of a static array field's initializer (array creation or collection expression), or null.</summary>
+    public IReadOnlyList<IOperation>? ArrayElements(IFieldSymbol f)
+    {
+        var init = (f.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as VariableDeclaratorSyntax)?.Initializer?.Value;
+        if (init is null) return null;
+        var op = Model(init.SyntaxTree).GetOperation(init);
+        while (op is IConversionOperation c) op = c.Operand;
+        return op switch
+        {
+            IArrayCreationOperation { Initializer: { } i } => i.ElementValues,
+            IArrayInitializerOperation i => i.ElementValues,
+            ICollectionExpressionOperation ce => ce.Elements,
+            _ => null,
+        };
     }
 
     private CGlobal? ArrayGlobal(IFieldSymbol f, IArrayTypeSymbol at, IEnumerable<IOperation> elements, string comment, Location? loc)
