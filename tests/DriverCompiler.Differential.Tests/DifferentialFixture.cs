@@ -18,6 +18,9 @@ public sealed class DifferentialFixture : IDisposable
         Results = Run.Programs.ToDictionary(p => p.Name);
         sink.OnMessage(new DiagnosticMessage(Run.Summary()));
         File.WriteAllText(Path.Combine(Run.WorkDir, "summary.txt"), Run.Summary());
+        // Every disagreeing program's report in one file, for reading while fixing.
+        File.WriteAllText(Path.Combine(Run.WorkDir, "verdicts.txt"),
+            string.Concat(Run.Programs.Select(p => Run.Verdict(p)).Where(v => v is not null)));
     }
 
     public DifferentialRun Run { get; }

@@ -316,6 +316,7 @@ public sealed class CPrinter
             case CMember m: return (Expr(m.Operand, 15) + (m.Arrow ? "->" : ".") + m.Member, 15);
             case CIndex i: return (Expr(i.Operand, 15) + "[" + Expr(i.Index, 0) + "]", 15);
             case CConditional c: return (Expr(c.Condition, 4) + " ? " + Expr(c.WhenTrue, 3) + " : " + Expr(c.WhenFalse, 3), 3);
+            case CComma c: return (string.Join(", ", c.Items.Select(x => Expr(x, 2))), 1);
             case CSizeOf s: return ("sizeof(" + CDeclarator.TypeName(StripConst(s.Type), target.Prototypes) + ")", 14);
             case CInitList il:
                 {

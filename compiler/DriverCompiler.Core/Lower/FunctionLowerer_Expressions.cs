@@ -11,6 +11,7 @@ internal sealed partial class FunctionLowerer
     /// <summary>Lowers an expression for its value. <paramref name="discarded"/>: the value is unused (expression statement).</summary>
     private CExpr Expr(IOperation op, bool discarded = false)
     {
+        if (spilled.TryGetValue(op, out var temp)) return temp;
         if (op.ConstantValue is { HasValue: true, Value: null } && op.Type is null or IPointerTypeSymbol or IFunctionPointerTypeSymbol)
             return new CLiteral(Target.Null);
         if (op.ConstantValue.HasValue && op.Type is not null) return Constant(op);
@@ -27,6 +28,7 @@ internal sealed partial class FunctionLowerer
                 if (MmioScalar(f) is { } bits) return MmioRead(f, bits, swap: null);
                 return FieldAccess(f);
             case IArrayElementReferenceOperation ae when ae.Indices.Length == 1:
+                Sequence([ae.ArrayReference, ae.Indices[0]]);
                 return new CIndex(Expr(ae.ArrayReference), Expr(ae.Indices[0]));
             case IInlineArrayAccessOperation ia when ia.Argument.Type?.SpecialType is >= SpecialType.System_SByte and <= SpecialType.System_UInt64:
                 return new CIndex(Expr(ia.Instance), Expr(ia.Argument));
@@ -50,17 +52,22 @@ internal sealed partial class FunctionLowerer
                     if (inc.Target is IFieldReferenceOperation tf && MmioScalar(tf) is not null) return Fail(op, "++/-- on a register; write r = r + 1");
                     if (inc.OperatorMethod is not null) return Fail(op, "user-defined ++/--");
                     string sym = inc.Kind == OperationKind.Increment ? "++" : "--";
+                    SequenceTarget(inc.Target, []);
                     return new CUnary(sym, LValue(inc.Target), Postfix: inc.IsPostfix);
                 }
             case ISimpleAssignmentOperation a: return Assignment(a, discarded);
             case ICompoundAssignmentOperation ca: return CompoundAssignment(ca, discarded);
             case IInvocationOperation inv: return Invocation(inv);
             case IFunctionPointerInvocationOperation fpi:
+                Sequence([fpi.Target, .. ArgumentOperands(fpi.Arguments)]);
                 return new CCall(Expr(fpi.Target), Arguments(fpi.Arguments));
             case IAddressOfOperation addr:
                 return AddressOf(addr.Reference);
             case IConditionalOperation cond when cond.WhenFalse is not null:
-                return new CConditional(Condition(cond.Condition), Value(cond.WhenTrue, true), Value(cond.WhenFalse, true));
+                {
+                    var c = Condition(cond.Condition);
+                    return new CConditional(c, InPlace(() => Value(cond.WhenTrue, true)), InPlace(() => Value(cond.WhenFalse, true)));
+                }
             case ISizeOfOperation so:
                 return new CCast(Target.Int32, new CSizeOf(module.MapType(so.TypeOperand, op.Syntax.GetLocation(), storage: true)));
             case var _ when op.Kind == OperationKind.None:
@@ -80,6 +87,7 @@ internal sealed partial class FunctionLowerer
             case ExpressionSyntax e when e.Parent is MemberAccessExpressionSyntax ma && ma.IsKind(SyntaxKind.PointerMemberAccessExpression) && ma.Expression == e && children.Count == 1:
                 return Deref(Expr(children[0]));
             case ElementAccessExpressionSyntax when children.Count == 2 && children[0].Type is IPointerTypeSymbol:
+                Sequence(children);
                 return new CIndex(Expr(children[0]), Expr(children[1]));
             case var _ when children.Count == 1 && children[0] is IFieldReferenceOperation { Field.IsFixedSizeBuffer: true } fb:
                 return FieldAccess(fb);
@@ -188,6 +196,13 @@ internal sealed partial class FunctionLowerer
             BinaryOperatorKind.GreaterThan => ">", BinaryOperatorKind.GreaterThanOrEqual => ">=",
             _ => null,
         };
+        if (b.OperatorKind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr)
+        {
+            // the right operand is evaluated only sometimes: its temporaries stay in place
+            var l = Expr(b.LeftOperand);
+            return new CBinary(sym!, l, InPlace(() => Expr(b.RightOperand)));
+        }
+        Sequence([b.LeftOperand, b.RightOperand]);
         if (b.OperatorKind is BinaryOperatorKind.LeftShift or BinaryOperatorKind.RightShift or BinaryOperatorKind.UnsignedRightShift)
             return Shift(b.OperatorKind, Expr(b.LeftOperand), b.Type!, b.RightOperand, b.LeftOperand);
         if (sym is null) return Fail(b, "operator " + b.OperatorKind);
@@ -235,6 +250,9 @@ internal sealed partial class FunctionLowerer
 
     private CExpr Assignment(ISimpleAssignmentOperation a, bool discarded)
     {
+        SequenceTarget(a.Target, [a.Value]);
+        // x = x++: the store must not meet another unsequenced store to the same variable
+        if (EffectsOf(a.Value).DirectWrites.Contains(StorageOf(a.Target))) Spill(a.Value);
         if (a.Target is IFieldReferenceOperation tf && MmioScalar(tf) is int bits)
         {
             if (!discarded) return Fail(a, "a register write used as a value");
@@ -266,9 +284,19 @@ internal sealed partial class FunctionLowerer
             : ca.Value.Type!;
         bool mmio = ca.Target is IFieldReferenceOperation tf && MmioScalar(tf) is not null;
         if (sym == ">>>" && !IsSigned(opType)) sym = ">>";
+        SequenceTarget(ca.Target, [ca.Value]);
+        // C# reads the target before evaluating the value: x += x++ or s += F() where F changes s.
+        CExpr? before = null;
+        if (EffectsOf(ca.Value).Writes.Contains(StorageOf(ca.Target)))
+        {
+            foreach (var part in AddressParts(ca.Target) ?? [])
+                if (!IsSideEffectFree(part)) Spill(part);
+            before = SpillValue(mmio ? Expr(ca.Target) : LValue(ca.Target), module.MapType(targetType, null));
+            Spill(ca.Value);
+        }
         bool sameType = pointer || SameCType(targetType, opType) || (PromotesToInt(targetType) && opType.SpecialType == SpecialType.System_Int32);
         bool signedLeft = shift && sym != ">>" && IsSigned(opType);
-        if (!mmio && sameType && !signedLeft && sym != ">>>")
+        if (!mmio && sameType && !signedLeft && sym != ">>>" && before is null)
         {
             var target = LValue(ca.Target);
             if (shift)
@@ -281,8 +309,14 @@ internal sealed partial class FunctionLowerer
             return new CAssign(sym + "=", target, Value(ca.Value, assignmentContext: true));
         }
         // General form: x = (T)(x op y), evaluated as C# does; x must be free of side effects.
-        if (!IsSideEffectFree(ca.Target)) return Fail(ca, "compound assignment that changes type on a target with side effects");
-        CExpr current = mmio ? Expr(ca.Target) : LValue(ca.Target);
+        // The target is named twice (read, then store): evaluate what locates it once.
+        if (!IsSideEffectFree(ca.Target))
+        {
+            if (AddressParts(ca.Target) is not { } parts) return Fail(ca, "compound assignment that changes type on a target with side effects");
+            foreach (var part in parts)
+                if (!IsSideEffectFree(part)) Spill(part);
+        }
+        CExpr current = before ?? (mmio ? Expr(ca.Target) : LValue(ca.Target));
         CExpr widened = SameCType(targetType, opType) || PromotesToInt(targetType) && opType.SpecialType == SpecialType.System_Int32
             ? current : new CCast(module.MapType(opType, null), current);
         CExpr computed;
@@ -302,7 +336,7 @@ internal sealed partial class FunctionLowerer
         return new CAssign("=", LValue(ca.Target), narrowed);
     }
 
-    private static bool IsSideEffectFree(IOperation op) => op switch
+    private bool IsSideEffectFree(IOperation op) => spilled.ContainsKey(op) || op switch
     {
         ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation => true,
         IFieldReferenceOperation f => f.Instance is null || IsSideEffectFree(f.Instance),
@@ -333,8 +367,26 @@ internal sealed partial class FunctionLowerer
             }
         }
         else return Fail(inv, "call to '" + m.ToDisplayString() + "', which is outside the driver");
+        var operands = new List<IOperation?>();
+        if (!m.IsStatic && inv.Instance is { } receiver && receiver is not IInstanceReferenceOperation)
+            operands.AddRange(AddressParts(receiver) ?? []);
+        operands.AddRange(ArgumentOperands(inv.Arguments));
+        Sequence(operands);
         args.AddRange(Arguments(inv.Arguments));
         return new CCall(fn, args);
+    }
+
+    /// <summary>What a call evaluates for its arguments, in C# order: values, and the address parts of ref/out variables.</summary>
+    private static IEnumerable<IOperation> ArgumentOperands(IEnumerable<IArgumentOperation> arguments)
+    {
+        foreach (var a in arguments)
+        {
+            if (a.ArgumentKind == ArgumentKind.ParamArray && a.Value is IArrayCreationOperation { Initializer: { } init })
+                foreach (var e in init.ElementValues) yield return e;
+            else if (a.Parameter is { RefKind: not RefKind.None })
+                foreach (var p in AddressParts(a.Value) ?? []) yield return p;
+            else yield return a.Value;
+        }
     }
 
     private List<CExpr> Arguments(IEnumerable<IArgumentOperation> arguments)
@@ -351,6 +403,22 @@ internal sealed partial class FunctionLowerer
             }
             if (a.Parameter is { RefKind: not RefKind.None })
             {
+                // out int q / out var q: declared before the statement (C# scopes it to the enclosing block);
+                // out _: a temporary nobody reads.
+                if (a.Value is IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared })
+                {
+                    var local = DeclareLocal(declared.Local);
+                    spillDecls.Add(local);
+                    result.Add(new CUnary("&", new CLocalRef(local)));
+                    continue;
+                }
+                if (a.Value is IDiscardOperation { Type: { } discardType })
+                {
+                    var temp = new CLocal(SpillName(), module.MapType(discardType, null));
+                    spillDecls.Add(temp);
+                    result.Add(new CUnary("&", new CLocalRef(temp)));
+                    continue;
+                }
                 if (a.Value is not (ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IArrayElementReferenceOperation or IInlineArrayAccessOperation)
                     && a.Value.Kind != OperationKind.None)
                 { result.Add(Fail(a, "ref/in argument that is not a variable")); continue; }
@@ -368,6 +436,7 @@ internal sealed partial class FunctionLowerer
     /// </summary>
     private CExpr Argument(IOperation value, ITypeSymbol? parameterType)
     {
+        if (spilled.TryGetValue(value, out var temp)) return temp;
         if (!Target.Prototypes && value is IConversionOperation { IsImplicit: true, OperatorMethod: null } c && !c.ConstantValue.HasValue
             && (Bits(c.Type) == 64) != (Bits(c.Operand.Type) == 64))
             return Expr(value);
@@ -382,6 +451,7 @@ internal sealed partial class FunctionLowerer
     /// </summary>
     private CExpr Value(IOperation op, bool assignmentContext)
     {
+        if (spilled.TryGetValue(op, out var temp)) return temp;
         if (assignmentContext && op is IConversionOperation { IsImplicit: true, OperatorMethod: null } c && !c.ConstantValue.HasValue
             && IsIntegral(c.Type) && IsIntegral(c.Operand.Type))
             return Expr(c.Operand);

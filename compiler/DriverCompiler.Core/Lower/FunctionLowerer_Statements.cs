@@ -27,8 +27,25 @@ internal sealed partial class FunctionLowerer
 
     private void LowerStatement(IOperation op, List<CStmt> output)
     {
+        // Each statement has its own temporaries (FunctionLowerer_Order.cs); nested statements save and restore them.
+        var (savedSpills, savedDecls) = (spills, spillDecls);
+        (spills, spillDecls) = (new(), new());
+        LowerStatementCore(op, output);
+        FlushSpills(output, Origin(op));
+        (spills, spillDecls) = (savedSpills, savedDecls);
+    }
+
+    /// <summary>Adds a statement after the temporaries the expressions lowered so far need.</summary>
+    private void Put(List<CStmt> output, CStmt s)
+    {
+        FlushSpills(output, s.Origin);
+        output.Add(s);
+    }
+
+    private void LowerStatementCore(IOperation op, List<CStmt> output)
+    {
         var origin = Origin(op);
-        void Add(CStmt s) => output.Add(s with { Origin = origin });
+        void Add(CStmt s) => Put(output, s with { Origin = origin });
         switch (op)
         {
             case IBlockOperation b:
@@ -74,8 +91,8 @@ internal sealed partial class FunctionLowerer
                 Add(new CIf(Condition(c.Condition), Body(c.WhenTrue), c.WhenFalse is null ? null : c.WhenFalse is IConditionalOperation ? ElseIf(c.WhenFalse) : Body(c.WhenFalse)));
                 break;
             case IWhileLoopOperation w:
-                if (w.ConditionIsTop) Add(new CWhile(w.Condition is null ? new CLiteral("1") : Condition(w.Condition), Body(w.Body)));
-                else Add(new CDoWhile(Body(w.Body), Condition(w.Condition!)));
+                if (w.ConditionIsTop) Add(new CWhile(w.Condition is null ? new CLiteral("1") : InPlace(() => Condition(w.Condition)), Body(w.Body)));
+                else { var body = Body(w.Body); Add(new CDoWhile(body, InPlace(() => Condition(w.Condition!)))); }
                 break;
             case IForLoopOperation f:
                 {
@@ -83,9 +100,9 @@ internal sealed partial class FunctionLowerer
                     foreach (var b in f.Before) LowerStatement(b, init);
                     var step = new List<CExpr>();
                     foreach (var a in f.AtLoopBottom)
-                        step.Add(a is IExpressionStatementOperation es ? Expr(es.Operation) : Fail(a, "for-loop step"));
+                        step.Add(a is IExpressionStatementOperation es ? InPlace(() => Expr(es.Operation, discarded: true)) : Fail(a, "for-loop step"));
                     bool simpleInit = init.All(s => s is CDecl or CExprStmt);
-                    var loop = new CFor(simpleInit ? init : new List<CStmt>(), f.Condition is null ? null : Condition(f.Condition), step, Body(f.Body));
+                    var loop = new CFor(simpleInit ? init : new List<CStmt>(), f.Condition is null ? null : InPlace(() => Condition(f.Condition)), step, Body(f.Body));
                     if (simpleInit) Add(loop);
                     else { init.Add(loop with { Origin = origin }); Add(new CBlock(init)); }
                     break;
@@ -117,7 +134,7 @@ internal sealed partial class FunctionLowerer
     private CStmt ElseIf(IOperation op)
     {
         var c = (IConditionalOperation)op;
-        return new CIf(Condition(c.Condition), Body(c.WhenTrue), c.WhenFalse is null ? null : c.WhenFalse is IConditionalOperation ? ElseIf(c.WhenFalse) : Body(c.WhenFalse)) { Origin = Origin(op) };
+        return new CIf(InPlace(() => Condition(c.Condition)), Body(c.WhenTrue), c.WhenFalse is null ? null : c.WhenFalse is IConditionalOperation ? ElseIf(c.WhenFalse) : Body(c.WhenFalse)) { Origin = Origin(op) };
     }
 
     private CExpr Condition(IOperation op) => Value(op, assignmentContext: false);
@@ -136,7 +153,7 @@ internal sealed partial class FunctionLowerer
     {
         var local = DeclareLocal(v.Symbol);
         var value = init?.Value;
-        if (value is null) { output.Add(new CDecl(local, null) { Origin = origin }); return; }
+        if (value is null) { Put(output, new CDecl(local, null) { Origin = origin }); return; }
         if (value.Kind == OperationKind.None && value.Syntax is StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax)
         {
             LowerStackAlloc(local, value, output, origin);
@@ -146,15 +163,15 @@ internal sealed partial class FunctionLowerer
         {
             value = sv;
             if (Target.HasCompoundLiterals)
-                output.Add(new CDecl(local, StructInitializer(value, compound: false)) { Origin = origin });
+                Put(output, new CDecl(local, StructInitializer(value, compound: false)) { Origin = origin });
             else
             {
-                output.Add(new CDecl(local, null) { Origin = origin });
+                Put(output, new CDecl(local, null) { Origin = origin });
                 AssignStruct(new CLocalRef(local), value, output, origin);
             }
             return;
         }
-        output.Add(new CDecl(local, Value(value, assignmentContext: true)) { Origin = origin });
+        Put(output, new CDecl(local, Value(value, assignmentContext: true)) { Origin = origin });
     }
 
     /// <summary><c>T* p = stackalloc T[n]</c>: a zeroed array in the same block and a pointer to it.</summary>
@@ -179,8 +196,8 @@ internal sealed partial class FunctionLowerer
         }
         count ??= items.Count;
         var storage = new CLocal(local.Name + "_storage", new CArrayType(module.MapType(elemType, null, storage: true), count));
-        output.Add(new CDecl(storage, new CInitList(items)) { Origin = origin });
-        output.Add(new CDecl(local, new CLocalRef(storage)) { Origin = origin });
+        Put(output, new CDecl(storage, new CInitList(items)) { Origin = origin });
+        Put(output, new CDecl(local, new CLocalRef(storage)) { Origin = origin });
     }
 
     private void LowerExpressionStatement(IOperation e, List<CStmt> output, SourceOrigin? origin)
@@ -191,7 +208,7 @@ internal sealed partial class FunctionLowerer
             return;
         }
         // x++ as a statement reads better as x++ than ++x; keep C#'s form.
-        output.Add(new CExprStmt(Expr(e, discarded: true)) { Origin = origin });
+        Put(output, new CExprStmt(Expr(e, discarded: true)) { Origin = origin });
     }
 
     /// <summary>Struct value from <c>default</c>, <c>new S()</c> or <c>new S { F = v }</c> assigned to <paramref name="target"/>.</summary>
@@ -199,15 +216,15 @@ internal sealed partial class FunctionLowerer
     {
         if (Target.HasCompoundLiterals)
         {
-            output.Add(new CExprStmt(new CAssign("=", target, StructInitializer(value, compound: true))) { Origin = origin });
+            Put(output, new CExprStmt(new CAssign("=", target, StructInitializer(value, compound: true))) { Origin = origin });
             return;
         }
-        output.Add(new CExprStmt(new CCall(new CName("DRV_ZERO"), [new CUnary("&", target), new CSizeOf(module.MapType(value.Type!, null))])) { Origin = origin });
+        Put(output, new CExprStmt(new CCall(new CName("DRV_ZERO"), [new CUnary("&", target), new CSizeOf(module.MapType(value.Type!, null))])) { Origin = origin });
         if (value is IObjectCreationOperation { Initializer: { } init })
             foreach (var i in init.Initializers)
             {
                 if (i is ISimpleAssignmentOperation { Target: IFieldReferenceOperation fr } sa)
-                    output.Add(new CExprStmt(new CAssign("=", new CMember(target, module.Names[fr.Field], false), Value(sa.Value, assignmentContext: true))) { Origin = origin });
+                    Put(output, new CExprStmt(new CAssign("=", new CMember(target, module.Names[fr.Field], false), Value(sa.Value, assignmentContext: true))) { Origin = origin });
                 else Fail(i, "object initializer entry");
             }
     }
@@ -246,7 +263,7 @@ internal sealed partial class FunctionLowerer
         var body = new List<CStmt> { new CDecl(item, new CIndex(collection, new CLocalRef(index))) { Origin = origin } };
         var inner = Body(fe.Body);
         if (inner is CBlock b) body.AddRange(b.Statements); else body.Add(inner);
-        output.Add(new CFor([new CDecl(index, new CLiteral("0"))], new CBinary("<", new CLocalRef(index), new CLiteral(length.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+        Put(output, new CFor([new CDecl(index, new CLiteral("0"))], new CBinary("<", new CLocalRef(index), new CLiteral(length.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))),
             [new CUnary("++", new CLocalRef(index), Postfix: true)], new CBlock(body)) { Origin = origin });
     }
 
@@ -272,27 +289,24 @@ internal sealed partial class FunctionLowerer
                     default: Fail(clause, "switch case other than a constant"); break;
                 }
             }
+            var lowered = new List<CStmt>();
+            foreach (var s in c.Body) LowerStatement(s, lowered);
             var body = new List<CStmt>();
-            foreach (var s in c.Body)
+            foreach (var s in lowered)
             {
-                if (s is IVariableDeclarationGroupOperation g)
+                // C allows no declaration right after a case label: declare it around the switch, assign it here.
+                if (s is CDecl d && d.Init is not CInitList)
                 {
-                    foreach (var d in g.Declarations)
-                        foreach (var v in d.Declarators)
-                        {
-                            var local = DeclareLocal(v.Symbol);
-                            decls.Add(new CDecl(local, null) { Origin = origin });
-                            var init = d.Initializer ?? v.Initializer;
-                            if (init is not null)
-                                body.Add(new CExprStmt(new CAssign("=", new CLocalRef(local), Value(init.Value, assignmentContext: true))) { Origin = Origin(s) });
-                        }
+                    decls.Add(d with { Init = null });
+                    if (d.Init is not null) body.Add(new CExprStmt(new CAssign("=", new CLocalRef(d.Local), d.Init)) { Origin = d.Origin });
                 }
-                else LowerStatement(s, body);
+                else if (s is CDecl) decls.Add(s);
+                else body.Add(s);
             }
             sections.Add(new CSwitchSection(labelsOut, body));
         }
         var cswitch = new CSwitch(Value(sw.Value, assignmentContext: false), sections) { Origin = origin };
-        if (decls.Count == 0) output.Add(cswitch);
-        else { decls.Add(cswitch); output.Add(new CBlock(decls) { Origin = origin }); }
+        if (decls.Count == 0) Put(output, cswitch);
+        else { decls.Add(cswitch); Put(output, new CBlock(decls) { Origin = origin }); }
     }
 }
