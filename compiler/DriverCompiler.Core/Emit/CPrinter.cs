@@ -208,9 +208,10 @@ public sealed class CPrinter
                 break;
             case CFor f:
                 {
-                    string init = string.Join(", ", f.Init.Select(x => x switch
+                    // several declarations of one type: "int32 i = 0, j = 10"
+                    string init = string.Join(", ", f.Init.Select((x, k) => x switch
                     {
-                        CDecl d => Decl(d.Local.Type, d.Local.Name) + (d.Init is null ? "" : " = " + Expr(d.Init, 2)),
+                        CDecl d => (k == 0 ? Decl(d.Local.Type, d.Local.Name) : d.Local.Name) + (d.Init is null ? "" : " = " + Expr(d.Init, 2)),
                         CExprStmt e => Expr(e.Expression, 2),
                         _ => throw new InvalidOperationException("bad for initializer"),
                     }));

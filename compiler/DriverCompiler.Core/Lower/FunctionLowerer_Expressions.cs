@@ -84,6 +84,9 @@ internal sealed partial class FunctionLowerer
         {
             case PrefixUnaryExpressionSyntax pu when pu.IsKind(SyntaxKind.PointerIndirectionExpression) && children.Count == 1:
                 return Deref(Expr(children[0]));
+            // &movable inside fixed (a static field, a field of one): the targets never move data.
+            case PrefixUnaryExpressionSyntax pu when pu.IsKind(SyntaxKind.AddressOfExpression) && children.Count == 1:
+                return children[0] is IAddressOfOperation ? Expr(children[0]) : AddressOf(children[0]);
             case ExpressionSyntax e when e.Parent is MemberAccessExpressionSyntax ma && ma.IsKind(SyntaxKind.PointerMemberAccessExpression) && ma.Expression == e && children.Count == 1:
                 return Deref(Expr(children[0]));
             case ElementAccessExpressionSyntax when children.Count == 2 && children[0].Type is IPointerTypeSymbol:

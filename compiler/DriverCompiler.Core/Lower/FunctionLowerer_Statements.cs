@@ -101,7 +101,12 @@ internal sealed partial class FunctionLowerer
                     var step = new List<CExpr>();
                     foreach (var a in f.AtLoopBottom)
                         step.Add(a is IExpressionStatementOperation es ? InPlace(() => Expr(es.Operation, discarded: true)) : Fail(a, "for-loop step"));
-                    bool simpleInit = init.All(s => s is CDecl or CExprStmt);
+                    // for (int i = 0, j = n; ...) prints as one C declaration when the declarators share a plain type;
+                    // otherwise the declarations go in a block around the loop.
+                    var initDecls = init.OfType<CDecl>().ToList();
+                    bool simpleInit = init.All(s => s is CDecl or CExprStmt)
+                        && (initDecls.Count <= 1 && (initDecls.Count == 0 || init.Count == 1)
+                            || initDecls.Count == init.Count && initDecls.All(d => d.Local.Type is CNamedType && d.Local.Type.Equals(initDecls[0].Local.Type)));
                     var loop = new CFor(simpleInit ? init : new List<CStmt>(), f.Condition is null ? null : InPlace(() => Condition(f.Condition)), step, Body(f.Body));
                     if (simpleInit) Add(loop);
                     else { init.Add(loop with { Origin = origin }); Add(new CBlock(init)); }
