@@ -156,6 +156,8 @@ internal sealed partial class FunctionLowerer
 
     private void LowerDeclarator(IVariableDeclaratorOperation v, IVariableInitializerOperation? init, List<CStmt> output, SourceOrigin? origin)
     {
+        // const locals: every use is the folded constant; C needs no variable.
+        if (v.Symbol.IsConst) return;
         var local = DeclareLocal(v.Symbol);
         var value = init?.Value;
         if (value is null) { Put(output, new CDecl(local, null) { Origin = origin }); return; }
