@@ -76,6 +76,9 @@ internal sealed partial class FunctionLowerer
                     case BranchKind.Continue: Add(new CContinue()); break;
                     case BranchKind.GoTo when br.Syntax is GotoStatementSyntax { CaseOrDefaultKeyword.RawKind: 0 }:
                         Add(new CGoto(Label(br.Target))); break;
+                    // goto case / goto default: LowerSwitch labelled the target section
+                    case BranchKind.GoTo when labels.ContainsKey(br.Target):
+                        Add(new CGoto(labels[br.Target])); break;
                     default: Fail(op, "goto case/default"); break;
                 }
                 break;
@@ -280,6 +283,20 @@ internal sealed partial class FunctionLowerer
         // after a case label. Declare them in a block around the switch.
         var decls = new List<CStmt>();
         var sections = new List<CSwitchSection>();
+        // Sections a goto case / goto default jumps to get a C label after their case labels.
+        var jumpedTo = sw.Descendants().OfType<IBranchOperation>()
+            .Where(b => b.BranchKind == BranchKind.GoTo && b.Syntax is GotoStatementSyntax { CaseOrDefaultKeyword.RawKind: not 0 })
+            .Select(b => b.Target).ToHashSet(SymbolEqualityComparer.Default);
+        var sectionLabels = new Dictionary<ISwitchCaseOperation, List<string>>();
+        foreach (var c in sw.Cases)
+            foreach (var clause in c.Clauses)
+                if (clause.Label is { } label && jumpedTo.Contains(label))
+                {
+                    string name = CaseLabelName(clause);
+                    labels[label] = name;
+                    if (!sectionLabels.TryGetValue(c, out var list)) sectionLabels[c] = list = new();
+                    list.Add(name);
+                }
         foreach (var c in sw.Cases)
         {
             var labelsOut = new List<CExpr?>();
@@ -310,10 +327,30 @@ internal sealed partial class FunctionLowerer
                 else if (s is CDecl) decls.Add(s);
                 else body.Add(s);
             }
+            if (sectionLabels.TryGetValue(c, out var targets))
+            {
+                if (body.Count == 0) body.Add(new CEmpty());
+                foreach (var t in Enumerable.Reverse(targets)) body[0] = new CLabeled(t, body[0]) { Origin = body[0].Origin };
+            }
             sections.Add(new CSwitchSection(labelsOut, body));
         }
         var cswitch = new CSwitch(Value(sw.Value, assignmentContext: false), sections) { Origin = origin };
         if (decls.Count == 0) Put(output, cswitch);
         else { decls.Add(cswitch); Put(output, new CBlock(decls) { Origin = origin }); }
+    }
+
+    /// <summary>A C label for a case a goto case jumps to: <c>case_3</c>, <c>case_m1</c>, <c>case_default</c>; unique in the function.</summary>
+    private string CaseLabelName(ICaseClauseOperation clause)
+    {
+        object? v = clause switch
+        {
+            ISingleValueCaseClauseOperation sv => sv.Value.ConstantValue.Value,
+            IPatternCaseClauseOperation { Pattern: IConstantPatternOperation { Value: var cv } } => cv.ConstantValue.Value,
+            _ => null,
+        };
+        string text = v is null ? "default" : System.Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)!.Replace('-', 'm');
+        string name = "case_" + text, n = name;
+        for (int k = 2; labels.ContainsValue(n); k++) n = name + "_" + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return n;
     }
 }
