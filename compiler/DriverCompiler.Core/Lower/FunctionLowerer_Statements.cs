@@ -181,7 +181,27 @@ internal sealed partial class FunctionLowerer
             }
             return;
         }
+        if (local.Type is CArrayType arrayType)
+        {
+            // an [InlineArray] copied from another: C arrays do not assign
+            var source = Expr(value);
+            Put(output, new CDecl(local, null) { Origin = origin });
+            CopyArray(new CLocalRef(local), source, arrayType, output, origin);
+            return;
+        }
         Put(output, new CDecl(local, Value(value, assignmentContext: true)) { Origin = origin });
+    }
+
+    /// <summary>Element-by-element copy of an [InlineArray] value: <c>for (t0 = 0; t0 &lt; 4; t0++) dst[t0] = src[t0];</c>.</summary>
+    private void CopyArray(CExpr target, CExpr source, CArrayType type, List<CStmt> output, SourceOrigin? origin)
+    {
+        if (type.Element is CArrayType || type.Length is null) { failed = true; module.NotLowered(declaration, "copy of a nested [InlineArray]"); return; }
+        var index = new CLocal(SpillName(), Target.Int32);
+        var i = new CLocalRef(index);
+        Put(output, new CFor([new CDecl(index, new CLiteral("0"))],
+            new CBinary("<", i, new CLiteral(type.Length.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            [new CUnary("++", i, Postfix: true)],
+            new CBlock([new CExprStmt(new CAssign("=", new CIndex(target, i), new CIndex(source, i)))])) { Origin = origin });
     }
 
     /// <summary><c>T* p = stackalloc T[n]</c>: a zeroed array in the same block and a pointer to it.</summary>
@@ -215,6 +235,12 @@ internal sealed partial class FunctionLowerer
         if (e is ISimpleAssignmentOperation a && StructInit(a.Value) is { } sv)
         {
             AssignStruct(LValue(a.Target), sv, output, origin);
+            return;
+        }
+        if (e is ISimpleAssignmentOperation arr && arr.Target.Type is { } tt && module.MapType(tt, null) is CArrayType arrayType)
+        {
+            var target = LValue(arr.Target);
+            CopyArray(target, Expr(arr.Value), arrayType, output, origin);
             return;
         }
         // x++ as a statement reads better as x++ than ++x; keep C#'s form.
