@@ -45,7 +45,9 @@ internal sealed partial class FunctionLowerer
                     };
                     if (sym.Length == 0) return Fail(op, "unary operator " + u.OperatorKind);
                     if (sym == "+") return Expr(u.Operand);
-                    return new CUnary(sym, Expr(u.Operand));
+                    CExpr unary = new CUnary(sym, Expr(u.Operand));
+                    // ~flags on an enum over byte/ushort is that enum again in C#; C computes in int
+                    return u.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } && PromotesToInt(u.Type) ? new CCast(module.MapType(u.Type, null), unary) : unary;
                 }
             case IIncrementOrDecrementOperation inc:
                 {
@@ -214,6 +216,9 @@ internal sealed partial class FunctionLowerer
         var left = Expr(b.LeftOperand);
         var right = Expr(b.RightOperand);
         CExpr result = new CBinary(sym, left, right);
+        // enum + n over byte/ushort stays that enum in C#; C computes in int
+        if (sym is "+" or "-" && b.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } && PromotesToInt(b.Type))
+            result = new CCast(module.MapType(b.Type, null), result);
         // Pointer difference is ptrdiff_t in C (32 bits on the targets); C# gives long.
         if (sym == "-" && b.LeftOperand.Type is IPointerTypeSymbol && b.RightOperand.Type is IPointerTypeSymbol)
             result = new CCast(module.MapType(b.Type!, null), result);
@@ -288,6 +293,8 @@ internal sealed partial class FunctionLowerer
         bool mmio = ca.Target is IFieldReferenceOperation tf && MmioScalar(tf) is not null;
         if (sym == ">>>" && !IsSigned(opType)) sym = ">>";
         SequenceTarget(ca.Target, [ca.Value]);
+        if (DslSymbols.EndianType(targetType) is { } endian)
+            return EndianCompoundAssignment(ca, sym, endian, mmio, discarded);
         // C# reads the target before evaluating the value: x += x++ or s += F() where F changes s.
         CExpr? before = null;
         if (EffectsOf(ca.Value).Writes.Contains(StorageOf(ca.Target)))
@@ -337,6 +344,39 @@ internal sealed partial class FunctionLowerer
             return MmioWriteValue(f, MmioScalar(f)!.Value, narrowed, swap: null);
         }
         return new CAssign("=", LValue(ca.Target), narrowed);
+    }
+
+    /// <summary>
+    /// <c>be += v</c> on an Le/Be value: C# converts the target to its native integer, applies the operator
+    /// and converts back, so the C does the same: <c>be = DRV_CPU_TO_BE32(DRV_BE32_TO_CPU(be) + v)</c>.
+    /// </summary>
+    private CExpr EndianCompoundAssignment(ICompoundAssignmentOperation ca, string sym, (int Bits, bool Little) endian, bool mmio, bool discarded)
+    {
+        var native = ca.InConversion.MethodSymbol?.ReturnType;
+        if (native is null || ca.OutConversion.MethodSymbol is null) return Fail(ca, "compound assignment on an endian value");
+        if (!IsSideEffectFree(ca.Target))
+        {
+            if (AddressParts(ca.Target) is not { } parts) return Fail(ca, "compound assignment on an endian value with side effects");
+            foreach (var part in parts)
+                if (!IsSideEffectFree(part)) Spill(part);
+        }
+        string swap = (endian.Little ? "LE" : "BE") + endian.Bits;
+        var field = ca.Target as IFieldReferenceOperation;
+        CExpr current = mmio ? MmioRead(field!, endian.Bits, swap) : new CCall(new CName("DRV_" + swap + "_TO_CPU"), [LValue(ca.Target)]);
+        CExpr computed = sym switch
+        {
+            "<<" => Shift(BinaryOperatorKind.LeftShift, current, native, ca.Value),
+            ">>" => Shift(BinaryOperatorKind.RightShift, current, native, ca.Value),
+            ">>>" => Shift(BinaryOperatorKind.UnsignedRightShift, current, native, ca.Value),
+            _ => new CBinary(sym, current, Expr(ca.Value)),
+        };
+        if (PromotesToInt(native) || !SameCType(native, ca.Value.Type ?? native)) computed = new CCast(module.MapType(native, null), computed);
+        if (mmio)
+        {
+            if (!discarded) return Fail(ca, "a register write used as a value");
+            return MmioWriteValue(field!, endian.Bits, computed, swap);
+        }
+        return new CAssign("=", LValue(ca.Target), new CCall(new CName("DRV_CPU_TO_" + swap), [computed]));
     }
 
     private bool IsSideEffectFree(IOperation op) => spilled.ContainsKey(op) || op switch
