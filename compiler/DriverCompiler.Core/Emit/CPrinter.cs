@@ -97,7 +97,8 @@ public sealed class CPrinter
                 Line("};");
                 foreach (var (field, offset) in s.Offsets)
                     Line($"DRV_LAYOUT_CHECK({s.Tag}_{field}, DRV_OFFSETOF(struct {s.Tag}, {field}) == {offset});");
-                Line($"DRV_LAYOUT_CHECK({s.Tag}_size, sizeof(struct {s.Tag}) == {s.Size});");
+                // "_sizeof": a field named size has the check "_size"
+                Line($"DRV_LAYOUT_CHECK({s.Tag}_sizeof, sizeof(struct {s.Tag}) == {s.Size});");
                 break;
             case CGlobal g:
                 {

@@ -57,7 +57,8 @@ internal sealed partial class FunctionLowerer
     /// <summary>Operands already evaluated into a temporary: lowering them again yields the temporary.</summary>
     private readonly Dictionary<IOperation, CExpr> spilled = new(ReferenceEqualityComparer.Instance);
     /// <summary>Temporaries assigned before the rest of the current expression, in evaluation order.</summary>
-    private List<(CLocal Temp, CExpr Value)> spills = new();
+    /// <summary>Temporaries assigned before the rest of the current expression, in evaluation order (Temp null: evaluated for its effect).</summary>
+    private List<(CLocal? Temp, CExpr Value)> spills = new();
     /// <summary>Temporaries assigned in place (comma expressions) that the current statement must declare.</summary>
     private List<CLocal> spillDecls = new();
     private HashSet<string>? usedNames;
@@ -167,6 +168,11 @@ internal sealed partial class FunctionLowerer
                 // the callee reads and writes the variable (sequenced: inside the call)
                 e.Reads.Add(StorageOf(ra.Value)); e.Writes.Add(StorageOf(ra.Value));
                 break;
+            case IObjectCreationOperation { Initializer: var init }:
+                // a new value: only what its initializer evaluates counts
+                foreach (var i in init?.Initializers ?? [])
+                    e.Add(EffectsOf(i is ISimpleAssignmentOperation sa ? sa.Value : i));
+                break;
             case IAddressOfOperation ad:
                 e.Add(PartsEffects(ad.Reference));
                 break;
@@ -260,15 +266,15 @@ internal sealed partial class FunctionLowerer
         var mine = spills;
         spills = saved;
         if (mine.Count == 0) return e;
-        spillDecls.AddRange(mine.Select(s => s.Temp));
-        return new CComma([.. mine.Select(s => (CExpr)new CAssign("=", new CLocalRef(s.Temp), s.Value)), e]);
+        spillDecls.AddRange(mine.Where(s => s.Temp is not null).Select(s => s.Temp!));
+        return new CComma([.. mine.Select(s => s.Temp is null ? s.Value : new CAssign("=", new CLocalRef(s.Temp), s.Value)), e]);
     }
 
     /// <summary>Emits the temporaries the statement being lowered needs, before it.</summary>
     private void FlushSpills(List<CStmt> output, SourceOrigin? origin)
     {
         foreach (var t in spillDecls) output.Add(new CDecl(t, null) { Origin = origin });
-        foreach (var (t, v) in spills) output.Add(new CDecl(t, v) { Origin = origin });
+        foreach (var (t, v) in spills) output.Add(t is null ? new CExprStmt(v) { Origin = origin } : new CDecl(t, v) { Origin = origin });
         spillDecls.Clear();
         spills.Clear();
     }

@@ -247,8 +247,32 @@ internal sealed partial class FunctionLowerer
         Put(output, new CExprStmt(Expr(e, discarded: true)) { Origin = origin });
     }
 
+    /// <summary>
+    /// A struct value (<c>default</c>, <c>new S { F = v }</c>) inside an expression: a compound literal in
+    /// GNU C99; in C89 a temporary zeroed and filled before the expression.
+    /// </summary>
+    private CExpr StructValue(IOperation value)
+    {
+        if (Target.HasCompoundLiterals) return StructInitializer(value, compound: true);
+        var type = module.MapType(value.Type!, null);
+        var temp = new CLocal(SpillName(), type);
+        spillDecls.Add(temp);
+        spills.Add((null, new CCall(new CName("DRV_ZERO"), [new CUnary("&", new CLocalRef(temp)), new CSizeOf(type)])));
+        if (value is IObjectCreationOperation { Initializer: { } init })
+            foreach (var i in init.Initializers)
+            {
+                if (i is ISimpleAssignmentOperation { Target: IFieldReferenceOperation fr } sa)
+                {
+                    var v = Value(sa.Value, assignmentContext: true);
+                    spills.Add((null, new CAssign("=", new CMember(new CLocalRef(temp), module.Names[fr.Field], false), v)));
+                }
+                else Fail(i, "object initializer entry");
+            }
+        return new CLocalRef(temp);
+    }
+
     /// <summary>Struct value from <c>default</c>, <c>new S()</c> or <c>new S { F = v }</c> assigned to <paramref name="target"/>.</summary>
-    private void AssignStruct(CExpr target, IOperation value, List<CStmt> output, SourceOrigin? origin)
+    private void AssignStruct(CExpr target, IOperation value, List<CStmt> output, SourceOrigin? origin, bool zero = true)
     {
         if (Target.HasCompoundLiterals)
         {
@@ -270,6 +294,9 @@ internal sealed partial class FunctionLowerer
         var ctype = module.MapType(value.Type!, null);
         var items = new List<CExpr>();
         var names = new List<string?>();
+        // C leaves the order of initializer evaluation unspecified; C# goes in source order
+        if (value is IObjectCreationOperation { Initializer: { } first })
+            Sequence([.. first.Initializers.Select(i => i is ISimpleAssignmentOperation sa ? sa.Value : null)]);
         if (value is IObjectCreationOperation { Initializer: { } init })
             foreach (var i in init.Initializers)
             {
