@@ -209,6 +209,7 @@ internal sealed partial class FunctionLowerer
             var l = Expr(b.LeftOperand);
             return new CBinary(sym!, l, InPlace(() => Expr(b.RightOperand)));
         }
+        if (FoldComparison(b) is { } folded) return folded;
         Sequence([b.LeftOperand, b.RightOperand]);
         if (b.OperatorKind is BinaryOperatorKind.LeftShift or BinaryOperatorKind.RightShift or BinaryOperatorKind.UnsignedRightShift)
             return Shift(b.OperatorKind, Expr(b.LeftOperand), b.Type!, b.RightOperand, b.LeftOperand);
@@ -501,5 +502,84 @@ internal sealed partial class FunctionLowerer
             && IsIntegral(c.Type) && IsIntegral(c.Operand.Type))
             return Expr(c.Operand);
         return Expr(op);
+    }
+
+    /// <summary>
+    /// A comparison with a constant that C#'s operand types decide: <c>int == uint.MaxValue</c> (both promoted
+    /// to long: never), <c>~b &gt; 0</c> for a byte b (always negative), <c>u &gt;= 0</c> for unsigned u. The
+    /// result is the constant; C would compute the same, but GCC rejects such comparisons (-Wtype-limits,
+    /// -Wsign-compare). The other operand is still evaluated when it has side effects. Null when not decided.
+    /// </summary>
+    private CExpr? FoldComparison(IBinaryOperation b)
+    {
+        if (b.OperatorKind is not (BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals or BinaryOperatorKind.LessThan
+            or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual)) return null;
+        if (!IsIntegral(b.LeftOperand.Type) || !IsIntegral(b.RightOperand.Type)) return null;
+        bool leftConst = b.LeftOperand.ConstantValue.HasValue, rightConst = b.RightOperand.ConstantValue.HasValue;
+        if (leftConst == rightConst) return null;
+        var (other, constant) = leftConst ? (b.RightOperand, b.LeftOperand) : (b.LeftOperand, b.RightOperand);
+        var c = ToInt128(constant.ConstantValue.Value);
+        if (c is null || Range(other) is not { } r) return null;
+        // normalise to "other OP c"
+        var kind = b.OperatorKind;
+        if (leftConst)
+            kind = kind switch
+            {
+                BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan, BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
+                BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual, BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
+                _ => kind,
+            };
+        Int128 v = c.Value;
+        bool? result = kind switch
+        {
+            BinaryOperatorKind.Equals => v < r.Lo || v > r.Hi ? false : null,
+            BinaryOperatorKind.NotEquals => v < r.Lo || v > r.Hi ? true : null,
+            BinaryOperatorKind.LessThan => r.Hi < v ? true : r.Lo >= v ? false : null,
+            BinaryOperatorKind.LessThanOrEqual => r.Hi <= v ? true : r.Lo > v ? false : null,
+            BinaryOperatorKind.GreaterThan => r.Lo > v ? true : r.Hi <= v ? false : null,
+            _ => r.Lo >= v ? true : r.Hi < v ? false : null,
+        };
+        if (result is null) return null;
+        var literal = new CLiteral(Constants.Format(result.Value, b.Type!, Target, null));
+        return EffectsOf(other).Writes.Count == 0 ? literal : new CComma([Expr(other, discarded: true), literal]);
+    }
+
+    private static Int128? ToInt128(object? v) => v switch
+    {
+        sbyte x => x, byte x => x, short x => x, ushort x => x, int x => x, uint x => x, long x => x, ulong x => x, char x => x,
+        _ => null,
+    };
+
+    /// <summary>The values an integral expression can have, from C#'s types: a widened operand keeps its own type's range.</summary>
+    private static (Int128 Lo, Int128 Hi)? Range(IOperation op)
+    {
+        if (op.ConstantValue.HasValue) return ToInt128(op.ConstantValue.Value) is { } k ? (k, k) : null;
+        if (TypeRange(op.Type) is not { } full) return null;
+        switch (op)
+        {
+            case IConversionOperation { OperatorMethod: null } conv when IsIntegral(conv.Operand.Type) && Range(conv.Operand) is { } inner
+                                                                        && inner.Lo >= full.Lo && inner.Hi <= full.Hi:
+                return inner;
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.BitwiseNegation, OperatorMethod: null } u when Range(u.Operand) is { } x:
+                return IsSigned(op.Type) ? (-x.Hi - 1, -x.Lo - 1) : (full.Hi - x.Hi, full.Hi - x.Lo);
+        }
+        return full;
+    }
+
+    private static (Int128 Lo, Int128 Hi)? TypeRange(ITypeSymbol? t)
+    {
+        if (t is INamedTypeSymbol { TypeKind: TypeKind.Enum } e) t = e.EnumUnderlyingType;
+        return t?.SpecialType switch
+        {
+            SpecialType.System_SByte => (sbyte.MinValue, sbyte.MaxValue),
+            SpecialType.System_Byte => (byte.MinValue, byte.MaxValue),
+            SpecialType.System_Int16 => (short.MinValue, short.MaxValue),
+            SpecialType.System_UInt16 or SpecialType.System_Char => (ushort.MinValue, ushort.MaxValue),
+            SpecialType.System_Int32 => (int.MinValue, int.MaxValue),
+            SpecialType.System_UInt32 => (uint.MinValue, uint.MaxValue),
+            SpecialType.System_Int64 => (long.MinValue, long.MaxValue),
+            SpecialType.System_UInt64 => (ulong.MinValue, ulong.MaxValue),
+            _ => null,
+        };
     }
 }
