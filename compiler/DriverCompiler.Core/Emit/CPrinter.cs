@@ -94,7 +94,7 @@ public sealed class CPrinter
                 foreach (var f in s.Fields)
                     Line(Decl(f.Type, f.Name) + ";" + (f.Comment is null ? "" : " /* " + f.Comment + " */"));
                 indent--;
-                Line("};");
+                Line(s.Packed ? "} DRV_PACKED;" : "};");
                 foreach (var (field, offset) in s.Offsets)
                     Line($"DRV_LAYOUT_CHECK({s.Tag}_{field}, DRV_OFFSETOF(struct {s.Tag}, {field}) == {offset});");
                 // "_sizeof": a field named size has the check "_size"

@@ -449,20 +449,12 @@ internal sealed partial class FunctionLowerer
             }
             if (a.Parameter is { RefKind: not RefKind.None })
             {
-                // out int q / out var q: declared before the statement (C# scopes it to the enclosing block);
-                // out _: a temporary nobody reads.
+                // out int q / out var q: declared before the statement (C# scopes it to the enclosing block)
                 if (a.Value is IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared })
                 {
                     var local = DeclareLocal(declared.Local);
                     spillDecls.Add(local);
                     result.Add(new CUnary("&", new CLocalRef(local)));
-                    continue;
-                }
-                if (a.Value is IDiscardOperation { Type: { } discardType })
-                {
-                    var temp = new CLocal(SpillName(), module.MapType(discardType, null));
-                    spillDecls.Add(temp);
-                    result.Add(new CUnary("&", new CLocalRef(temp)));
                     continue;
                 }
                 if (a.Value is not (ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IArrayElementReferenceOperation or IInlineArrayAccessOperation)
@@ -508,7 +500,7 @@ internal sealed partial class FunctionLowerer
     /// A comparison with a constant that C#'s operand types decide: <c>int == uint.MaxValue</c> (both promoted
     /// to long: never), <c>~b &gt; 0</c> for a byte b (always negative), <c>u &gt;= 0</c> for unsigned u. The
     /// result is the constant; C would compute the same, but GCC rejects such comparisons (-Wtype-limits,
-    /// -Wsign-compare). The other operand is still evaluated when it has side effects. Null when not decided.
+    /// -Wsign-compare). The other operand is still evaluated, cast to void. Null when not decided.
     /// </summary>
     private CExpr? FoldComparison(IBinaryOperation b)
     {
@@ -541,7 +533,8 @@ internal sealed partial class FunctionLowerer
         };
         if (result is null) return null;
         var literal = new CLiteral(Constants.Format(result.Value, b.Type!, Target, null));
-        return EffectsOf(other).Writes.Count == 0 ? literal : new CComma([Expr(other, discarded: true), literal]);
+        // ((void)x, FALSE): x is still evaluated (its side effects, if any) and still counts as used
+        return new CComma([new CCast(CNamedType.Void, Expr(other)), literal]);
     }
 
     private static Int128? ToInt128(object? v) => v switch

@@ -95,7 +95,7 @@ internal sealed partial class FunctionLowerer
     {
         switch (target)
         {
-            case ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation or IDiscardOperation:
+            case ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation:
                 return [];
             case IDeclarationExpressionOperation:
                 return [];
@@ -274,7 +274,12 @@ internal sealed partial class FunctionLowerer
     private void FlushSpills(List<CStmt> output, SourceOrigin? origin)
     {
         foreach (var t in spillDecls) output.Add(new CDecl(t, null) { Origin = origin });
-        foreach (var (t, v) in spills) output.Add(t is null ? new CExprStmt(v) { Origin = origin } : new CDecl(t, v) { Origin = origin });
+        foreach (var (t, v) in spills)
+        {
+            // a struct temporary is initialized as a declaration, not from a compound literal
+            var init = v is CInitList { CompoundType: not null } il ? il with { CompoundType = null } : v;
+            output.Add(t is null ? new CExprStmt(v) { Origin = origin } : new CDecl(t, init) { Origin = origin });
+        }
         spillDecls.Clear();
         spills.Clear();
     }
