@@ -72,9 +72,18 @@ internal sealed partial class FunctionLowerer
         aliasedLocals = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
         if (model.GetOperation(declaration) is { } root)
             foreach (var op in root.Descendants())
-                if (op is IAddressOfOperation { Reference: ILocalReferenceOperation l }) aliasedLocals.Add(l.Local);
+                if (op is IAddressOfOperation { Reference: var r } && RootLocal(r) is { } l) aliasedLocals.Add(l);
         return aliasedLocals;
     }
+
+    /// <summary>The local a field or element of a struct local belongs to (<c>&amp;s.F</c> aliases s), else null.</summary>
+    private static ILocalSymbol? RootLocal(IOperation op) => op switch
+    {
+        ILocalReferenceOperation l => l.Local,
+        IFieldReferenceOperation { Field.IsStatic: false, Instance: { } i } => RootLocal(i),
+        IInlineArrayAccessOperation ia => RootLocal(ia.Instance),
+        _ => null,
+    };
 
     private object Location(ILocalSymbol l) => AliasedLocals().Contains(l) ? Effects.Memory : l;
 
@@ -162,6 +171,9 @@ internal sealed partial class FunctionLowerer
             case IInvocationOperation or IFunctionPointerInvocationOperation:
                 foreach (var child in op.ChildOperations) e.Add(EffectsOf(child));
                 e.Reads.Add(Effects.Memory); e.Writes.Add(Effects.Memory);
+                // a struct method gets its receiver by address and may change it
+                if (op is IInvocationOperation { TargetMethod.IsStatic: false, Instance: { } receiver } && receiver is not IInstanceReferenceOperation)
+                    e.Writes.Add(StorageOf(receiver));
                 break;
             case IArgumentOperation { Parameter.RefKind: not RefKind.None } ra:
                 e.Add(PartsEffects(ra.Value));
