@@ -106,12 +106,14 @@ static unsigned char *load(const char *path, unsigned n)
 int main(int argc, char **argv)
 {
     int i = 1, n = 0;
+    unsigned sto = 0;
     setvbuf(stdout, NULL, _IOLBF, 0);
     for (; i < argc && strncmp(argv[i], "--", 2) == 0; i += 2) {
         const char *o = argv[i], *v;
         if (i + 1 >= argc) usage("missing option value");
         v = argv[i + 1];
-        if (sim_nboards == 0 && strcmp(o, "--board") != 0) sim_add_board(0x40000000u); /* the default card */
+        if (sim_nboards == 0 && (strcmp(o, "--disk") == 0 || strcmp(o, "--fault") == 0))
+            sim_add_board(0x40000000u); /* the default card */
         if (strcmp(o, "--board") == 0) {
             if (sim_add_board((uint32_t)num(v)) == NULL) usage("too many boards");
         } else if (strcmp(o, "--disk") == 0 || strcmp(o, "--fault") == 0) {
@@ -129,14 +131,16 @@ int main(int argc, char **argv)
                 t->fault = FAULT_MSGIN_AFTER_COMMAND;
             }
         } else if (strcmp(o, "--pace") == 0) sim_pace = (unsigned)num(v);
-        else if (strcmp(o, "--sto") == 0) {
-            int k;
-            for (k = 0; k < sim_nboards; k++) sim_boards[k].chip.sto_steps = (unsigned)num(v);
-        } else if (strcmp(o, "--irq") == 0) sim_int2_enabled = strcmp(v, "on") == 0;
+        else if (strcmp(o, "--sto") == 0) sto = (unsigned)num(v);
+        else if (strcmp(o, "--irq") == 0) sim_int2_enabled = strcmp(v, "on") == 0;
         else if (strcmp(o, "--limit") == 0) limit = num(v);
         else usage("unknown option");
     }
     if (sim_nboards == 0) sim_add_board(0x40000000u);
+    if (sto != 0) {
+        int k;
+        for (k = 0; k < sim_nboards; k++) sim_boards[k].chip.sto_steps = sto;
+    }
     while (i < argc) {
         const char *op = argv[i];
         unsigned char cdb[12];
