@@ -29,7 +29,9 @@ public sealed class SimBinary
     /// <param name="driverSources">The driver's C files.</param>
     /// <param name="driverFlags">Flags for the driver's files (dialect, warnings, include folders).</param>
     /// <param name="prepare">Optional: writes generated inputs (e.g. assembled SCRIPTS) into the work folder first.</param>
-    public static SimBinary Build(string name, IEnumerable<string> driverSources, IEnumerable<string> driverFlags, Action<string>? prepare = null)
+    /// <param name="harness">The harness files to link (default: all of tests/Ncr53c710.Sim).</param>
+    public static SimBinary Build(string name, IEnumerable<string> driverSources, IEnumerable<string> driverFlags, Action<string>? prepare = null,
+        IEnumerable<string>? harness = null)
     {
         var (gcc, qemu) = Tools.Require();
         var work = Repo.NewTempDir(name);
@@ -44,7 +46,7 @@ public sealed class SimBinary
             if (!r.Ok) throw new InvalidOperationException(r.Describe(Proc.Show(Tools.Gcc, args)));
             objects.Add(obj);
         }
-        foreach (var s in HarnessSources) Compile(Path.Combine(Repo.SimDir, s), HarnessFlags);
+        foreach (var s in harness ?? HarnessSources) Compile(Path.Combine(Repo.SimDir, s), HarnessFlags);
         foreach (var s in driverSources) Compile(s, driverFlags);
         var exe = Path.Combine(work, "a4091sim");
         string[] link = ["-m68030", "-static", .. objects, "-o", exe];
@@ -52,6 +54,9 @@ public sealed class SimBinary
         if (!l.Ok) throw new InvalidOperationException(l.Describe(Proc.Show(Tools.Gcc, link)));
         return new SimBinary(exe, work, qemu);
     }
+
+    /// <summary>The harness's own flags, for test programs built from its files.</summary>
+    public static IReadOnlyList<string> HarnessCFlags => HarnessFlags;
 
     /// <summary>Runs the simulator with the given options and commands (see simmain.c) in <paramref name="dir"/>.</summary>
     public SimOutput Run(string dir, params string[] args)

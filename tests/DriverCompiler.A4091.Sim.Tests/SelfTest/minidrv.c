@@ -47,6 +47,15 @@ extern int printf(const char *, ...);
 
 #define RD8(k, r) DRV_MMIO_READ8((k)->siop + (r))
 #define RD32(k, r) DRV_MMIO_READ32((k)->siop + (r))
+#ifdef MINIDRV_DIRECT_WRITES /* mutant for the negative-control tests: writes at +0 */
+#undef WRSHADOW
+#define WRSHADOW 0
+#endif
+#ifdef MINIDRV_NO_BUS_RESET /* mutant: never resets the bus */
+#define RESET_ON_ERROR 0
+#else
+#define RESET_ON_ERROR 1
+#endif
 #define WR8(k, r, v) DRV_MMIO_WRITE8((k)->siop + (r) + WRSHADOW, (v))
 #define WR32(k, r, v) DRV_MMIO_WRITE32((k)->siop + (r) + WRSHADOW, (v))
 
@@ -61,7 +70,7 @@ struct ds {
 
 static struct card {
     volatile uchar *siop;
-    u_int32_t script[sizeof SCRIPT / sizeof SCRIPT[0]];
+    u_int32_t script[sizeof SCRIPT / sizeof SCRIPT[0]] __attribute__((aligned(4))); /* the chip fetches longwords */
     struct ds ds;
     uchar ident[4], cdb[12], status[4], msg[4];
     struct sdcom *cp;
@@ -119,7 +128,7 @@ struct card *k;
     int ok = (dstat & 0x04) && dsps == 0xff00 && !(sstat0 & 0x20);
     k->cp = 0;
     if (getenv("MINIDRV_DEBUG")) printf("minidrv: st=%08lx dsps=%08lx\n", st, dsps);
-    if (!ok && !(sstat0 & 0x20)) bus_reset(k); /* unexpected phase or disconnect: free the bus */
+    if (RESET_ON_ERROR && !ok && !(sstat0 & 0x20)) bus_reset(k); /* unexpected phase or disconnect: free the bus */
     cp->okay = ok ? TRUE : FALSE;
     cp->status = ok ? k->status[0] : 0xff;
     (*cp->intr)(cp);
@@ -154,8 +163,12 @@ struct sdcom *cp;
     WR32(k, R_DSP, (ulong)k->script + Ent_start);
     if (!sim_int2_enabled) {
         long spin;
-        for (spin = 0; spin < 1000000L; spin++)
+        for (spin = 0; spin < 1000000L; spin++) {
             if (RD8(k, R_ISTAT) & 0x03) break;
+#ifdef MINIDRV_SINGLE_ISTAT_READ /* mutant: one read, as a4091-wr does */
+            spin = 1000000L - 1;
+#endif
+        }
         if (spin == 1000000L) {
             k->cp = 0;
             WR8(k, R_ISTAT, 0x80);
