@@ -96,6 +96,7 @@ internal static class Pipeline
             cs => Comment(Naming.Snake(Path.GetFileNameWithoutExtension(cs)) + ".c", cs, "code and data"));
         diagnostics.AddRange(lowerer.Diagnostics);
         if (lowerer.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) return [];
+        cfiles = Exports.Exports.Merge(compilation, cfiles, Comment(Exports.Exports.SourceFileName(compilation) ?? "", string.Join(", ", sources), "code and data"));
 
         var printer = new CPrinter(target, options.LineDirectives);
         var result = new List<EmittedFile> { new(header.Name, printer.Print(header)) };
@@ -105,7 +106,9 @@ internal static class Pipeline
         result.Add(new EmittedFile("Makefile", templates.Render(target.Name + "/Makefile.hbs", new
         {
             driver = driver.Name, version = ToolVersion, objects = string.Join(" ", cfiles.Select(f => Path.ChangeExtension(f.Name, ".o"))),
+            linked = cfiles.Count != 1 || cfiles[0].Name != driver.Name + ".c",
         })));
+        result.AddRange(Exports.KernelPatches.Render(lowerer, driver, templates, ToolVersion, [.. cfiles.Select(f => f.Name)]));
         return result;
     }
 
