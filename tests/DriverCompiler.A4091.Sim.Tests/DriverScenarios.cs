@@ -12,8 +12,9 @@ public abstract class DriverScenarios : IDisposable
 {
     protected abstract SimBinary Sim { get; }
 
-    /// <summary>Options for the interrupt-driven runs; the chip advances one instruction per 2 register accesses.</summary>
-    protected virtual string[] InterruptOptions => ["--irq", "on", "--pace", "2"];
+    /// <summary>Options for the interrupt-driven runs: the chip advances one instruction per 2 register accesses,
+    /// and two clock ticks (level-2 interrupts running int2_tbl) pass before the first request, as on a running system.</summary>
+    protected virtual string[] InterruptOptions => ["--irq", "on", "--pace", "2", "--boot-ticks", "2"];
 
     /// <summary>Options for runs where level-2 interrupts are never taken (the driver must poll).</summary>
     protected virtual string[] PolledOptions => ["--irq", "off", "--pace", "2"];

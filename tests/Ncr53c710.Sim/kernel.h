@@ -18,10 +18,12 @@ extern int sim_int2_enabled;        /* 0: level-2 interrupts are never taken (be
 extern enum sim_context sim_context;
 extern unsigned long sim_int2_count;/* level-2 interrupts taken */
 extern unsigned long sim_lbolt;     /* clock ticks (HZ 60) of the idle loop */
+extern unsigned long sim_clock_count;/* clock interrupts (each one also runs all of int2_tbl) */
 
 /* Takes pending level-2 interrupts (int2_tbl) when the IPL allows; called after every register access. */
 void sim_check_interrupts(void);
-/* One idle iteration: the chips run, a clock tick passes, interrupts and due callouts run. */
+/* One idle iteration: the chips run, a clock tick passes (a level-2 interrupt: int2_tbl runs,
+ * as Amix calls every handler on each level-2 interrupt), interrupts and due callouts run. */
 void sim_idle(void);
 
 #endif /* SIM_KERNEL_H */

@@ -13,7 +13,7 @@
  * ihandle does: REQUEST SENSE (16 bytes) as request <n>s, then the command again as <n>r.
  *
  * Usage: a4091sim [--board 0xADDR]... [--disk CARD:ID:IMAGE]... [--fault CARD:ID:msgin]
- *                 [--pace N] [--sto STEPS] [--irq on|off] [--limit N] command...
+ *                 [--pace N] [--sto STEPS] [--irq on|off] [--limit N] [--boot-ticks N] command...
  * Commands: inquiry C T [ALLOC] | tur C T | readcap C T | read6|read10 C T LBA BLOCKS
  *           | write6|write10 C T LBA BLOCKS FILE | cdb C T INBYTES HEXCDB
  */
@@ -107,6 +107,7 @@ int main(int argc, char **argv)
 {
     int i = 1, n = 0;
     unsigned sto = 0;
+    unsigned long boot_ticks = 0, t;
     setvbuf(stdout, NULL, _IOLBF, 0);
     for (; i < argc && strncmp(argv[i], "--", 2) == 0; i += 2) {
         const char *o = argv[i], *v;
@@ -134,6 +135,7 @@ int main(int argc, char **argv)
         else if (strcmp(o, "--sto") == 0) sto = (unsigned)num(v);
         else if (strcmp(o, "--irq") == 0) sim_int2_enabled = strcmp(v, "on") == 0;
         else if (strcmp(o, "--limit") == 0) limit = num(v);
+        else if (strcmp(o, "--boot-ticks") == 0) boot_ticks = num(v);
         else usage("unknown option");
     }
     if (sim_nboards == 0) sim_add_board(0x40000000u);
@@ -141,6 +143,7 @@ int main(int argc, char **argv)
         int k;
         for (k = 0; k < sim_nboards; k++) sim_boards[k].chip.sto_steps = sto;
     }
+    for (t = 0; t < boot_ticks; t++) sim_idle(); /* the system runs a while before the first request */
     while (i < argc) {
         const char *op = argv[i];
         unsigned char cdb[12];
@@ -212,6 +215,6 @@ int main(int argc, char **argv)
         }
     }
     sim_boards_report();
-    printf("int2 count=%lu\n", sim_int2_count);
+    printf("int2 count=%lu clock=%lu\n", sim_int2_count, sim_clock_count);
     return 0;
 }
