@@ -34,9 +34,14 @@ internal sealed class ModuleLowerer
         return m;
     }
 
-    public ModuleLowerer(CSharpCompilation compilation, Target target, DriverInfo driver)
+    /// <param name="compilation">The compilation whose symbols the lowering compares against.</param>
+    /// <param name="bound">Semantic models already bound for <paramref name="compilation"/> (by the analyzer pass), reused so no body is bound twice.</param>
+    public ModuleLowerer(CSharpCompilation compilation, Target target, DriverInfo driver, IReadOnlyDictionary<SyntaxTree, SemanticModel>? bound = null)
     {
         Compilation = compilation; Target = target; Driver = driver; Prefix = driver.Prefix;
+        if (bound is not null)
+            foreach (var (tree, model) in bound)
+                if (model.Compilation == compilation) models[tree] = model;
     }
 
     public void Report(DiagnosticDescriptor d, Location? loc, params object[] args) =>
