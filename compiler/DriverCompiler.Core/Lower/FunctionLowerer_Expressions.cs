@@ -400,6 +400,7 @@ internal sealed partial class FunctionLowerer
         var m = inv.TargetMethod;
         CExpr fn;
         var args = new List<CExpr>();
+        if (Scripts.ScriptsLowering.TryLowerIntrinsic(module, inv) is { } intrinsic) return intrinsic;
         if (DslSymbols.Binding(m) is { } binding)
             fn = binding.Interface is null ? new CName(binding.Name) : new CMember(new CName(binding.Interface), binding.Name, Arrow: true);
         else if (module.Names.TryGetValue(m.OriginalDefinition, out var name) && m.DeclaringSyntaxReferences.Length > 0)
