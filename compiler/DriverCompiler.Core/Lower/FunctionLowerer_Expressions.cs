@@ -373,7 +373,9 @@ internal sealed partial class FunctionLowerer
             ">>>" => Shift(BinaryOperatorKind.UnsignedRightShift, current, native, ca.Value),
             _ => new CBinary(sym, current, Expr(ca.Value)),
         };
-        if (PromotesToInt(native) || !SameCType(native, ca.Value.Type ?? native)) computed = new CCast(module.MapType(native, null), computed);
+        // a shift keeps its left operand's type; other operators may widen to the value's type
+        bool shift = sym is "<<" or ">>" or ">>>";
+        if (PromotesToInt(native) || (!shift && !SameCType(native, ca.Value.Type ?? native))) computed = new CCast(module.MapType(native, null), computed);
         if (mmio)
         {
             if (!discarded) return Fail(ca, "a register write used as a value");
