@@ -403,24 +403,27 @@ internal sealed partial class FunctionLowerer
         CExpr fn;
         var args = new List<CExpr>();
         if (Scripts.ScriptsLowering.TryLowerIntrinsic(module, inv) is { } intrinsic) return intrinsic;
+        bool driverMethod = false;
         if (DslSymbols.Binding(m) is { } binding)
             fn = binding.Interface is null ? new CName(binding.Name) : new CMember(new CName(binding.Interface), binding.Name, Arrow: true);
         else if (module.Names.TryGetValue(m.OriginalDefinition, out var name) && m.DeclaringSyntaxReferences.Length > 0)
         {
             fn = new CName(name);
-            if (!m.IsStatic)
-            {
-                var inst = inv.Instance;
-                if (inst is null) return Fail(inv, "instance call without a receiver");
-                args.Add(inst is IInstanceReferenceOperation ? new CName(Self) : AddressOf(inst));
-            }
+            driverMethod = true;
         }
         else return Fail(inv, "call to '" + m.ToDisplayString() + "', which is outside the driver");
+        // order first (the receiver's address parts, then the arguments), then lower
         var operands = new List<IOperation?>();
         if (!m.IsStatic && inv.Instance is { } receiver && receiver is not IInstanceReferenceOperation)
             operands.AddRange(AddressParts(receiver) ?? []);
         operands.AddRange(ArgumentOperands(inv.Arguments));
         Sequence(operands);
+        if (driverMethod && !m.IsStatic)
+        {
+            var inst = inv.Instance;
+            if (inst is null) return Fail(inv, "instance call without a receiver");
+            args.Add(inst is IInstanceReferenceOperation ? new CName(Self) : AddressOf(inst));
+        }
         args.AddRange(Arguments(inv.Arguments));
         return new CCall(fn, args);
     }

@@ -6,6 +6,7 @@ public struct Counter
 {
     public int N;
     public int Inc() { N++; return N; }
+    public int Add(int k) { N += k; return N; }
 }
 
 public static unsafe class Program
@@ -25,5 +26,11 @@ public static unsafe class Program
         int* px = &x;
         Probe.I(x * 100 + (*px)++ * 10 + x);
         Probe.I(x);
+        // the receiver's index is found before the argument is read
+        Counter* cs = stackalloc Counter[3];
+        int j = 0;
+        Probe.I(cs[j++].Add(j * 10));
+        Probe.I(cs[j].Add(j++));
+        Probe.I(cs[0].N); Probe.I(cs[1].N); Probe.I(j);
     }
 }
