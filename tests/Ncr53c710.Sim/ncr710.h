@@ -89,6 +89,7 @@ struct ncr710 {
     unsigned long steps;            /* instructions executed (and steps spent waiting) */
     unsigned long unsafe_accesses;  /* host accesses of registers other than ISTAT while running */
     unsigned long starts;           /* SCRIPTS starts (DSP writes, DCNTL.STD) */
+    unsigned long bus_faults;       /* DSTAT BF raised: a bad or misaligned instruction, table entry or pointer address */
     const char *name;               /* for messages: "card0" */
 };
 
