@@ -163,7 +163,12 @@ public static unsafe class Request
             card->WatchdogArmed = 1;
         }
         card->SpuriousInterrupts = 0;
-        if (card->Masked != 0) Chip.EnableInterrupts(card);
+        if (card->Masked != 0)
+        {
+            // Whatever the chip collected while masked is stale: discard it before interrupts come back.
+            Chip.ClearPending(card);
+            Chip.EnableInterrupts(card);
+        }
         CommandBlock* b = card->Block;
         b->MsgOut[0] = Identify;
         for (int i = 0; i < 12; i++) b->Cdb[i] = cp->Cdb[i];

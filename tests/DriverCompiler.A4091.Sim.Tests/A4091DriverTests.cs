@@ -135,6 +135,22 @@ public sealed class A4091DriverTests(A4091DriverFixture fixture) : DriverScenari
         AssertBytesEqual(disk.Read(7, 2), o.DataOf("3"));
     }
 
+    [Fact]
+    public void A_card_that_keeps_interrupting_with_no_command_is_masked_and_works_again_for_the_next_one()
+    {
+        var disk = DiskImage.Create(Dir, "d3.img", 64, 25);
+        // After two commands (the second interrupt-driven), another device resets the SCSI bus on each of 200
+        // ticks while nothing is queued. Each reset raises SSTAT0 RST, an enabled interrupt; a4091intr clears it,
+        // but after SpuriousLimit (16) in a row with nothing to complete the card's interrupts are masked.
+        var o = Sim.Run(Dir, [.. InterruptOptions, "--disk", $"0:3:{disk.Path}",
+            "tur", "0", "3", "tur", "0", "3", "storm", "0", "200", "read10", "0", "3", "5", "2"]);
+        Assert.True(o["1"].Good && o["2"].Good, o.Describe());
+        long during = o.Counter("storm", "int2");
+        Assert.True(during is >= 1 and <= 16, $"{during} level-2 interrupts from the card during 200 spurious resets; expected at most 16\n{o.Describe()}");
+        Assert.True(o["3"].Good && o["3"].Context == "int2", $"the next command unmasks the card and completes from its interrupt: {o["3"]}\n{o.Describe()}");
+        AssertBytesEqual(disk.Read(5, 2), o.DataOf("3"));
+    }
+
     private static void AssertBytesEqual(byte[] expected, byte[] actual) => Assert.True(expected.AsSpan().SequenceEqual(actual), "data differs from the image");
 
     [Fact]

@@ -126,6 +126,16 @@ static void dma_interrupt(struct ncr710 *c, uint8_t bits)
     sync_istat(c);
 }
 
+void ncr710_external_bus_reset(struct ncr710 *c)
+{
+    int k;
+    for (k = 0; k < 8; k++)
+        if (c->target[k] != NULL) scsi_target_bus_reset(c->target[k]);
+    c->connected = NULL;
+    c->atn = c->ack_held = 0;
+    scsi_interrupt(c, NCR_SSTAT0_RST);
+}
+
 int ncr710_irq(const struct ncr710 *c)
 {
     return (c->reg[NCR_SSTAT0] & c->reg[NCR_SIEN]) != 0 || (c->reg[NCR_DSTAT] & c->reg[NCR_DIEN] & 0x7F) != 0;

@@ -106,6 +106,8 @@ void ncr710_host_write32(struct ncr710 *c, unsigned offset, uint32_t value);
 
 /* Runs up to max_steps SCRIPTS instructions; returns the number run (0 when halted). */
 unsigned ncr710_run(struct ncr710 *c, unsigned max_steps);
+/* Another device on the SCSI bus asserts RST: the targets reset, the chip raises SSTAT0 RST. */
+void ncr710_external_bus_reset(struct ncr710 *c);
 /* The interrupt line IRQ/ (1 = asserted). */
 int ncr710_irq(const struct ncr710 *c);
 /* A one-line description of the chip state for failure messages. */

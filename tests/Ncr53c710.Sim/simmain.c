@@ -21,6 +21,8 @@
  *                 [--pace N] [--sto STEPS] [--irq on|off] [--limit N] [--boot-ticks N] command...
  * Commands: inquiry C T [ALLOC] | tur C T | readcap C T | read6|read10 C T LBA BLOCKS
  *           | write6|write10 C T LBA BLOCKS FILE | cdb C T INBYTES HEXCDB
+ *           | storm C N   (N external SCSI bus resets on card C, one per idle tick; prints
+ *                          "storm card=C resets=N int2=<level-2 interrupts the boards raised meanwhile>")
  */
 #include "board.h"
 #include "kernel.h"
@@ -166,6 +168,18 @@ int main(int argc, char **argv)
         if (i + 2 >= argc) usage("command needs CARD ID");
         card = (int)num(argv[i + 1]);
         id = (int)num(argv[i + 2]);
+        if (strcmp(op, "storm") == 0) {
+            /* storm C N: another device resets card C's SCSI bus on each of N idle ticks, with no request out. */
+            unsigned long before = sim_int2_count, k;
+            if (card < 0 || card >= sim_nboards) usage("bad card");
+            for (k = 0; k < (unsigned long)id; k++) {
+                ncr710_external_bus_reset(&sim_boards[card].chip);
+                sim_idle();
+            }
+            printf("storm card=%d resets=%d int2=%lu\n", card, id, sim_int2_count - before);
+            i += 3;
+            continue;
+        }
         i += 3;
         n++;
         if (strcmp(op, "inquiry") == 0) {

@@ -30,7 +30,8 @@ public sealed class SimOutput
 
     /// <summary>
     /// A run-wide counter: <c>("int2", "count"|"clock"|"ram_pages")</c>, or <c>("completions", "queue"|"int2"|"clock"|"callout")</c>
-    /// — cp->intr calls by where they ran (inside a4091queue; in int2_tbl for a board's INT2; in int2_tbl for a clock tick; in a callout).
+    /// — cp->intr calls by where they ran (inside a4091queue; in int2_tbl for a board's INT2; in int2_tbl for a clock tick; in a callout) —
+    /// or <c>("storm", "int2")</c>, the boards' level-2 interrupts during a <c>storm</c> command.
     /// </summary>
     public long Counter(string line, string key) =>
         Stats.TryGetValue(line, out var kv) && kv.TryGetValue(key, out var v) ? v
@@ -80,7 +81,7 @@ public sealed class SimOutput
                 case "error":
                     errors.Add(line);
                     break;
-                case "int2" or "completions":
+                case "int2" or "completions" or "storm":
                     stats[f[0]] = Pairs(f.Skip(1)).ToDictionary(p => p.Key, p => long.Parse(p.Value, CultureInfo.InvariantCulture));
                     break;
             }
