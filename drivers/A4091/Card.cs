@@ -54,6 +54,8 @@ public unsafe struct Card
     public byte Masked;
     /// <summary>Interrupts in a row with no command to complete.</summary>
     public uint SpuriousInterrupts;
+    /// <summary>Commands started on the card (tells the watchdog whether the active command is the one it guards).</summary>
+    public uint Started;
     /// <summary>Interrupt-driven commands the watchdog gave up on.</summary>
     public uint Timeouts;
     /// <summary>The last interrupt's ISTAT, SSTAT0, DSTAT and DSPS (for a debugger).</summary>

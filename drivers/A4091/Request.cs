@@ -113,8 +113,11 @@ public static unsafe class Request
         Card* card = (Card*)arg;
         card->WatchdogArmed = 0;
         if (card->Active == null) return;
+        uint started = card->Started;
         Service(card);
-        if (card->Active == null) return;
+        // Serviced: that command is done, and one started since (dd.c may queue the same sdcom again from
+        // its completion routine) has its own watchdog.
+        if (card->Active == null || card->Started != started) return;
         card->Timeouts++;
         Chip.Recover(card);
         Fail(card);
@@ -156,6 +159,7 @@ public static unsafe class Request
         if (card->Head == null) card->Tail = null;
         cp->Next = null;
         card->Active = cp;
+        card->Started++;
 
         if (probe == ProbeRan && card->Polling == 0)
         {
