@@ -347,4 +347,26 @@ public class ScriptsTests
         Assert.True(runRc == 0, printed);
         Assert.Equal("32 80080000 00010010 80880000 00000000 98080000 00001234 80080000 00010000", printed.Trim());
     }
+    [Theory]
+    [InlineData("uint n = Scripts.Size(\"Q\");")]
+    [InlineData("uint n = Scripts.LabelPatchCount(\"Q\");")]
+    [InlineData("uint* p = Scripts.LabelPatches(\"Q\");")]
+    public void The_program_intrinsics_need_the_name_of_a_scripts_method(string statement)
+    {
+        var dir = Repo.TempDir();
+        File.WriteAllText(Path.Combine(dir, "S.cs"), $$"""
+            using DriverCompiler.Dsl;
+            using static DriverCompiler.Dsl.Scripts;
+            [assembly: Driver("scr", DriverTarget.Amix)]
+            public static unsafe class S
+            {
+                [Scripts(Arch = 710)]
+                public static void P() { Label("a"); Int(1); }
+                public static void Use() { {{statement}} }
+            }
+            """);
+        var (exit, _, err) = Repo.Drvc("build", dir, "--out", Path.Combine(dir, "out"));
+        Assert.Equal(1, exit);
+        Assert.Matches(@"S\.cs\(8,\d+\): error DRV0305: .*'Q'.*is not the name of a \[Scripts\] method", err);
+    }
 }
