@@ -137,7 +137,7 @@ namespace DriverCompiler.Analyzers
                 CheckProgram(ctx, owner!, scripts, index);
                 return;
             }
-            // Outside a SCRIPTS program: only Address/EntryOffset, and no calls of a [Scripts] method.
+            // Outside a SCRIPTS program: only Address/Size/LabelPatchCount/LabelPatches/EntryOffset, and no calls of a [Scripts] method.
             HashSet<string>? entries = null;
             foreach (var block in ctx.OperationBlocks)
                 foreach (var op in block.DescendantsAndSelf())
@@ -151,7 +151,7 @@ namespace DriverCompiler.Analyzers
                     }
                     if (!IsScriptsMember(m, scripts)) continue;
                     var arg = inv.Arguments.Length == 1 ? inv.Arguments[0].Value : null;
-                    if (m.Name == "Address")
+                    if (m.Name is "Address" or "Size" or "LabelPatchCount" or "LabelPatches")
                     {
                         if (!(arg?.ConstantValue.Value is string name))
                             ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.ScriptsNotConstant, (arg ?? inv).Syntax.GetLocation(), Snippet(arg ?? inv)));
@@ -221,7 +221,7 @@ namespace DriverCompiler.Analyzers
                 var v = a.Value;
                 while (v is IConversionOperation conv && conv.OperatorMethod == null && !v.ConstantValue.HasValue) v = conv.Operand;
                 if (v is IInvocationOperation inner && IsScriptsMember(inner.TargetMethod, scripts) && !inner.TargetMethod.ReturnsVoid
-                    && inner.TargetMethod.Name != "Address" && inner.TargetMethod.Name != "EntryOffset")
+                    && !(inner.TargetMethod.Name is "Address" or "EntryOffset" or "Size" or "LabelPatchCount" or "LabelPatches"))
                 {
                     string n = inner.TargetMethod.Name;
                     if ((n == "Rel" || n == "At") && inner.Arguments.Length == 1 && inner.Arguments[0].Value.ConstantValue.Value is string target)

@@ -109,12 +109,14 @@ internal static class Pipeline
             cs => Comment(Naming.Snake(Path.GetFileNameWithoutExtension(cs)) + ".c", cs, "code and data"));
         diagnostics.AddRange(lowerer.Diagnostics);
         if (lowerer.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) return [];
+        Exports.Exports.ApplyReturnTypes(lowerer.Names, [header, .. cfiles]);
         cfiles = Exports.Exports.Merge(compilation, cfiles, Comment(Exports.Exports.SourceFileName(compilation) ?? "", string.Join(", ", sources), "code and data"));
 
         var printer = new CPrinter(target, options.LineDirectives);
         var result = new List<EmittedFile> { new(header.Name, printer.Print(header)) };
         result.AddRange(cfiles.Select(f => new EmittedFile(f.Name, printer.Print(f))));
-        foreach (var path in EmbeddedFiles.List("runtime-headers/drv"))
+        // Only the runtime headers this target's output includes (an AmigaOS 4 driver has no use for amix_kernel.h).
+        foreach (var path in EmbeddedFiles.List("runtime-headers/drv").Where(p => RuntimeHeaders(driver.Target).Contains(Path.GetFileName(p))))
             result.Add(new EmittedFile(path["runtime-headers/".Length..], EmbeddedFiles.Read(path)));
         result.Add(new EmittedFile("Makefile", templates.Render(target.Name + "/Makefile.hbs", new
         {
@@ -124,6 +126,14 @@ internal static class Pipeline
         result.AddRange(Exports.KernelPatches.Render(lowerer, driver, templates, ToolVersion, [.. cfiles.Select(f => f.Name)]));
         return result;
     }
+
+    /// <summary>The runtime headers (runtime-headers/drv) emitted code for <paramref name="target"/> includes.</summary>
+    internal static IReadOnlyList<string> RuntimeHeaders(DriverTarget target) => target switch
+    {
+        DriverTarget.AmigaOS4 => ["amigaos4.h", "cpu.h"],
+        DriverTarget.Amix => ["amix.h", "cpu.h", "amix_kernel.h"],
+        _ => throw new ArgumentOutOfRangeException(nameof(target), target, "no runtime headers for this target"),
+    };
 
     private static CompileResult Result(List<Diagnostic> diagnostics, List<EmittedFile> files, DriverInfo? driver)
     {

@@ -98,8 +98,12 @@ namespace DriverCompiler.Dsl
     /// Declares that a struct mirrors a C type defined by an SDK or kernel header (e.g.
     /// <c>[CType("struct IOStdReq")]</c>): the compiler emits no definition and uses the C name.
     /// The C# fields must have the SDK's layout; the header comes from <see cref="CHeaderAttribute"/>.
+    /// On a method's return value (<c>[return: CType("bool")]</c>) it gives the C return type of the
+    /// function's definition and prototype, for an entry point whose caller declares it with a header
+    /// type: Amix's <c>sd.c</c> declares queue functions <c>extern bool a4091queue();</c> with
+    /// <c>rico.h</c>'s <c>typedef char bool</c>. The C# return value must convert to that type.
     /// </summary>
-    [AttributeUsage(AttributeTargets.Struct)]
+    [AttributeUsage(AttributeTargets.Struct | AttributeTargets.ReturnValue)]
     public sealed class CTypeAttribute : Attribute
     {
         /// <param name="name">The C type as written in a declaration, e.g. <c>"struct IOStdReq"</c>.</param>

@@ -3,13 +3,31 @@ using DriverCompiler.Dsl;
 namespace A4091;
 
 /// <summary>
-/// Everything the driver keeps per host adapter. The DSA table comes first so it is longword
-/// aligned; the small buffers it points at (IDENTIFY, CDB, status, message) live here too.
+/// What the 53C710 reads and writes by DMA for one command, apart from dd.c's data buffer: the DSA
+/// table and the small buffers its entries point at. It lives in the card's DMA page (see
+/// <see cref="Chip.AllocateDma"/>), longword aligned, never in static data.
+/// </summary>
+[Dma]
+public unsafe struct CommandBlock
+{
+    /// <summary>The DSA table of the command in progress (first, so its address is the block's).</summary>
+    public DsaTable Dsa;
+    /// <summary>MESSAGE OUT: IDENTIFY.</summary>
+    public fixed byte MsgOut[4];
+    /// <summary>COMMAND: the CDB.</summary>
+    public fixed byte Cdb[12];
+    /// <summary>STATUS: the status byte.</summary>
+    public fixed byte Status[4];
+    /// <summary>MESSAGE IN: the message after STATUS.</summary>
+    public fixed byte MsgIn[4];
+}
+
+/// <summary>
+/// Everything the driver keeps per host adapter. Nothing here is read by the chip: the SCRIPTS
+/// program and the command block it reads are in the card's DMA page.
 /// </summary>
 public unsafe struct Card
 {
-    /// <summary>The DSA table of the command in progress (the chip reads it by DMA).</summary>
-    public DsaTable Dsa;
     /// <summary>Register block for reads (board + 0x800000); null until the card is mapped.</summary>
     public Siop710* Regs;
     /// <summary>The same registers for writes (+0x40).</summary>
@@ -19,16 +37,27 @@ public unsafe struct Card
     /// <summary>Commands waiting, linked through sdcom.next (dd.c has one per unit).</summary>
     public SdCom* Head;
     public SdCom* Tail;
-    /// <summary>Physical address of the SCRIPTS program.</summary>
+    /// <summary>The card's DMA page (NBPP bytes of RAM from sptalloc): the relocated SCRIPTS copy at its start; null until allocated.</summary>
+    public uint* Script;
+    /// <summary>The command block in the DMA page, after the SCRIPTS copy.</summary>
+    public CommandBlock* Block;
+    /// <summary>Physical address of <see cref="Script"/> (page aligned): what DSP is loaded with.</summary>
     public uint ScriptPhys;
-    /// <summary>Physical address of <see cref="Dsa"/>.</summary>
+    /// <summary>Physical address of the DSA table in <see cref="Block"/> (longword aligned): what DSA is loaded with.</summary>
     public uint DsaPhys;
     /// <summary>Non-zero while a4091queue is polling this card (re-entered calls only queue).</summary>
     public byte Polling;
-    public fixed byte MsgOut[4];
-    public fixed byte Cdb[12];
-    public fixed byte Status[4];
-    public fixed byte MsgIn[4];
+    /// <summary>Non-zero while the active command's watchdog callout is armed; <see cref="Watchdog"/> is its timeout() id.</summary>
+    public byte WatchdogArmed;
+    public int Watchdog;
+    /// <summary>Non-zero while the chip's interrupts are masked after <see cref="Request.SpuriousLimit"/> spurious ones.</summary>
+    public byte Masked;
+    /// <summary>Interrupts in a row with no command to complete.</summary>
+    public uint SpuriousInterrupts;
+    /// <summary>Commands started on the card (tells the watchdog whether the active command is the one it guards).</summary>
+    public uint Started;
+    /// <summary>Interrupt-driven commands the watchdog gave up on.</summary>
+    public uint Timeouts;
     /// <summary>The last interrupt's ISTAT, SSTAT0, DSTAT and DSPS (for a debugger).</summary>
     public byte LastIstat;
     public byte LastSstat0;

@@ -23,14 +23,44 @@ public static unsafe class Chip
         if (card->Regs != null) return true;
         uint board = (uint)Kernel.SdCardBase(c);
         if (board == 0) return false;
+        if (card->Script == null && !AllocateDma(card)) return false;
         Siop710* regs = (Siop710*)Kernel.SptAlloc(1, Kernel.PgV, Kernel.PhysToPfn(board + Siop.RegisterOffset), 0);
         if (regs == null) return false;
         card->Regs = regs;
         card->Shadow = (Siop710*)((byte*)regs + Siop.WriteShadow);
-        card->ScriptPhys = Kernel.Vtop((byte*)Scripts.Address(nameof(SiopScript.Program)), null);
-        card->DsaPhys = Kernel.Vtop((byte*)&card->Dsa, null);
         ResetBus(card);
         Init(card);
+        return true;
+    }
+
+    /// <summary>
+    /// Gives the card the memory the chip reads by DMA: one page of RAM from <c>sptalloc(1, PG_V, 0, 0)</c>
+    /// (base 0 allocates RAM; the address is page aligned), with a copy of the SCRIPTS program at its start
+    /// and the <see cref="CommandBlock"/> after it. The 53C710 fetches instructions and table-indirect
+    /// entries as longwords, so DSP and DSA must be multiples of 4; the compiler of the static array only
+    /// promises 2 (the 68k ABI aligns long arrays to 2, and the Amix <c>cc</c> has no way to ask for more),
+    /// so the chip is never given the static array's address. The copy's label patches (words holding a
+    /// label's offset; ncr53cxxx's LABELPATCHES) get the copy's physical address added. Returns false when
+    /// the kernel has no memory or the program and block would not fit in one page.
+    /// </summary>
+    public static bool AllocateDma(Card* card)
+    {
+        uint size = Scripts.Size(nameof(SiopScript.Program));
+        uint blockOffset = (size + 3) & ~3u;
+        if (blockOffset + (uint)sizeof(CommandBlock) > Kernel.PageSize) return false;
+        byte* page = (byte*)(void*)Kernel.SptAlloc(1, Kernel.PgV, 0, 0);
+        if (page == null) return false;
+        uint phys = Kernel.Vtop(page, null);
+        uint* source = Scripts.Address(nameof(SiopScript.Program));
+        uint* copy = (uint*)page;
+        for (uint i = 0; i < size / 4; i++) copy[i] = source[i];
+        uint* patches = Scripts.LabelPatches(nameof(SiopScript.Program));
+        uint patchCount = Scripts.LabelPatchCount(nameof(SiopScript.Program));
+        for (uint i = 0; i < patchCount; i++) copy[patches[i]] += phys;
+        card->Script = copy;
+        card->Block = (CommandBlock*)(page + blockOffset);
+        card->ScriptPhys = phys;
+        card->DsaPhys = Kernel.Vtop((byte*)&card->Block->Dsa, null);
         return true;
     }
 
@@ -58,8 +88,25 @@ public static unsafe class Chip
         w->Ctest7 = (byte)(r->Ctest7 | Siop.Ctest7Cdis);
         w->Ctest8 = (byte)(r->Ctest8 | Siop.Ctest8Sm);
         ClearPending(card);
+        EnableInterrupts(card);
+    }
+
+    /// <summary>Enables the interrupts the driver handles (SIEN 0xAF, DIEN 0x35).</summary>
+    public static void EnableInterrupts(Card* card)
+    {
+        Siop710* w = card->Shadow;
         w->Sien = Siop.SienEnable;
         w->Dien = Siop.DienEnable;
+        card->Masked = 0;
+    }
+
+    /// <summary>Masks all of the chip's interrupts (SIEN = DIEN = 0): conditions still show in ISTAT, IRQ/ stays off.</summary>
+    public static void MaskInterrupts(Card* card)
+    {
+        Siop710* w = card->Shadow;
+        w->Sien = 0;
+        w->Dien = 0;
+        card->Masked = 1;
     }
 
     /// <summary>Reads and discards a pending interrupt (ISTAT first, then SSTAT0 and DSTAT in one longword).</summary>
@@ -89,7 +136,19 @@ public static unsafe class Chip
         ClearPending(card);
     }
 
-    /// <summary>Starts the SCRIPTS program at its entry for the command in <see cref="Card.Dsa"/>.</summary>
+    /// <summary>
+    /// Recovers from a command that did not finish: aborts SCRIPTS and soft-resets the chip (ISTAT ABRT,
+    /// RST: the only register the host may touch while SCRIPTS run is ISTAT), resets the SCSI bus so a
+    /// target that holds it lets go, and initialises the chip again.
+    /// </summary>
+    public static void Recover(Card* card)
+    {
+        Init(card);
+        ResetBus(card);
+        Init(card);
+    }
+
+    /// <summary>Starts the SCRIPTS copy at its entry for the command in the card's <see cref="CommandBlock"/>.</summary>
     public static void Start(Card* card)
     {
         Siop710* w = card->Shadow;

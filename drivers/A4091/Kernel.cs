@@ -15,15 +15,29 @@ public static unsafe class Kernel
 {
     /// <summary>Page-valid PTE bit (sys/immu.h). Amix's sptalloc ignores its mode argument; dd.c's siblings pass PG_V.</summary>
     [CConstant("PG_V")] public const int PgV = 1;
+    /// <summary>Bytes per page (sys/immu.h NBPP: 2 KB on the 68030); sptalloc hands out whole, page-aligned pages.</summary>
+    [CConstant("NBPP")] public const uint PageSize = 2048;
     /// <summary>Host adapters sd.c can register (sd.h).</summary>
     [CConstant("SDCARDS")] public const int SdCards = 2;
 
-    /// <summary><c>caddr_t sptalloc(size, mode, base, flag)</c>: maps <paramref name="pages"/> pages of physical page frames from <paramref name="pfn"/> into kernel virtual space; null when out of space.</summary>
+    /// <summary>
+    /// <c>caddr_t sptalloc(size, mode, base, flag)</c>: maps <paramref name="pages"/> pages of physical page frames from
+    /// <paramref name="pfn"/> into kernel virtual space, or with <paramref name="pfn"/> 0 allocates that many pages of RAM;
+    /// returns the page-aligned kernel virtual address, null when out of space. Amix ignores the mode (facts §1.3).
+    /// </summary>
     [CBinding("sptalloc")] public static byte* SptAlloc(int pages, int mode, uint pfn, int flag) => null;
     /// <summary><c>phystopfn(pa)</c> (sys/immu.h): the page frame number of a physical address (2 KB pages on the 68030).</summary>
     [CBinding("phystopfn")] public static uint PhysToPfn(uint pa) => pa >> 11;
     /// <summary><c>paddr_t vtop(vaddr, proc)</c>: the physical address of a kernel (proc == 0) virtual address.</summary>
     [CBinding("vtop")] public static uint Vtop(byte* va, void* proc) => 0;
+    /// <summary>
+    /// <c>int timeout(fn, arg, ticks)</c>: calls <c>fn(arg)</c> from the clock interrupt (CIA-A timer A, a level-2
+    /// interrupt, HZ 60) after <paramref name="ticks"/> ticks; returns an id for <see cref="Untimeout"/>. Callouts run
+    /// at the clock's level (facts §2.3), so a running callout proves level-2 interrupts are being taken.
+    /// </summary>
+    [CBinding("timeout")] public static int Timeout(delegate* unmanaged<byte*, void> fn, byte* arg, int ticks) => 0;
+    /// <summary><c>untimeout(id)</c>: cancels a callout <see cref="Timeout"/> armed that has not run yet.</summary>
+    [CBinding("untimeout")] public static void Untimeout(int id) { }
     /// <summary><c>char *sdcardbase(card)</c> (added to sd.c by the kernel patch): the AutoConfig base sd.c's init() found for a card, or 0.</summary>
     [CBinding("sdcardbase")] public static byte* SdCardBase(uint card) => null;
 }

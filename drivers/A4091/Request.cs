@@ -1,34 +1,50 @@
+using System.Runtime.InteropServices;
 using DriverCompiler.Dsl;
 
 namespace A4091;
 
 /// <summary>
 /// The sd.c entry points: <c>a4091queue(c, cp)</c> takes one command from dd.c, <c>a4091intr()</c>
-/// is the level-2 interrupt handler. Completion is interrupt-driven once the kernel's interrupts
-/// run (the first call of a4091intr shows they do); before that — at boot, or while the CPU sits
-/// at spl2 where level-2 interrupts and the clock are masked — a4091queue polls ISTAT a bounded
-/// number of times. Either way each command ends in <see cref="Complete"/>, which reports to dd.c
-/// through cp->status, cp->okay and (*cp->intr)(cp).
+/// is the level-2 interrupt handler. How a command completes is decided when it starts:
+/// <list type="bullet">
+/// <item><b>Polled</b> until the driver knows level-2 interrupts are taken: a4091queue polls ISTAT
+/// at most <see cref="PollLimit"/> times per command (counted, since a4091queue runs at spl2, where
+/// the clock is masked too).</item>
+/// <item><b>Interrupt-driven</b> from then on: the first a4091queue call arms a one-tick callout
+/// (<c>timeout()</c>); callouts run from the clock interrupt, a level-2 interrupt dispatched by the
+/// same p2int as the A4091's INT2, so when <see cref="Level2Running"/> runs, the board's interrupts
+/// are taken too (with a4091intr in int2_tbl, which the kernel.c patch adds). Every command started
+/// after that completes in a4091intr; a watchdog callout (<see cref="WatchdogTicks"/>) bounds it.</item>
+/// </list>
+/// Either way each command ends in <see cref="Finish"/>, which reports to dd.c through cp->status,
+/// cp->okay and (*cp->intr)(cp).
 /// </summary>
 public static unsafe class Request
 {
     /// <summary>ISTAT reads a polled command may take before it is given up (about 8 s of Zorro III reads).</summary>
     public const int PollLimit = 8000000;
+    /// <summary>Clock ticks (HZ 60) an interrupt-driven command may take before it is given up: 10 s.</summary>
+    public const int WatchdogTicks = 600;
+    /// <summary>Consecutive interrupts with nothing to complete after which a card's interrupts are masked until its next command.</summary>
+    public const int SpuriousLimit = 16;
     /// <summary>IDENTIFY, LUN 0, no disconnect privilege.</summary>
     private const byte Identify = 0x80;
     /// <summary>SCSI status byte meaning "no status" (dd.c's convention).</summary>
     private const byte NoStatus = 0xff;
 
     private static CardTable cards;
-    /// <summary>Set by the first a4091intr call: the kernel delivers level-2 interrupts.</summary>
-    private static bool interruptsRunning;
+    /// <summary>The level-2 probe: <see cref="ProbeNone"/>, <see cref="ProbeArmed"/> (callout armed by the first a4091queue call) or <see cref="ProbeRan"/> (level-2 interrupts are taken).</summary>
+    private static byte probe;
+    private const byte ProbeNone = 0, ProbeArmed = 1, ProbeRan = 2;
 
     /// <summary>
-    /// sd.c's queue function for this adapter (<c>bool a4091queue(c, cp)</c>). <paramref name="c"/> is
+    /// sd.c's queue function for this adapter, <c>bool a4091queue(c, cp)</c> with rico.h's <c>bool</c> (a char),
+    /// exactly as sd.c declares it (<c>extern bool a4091queue();</c>). <paramref name="c"/> is
     /// sd.c's per-product index and is not needed: the card is <c>cp-&gt;card</c>. Always returns TRUE;
     /// the command's outcome is reported through <c>cp</c>.
     /// </summary>
     [CExport("a4091queue")]
+    [return: CType("bool")]
     public static bool Queue(int c, SdCom* cp)
     {
         cp->Next = null;
@@ -44,29 +60,67 @@ public static unsafe class Request
             Finish(cp, false, NoStatus);
             return true;
         }
+        if (probe == ProbeNone)
+        {
+            probe = ProbeArmed;
+            fixed (byte* state = &probe) Kernel.Timeout(&Level2Running, state, 1);
+        }
         if (card->Tail == null) card->Head = cp;
         else card->Tail->Next = cp;
         card->Tail = cp;
         if (card->Active == null) StartNext(card);
-        if (!interruptsRunning && card->Polling == 0)
+        if (probe != ProbeRan && card->Polling == 0)
             Poll(card);
         return true;
     }
 
     /// <summary>
-    /// The level-2 interrupt handler (an int2_tbl entry): services every mapped card with an
-    /// interrupt pending and returns at once otherwise (INT2 is shared by many boards).
+    /// The probe callout: it runs from the clock interrupt, so level-2 interrupts are being taken.
+    /// Commands started from now on are interrupt-driven.
+    /// </summary>
+    [UnmanagedCallersOnly]
+    private static void Level2Running(byte* state)
+    {
+        *state = ProbeRan;
+    }
+
+    /// <summary>
+    /// The level-2 interrupt handler (an int2_tbl entry). INT2 is shared by many boards and the kernel
+    /// calls every handler on each level-2 interrupt, so a card is serviced only when its ISTAT shows
+    /// SIP or DIP; otherwise the call returns at once. It services each card at most once per call
+    /// and never loops: a condition the chip keeps raising comes back as the next interrupt, and
+    /// <see cref="SpuriousLimit"/> of them in a row with nothing to complete mask the card's interrupts.
     /// </summary>
     [InterruptHandler]
     [CExport("a4091intr")]
     public static void Interrupt()
     {
-        interruptsRunning = true;
         for (int i = 0; i < Kernel.SdCards; i++)
         {
             Card* card = CardAt(i);
             if (card->Regs != null) Service(card);
         }
+    }
+
+    /// <summary>
+    /// The watchdog callout of an interrupt-driven command (armed by <see cref="StartNext"/>): the command
+    /// has run <see cref="WatchdogTicks"/> ticks. A completion that is pending but not yet taken is
+    /// serviced; a command still running has timed out, so the bus and the chip are reset and it fails.
+    /// </summary>
+    [UnmanagedCallersOnly]
+    private static void Watchdog(byte* arg)
+    {
+        Card* card = (Card*)arg;
+        card->WatchdogArmed = 0;
+        if (card->Active == null) return;
+        uint started = card->Started;
+        Service(card);
+        // Serviced: that command is done, and one started since (dd.c may queue the same sdcom again from
+        // its completion routine) has its own watchdog.
+        if (card->Active == null || card->Started != started) return;
+        card->Timeouts++;
+        Chip.Recover(card);
+        Fail(card);
     }
 
     /// <summary>The state of card slot <paramref name="c"/> (0 … SDCARDS − 1).</summary>
@@ -88,8 +142,7 @@ public static unsafe class Request
             if (Service(card)) spins = 0;
             else if (++spins >= PollLimit)
             {
-                Chip.ResetBus(card);
-                Chip.Init(card);
+                Chip.Recover(card);
                 Fail(card);
                 spins = 0;
             }
@@ -106,24 +159,38 @@ public static unsafe class Request
         if (card->Head == null) card->Tail = null;
         cp->Next = null;
         card->Active = cp;
+        card->Started++;
 
-        card->MsgOut[0] = Identify;
-        for (int i = 0; i < 12; i++) card->Cdb[i] = cp->Cdb[i];
-        card->Status[0] = NoStatus;
-        card->MsgIn[0] = NoStatus;
+        if (probe == ProbeRan && card->Polling == 0)
+        {
+            card->Watchdog = Kernel.Timeout(&Watchdog, (byte*)card, WatchdogTicks);
+            card->WatchdogArmed = 1;
+        }
+        card->SpuriousInterrupts = 0;
+        if (card->Masked != 0)
+        {
+            // Whatever the chip collected while masked is stale: discard it before interrupts come back.
+            Chip.ClearPending(card);
+            Chip.EnableInterrupts(card);
+        }
+        CommandBlock* b = card->Block;
+        b->MsgOut[0] = Identify;
+        for (int i = 0; i < 12; i++) b->Cdb[i] = cp->Cdb[i];
+        b->Status[0] = NoStatus;
+        b->MsgIn[0] = NoStatus;
 
-        DsaTable* d = &card->Dsa;
+        DsaTable* d = &b->Dsa;
         d->Device = 0x10000u << (int)(cp->Unit & 7);
         d->MsgOut.Count = 1;
-        d->MsgOut.Address = Kernel.Vtop(card->MsgOut, null);
+        d->MsgOut.Address = Kernel.Vtop(b->MsgOut, null);
         d->Command.Count = CdbLength(cp->Cdb[0]);
-        d->Command.Address = Kernel.Vtop(card->Cdb, null);
+        d->Command.Address = Kernel.Vtop(b->Cdb, null);
         d->Data.Count = cp->Nbyte;
         d->Data.Address = (uint)cp->Addr;
         d->Status.Count = 1;
-        d->Status.Address = Kernel.Vtop(card->Status, null);
+        d->Status.Address = Kernel.Vtop(b->Status, null);
         d->MsgIn.Count = 1;
-        d->MsgIn.Address = Kernel.Vtop(card->MsgIn, null);
+        d->MsgIn.Address = Kernel.Vtop(b->MsgIn, null);
         Chip.Start(card);
     }
 
@@ -154,6 +221,14 @@ public static unsafe class Request
         card->LastDstat = dstat;
         card->LastDsps = dsps;
 
+        if (card->Active == null)
+        {
+            // Nothing to complete (a bus reset by another device, a condition left over); the status
+            // read above cleared it. A card that keeps interrupting without a command is masked.
+            if ((sstat0 & Siop.Sstat0Rst) != 0) Chip.Init(card);
+            if (++card->SpuriousInterrupts >= SpuriousLimit) Chip.MaskInterrupts(card);
+            return true;
+        }
         if ((sstat0 & Siop.Sstat0Sto) != 0)
         {
             // Selection timeout: no device answers at this ID; the bus is free.
@@ -170,8 +245,8 @@ public static unsafe class Request
             // SCRIPTS finished: the status byte is the target's (CHECK CONDITION is 0x02, which
             // dd.c answers with REQUEST SENSE); the transport worked.
             SdCom* cp = card->Active;
-            byte scsiStatus = card->Status[0];
-            card->Active = null;
+            byte scsiStatus = card->Block->Status[0];
+            Retire(card);
             card->Completed++;
             StartNext(card);
             if (cp != null) Finish(cp, true, scsiStatus);
@@ -191,10 +266,21 @@ public static unsafe class Request
     private static void Fail(Card* card)
     {
         SdCom* cp = card->Active;
-        card->Active = null;
+        Retire(card);
         card->Errors++;
         StartNext(card);
         if (cp != null) Finish(cp, false, NoStatus);
+    }
+
+    /// <summary>Ends the active command on the card: no command is active and its watchdog, if any, is cancelled.</summary>
+    private static void Retire(Card* card)
+    {
+        card->Active = null;
+        if (card->WatchdogArmed != 0)
+        {
+            card->WatchdogArmed = 0;
+            Kernel.Untimeout(card->Watchdog);
+        }
     }
 
     /// <summary>Reports to dd.c: status byte, transport success, then its completion routine.</summary>

@@ -9,5 +9,7 @@
 extern caddr_t sptalloc();  /* (npages, mode, pfn, flag): map page frames into kernel space */
 extern paddr_t vtop();      /* (vaddr, proc): physical address; proc == 0 for kernel addresses */
 extern char *sdcardbase();  /* (card): sd.c's AutoConfig base of a card (added by the sd.c patch) */
+extern int timeout();       /* (fn, arg, ticks): fn(arg) from the clock interrupt after ticks (HZ 60); returns an id */
+extern void untimeout();    /* (id): cancels a callout that has not run */
 
 #endif /* DRV_AMIX_KERNEL_H */

@@ -26,6 +26,20 @@ public sealed class NegativeControlTests : IDisposable
         Assert.True(instant["1"].Good, $"with an instant chip (as in the emulator the original was tested on) it works\n{instant.Describe()}");
     }
 
+    [Theory]
+    [InlineData("MINIDRV_MISALIGNED_SCRIPT")]
+    [InlineData("MINIDRV_MISALIGNED_DSA")]
+    public void Scripts_or_a_dsa_table_at_an_address_2_mod_4_is_a_bus_fault(string mutant)
+    {
+        // The chip fetches instructions and table entries as longwords: a driver that hands it the address of
+        // a 68k array aligned to 2 only (the ABI's alignment of long arrays) must not pass by luck.
+        var sim = SelfTestDriverFixture.Build(mutant);
+        var disk = DiskImage.Create(dir, "d.img", 64, 4);
+        var o = sim.Run(dir, "--irq", "off", "--pace", "2", "--disk", $"0:3:{disk.Path}", "inquiry", "0", "3");
+        Assert.True(o["1"].Completions == 1 && !o["1"].Okay, $"{mutant}: the command must fail\n{o.Describe()}");
+        Assert.True(o.Stat(0, "bus_faults") > 0, $"{mutant}: the chip must stop with DSTAT BF\n{o.Describe()}");
+    }
+
     [Fact]
     public void Writes_at_offset_0_are_reported()
     {

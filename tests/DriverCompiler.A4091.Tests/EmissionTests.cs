@@ -16,8 +16,8 @@ public class EmissionTests
             .Select(f => Path.GetRelativePath(Out, f).Replace('\\', '/')).OrderBy(f => f, StringComparer.Ordinal).ToList();
         Assert.Equal(["a4091.c"], files.Where(f => f.EndsWith(".c", StringComparison.Ordinal)));
         Assert.Contains("a4091.h", files);
-        Assert.Contains("drv/amix.h", files);
-        Assert.Contains("drv/amix_kernel.h", files);
+        // Exactly the runtime headers Amix output includes: no AmigaOS 4 header in a kernel tree.
+        Assert.Equal(["drv/amix.h", "drv/amix_kernel.h", "drv/cpu.h"], files.Where(f => f.StartsWith("drv/", StringComparison.Ordinal)));
         Assert.Contains("Makefile", files);
         Assert.Equal(["patches/INSTALL", "patches/alien-Makefile.txt", "patches/kernel.c.txt", "patches/sd.c.txt"],
             files.Where(f => f.StartsWith("patches/", StringComparison.Ordinal)));
@@ -26,10 +26,48 @@ public class EmissionTests
     [Fact]
     public void The_kernel_entry_points_have_their_exact_c_names_with_kr_definitions()
     {
-        Assert.Matches(new Regex(@"^int a4091queue\(c, cp\)\nint c;\nstruct sdcom \*cp;\n\{", RegexOptions.Multiline), C);
+        // sd.c declares the queue functions `extern bool a4091queue();` with rico.h's bool (a char).
+        Assert.Matches(new Regex(@"^bool a4091queue\(c, cp\)\nint c;\nstruct sdcom \*cp;\n\{", RegexOptions.Multiline), C);
         Assert.Matches(new Regex(@"^void a4091intr\(\)\n\{", RegexOptions.Multiline), C);
-        Assert.Contains("int a4091queue();", H);
-        Assert.Contains("void a4091intr();", H);
+        Assert.Contains("extern bool a4091queue();", H);
+        Assert.Contains("extern void a4091intr();", H);
+    }
+
+    [Fact]
+    public void The_entry_points_have_the_types_sd_c_and_kernel_c_declare_them_with()
+    {
+        // One translation unit with the driver's header and the kernel's own declarations (sd.c's extern and
+        // scsicard[] pointer type, kernel.c's int2_tbl type): a different return type is a conflicting-types error.
+        string include = Repo.Path("tests", "include", "amix");
+        var dir = Repo.TempDir();
+        File.WriteAllText(Path.Combine(dir, "types_check.c"), """
+            #include "a4091.h"
+            extern bool a3091queue(), a4091queue();
+            extern void a3091intr(), a4091intr();
+            bool (*queue_f)() = &a4091queue;
+            void (*int2_entry)() = a4091intr;
+            """);
+        var (rc, output) = Repo.Run("m68k-linux-gnu-gcc",
+            $"-m68030 -std=c89 -pedantic -Wall -Wextra -Werror -I{Out} -I{include} -c types_check.c -o types_check.o", dir, "gcc-m68k-linux-gnu");
+        Assert.True(rc == 0, "the driver's prototypes conflict with the kernel's declarations:\n" + output);
+    }
+
+    [Fact]
+    public void The_chip_is_given_a_page_aligned_copy_of_the_scripts_never_the_static_array()
+    {
+        // The 68k ABI aligns a ulong array to 2; the chip needs DSP and DSA multiples of 4. The driver copies the
+        // program into RAM from sptalloc(1, PG_V, 0, 0) and relocates its label patches there.
+        Assert.Contains("sptalloc(1, PG_V, 0u, 0)", C);
+        Assert.Matches(@"copy\[i\] = source\[i\];", C);
+        Assert.Matches(@"copy\[patches\[i\]\] \+= phys;", C);
+        Assert.DoesNotMatch(@"DRV_MMIO_WRITE_BE32\(&w->dsp, \(?\w*\)?a4091_siop_script_program", C);
+        // The SIZE define is the size of the emitted array, and the program and the command block fit in one 2 KB page.
+        uint size = Repo.Define(H, "A4091_SIOP_SCRIPT_PROGRAM_SIZE");
+        Assert.Equal((uint)Repo.ArrayWords(C, "a4091_siop_script_program").Length * 4, size);
+        var block = Regex.Match(H, @"sizeof\(struct a4091_command_block\) == (\d+)\)");
+        Assert.True(block.Success, "no size check of struct a4091_command_block");
+        Assert.True(size + uint.Parse(block.Groups[1].Value) <= 2048, $"{size} bytes of SCRIPTS and the command block must fit in a 68030 page");
+        Assert.Equal(0u, Repo.Define(H, "A4091_SIOP_SCRIPT_PROGRAM_PATCHES"));
     }
 
     [Fact]

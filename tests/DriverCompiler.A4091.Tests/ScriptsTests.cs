@@ -287,4 +287,86 @@ public class ScriptsTests
         Assert.Matches(@"S\.cs\(10,\d+\): error DRV0307: SCRIPTS program 'P': " + code, err);
         Assert.False(Directory.Exists(Path.Combine(dir, "out")));
     }
+    [Fact]
+    public void A_driver_copies_and_relocates_its_program_with_Size_LabelPatchCount_and_LabelPatches()
+    {
+        // Expected words by hand from the 53C710 encodings (facts §4.4): JUMP 0x80080000, JUMP REL 0x80880000 with a
+        // displacement from the next instruction, INT 0x98080000. The two absolute jumps (word indexes 1 and 7) hold
+        // label offsets (b = 16, top = 0) that relocation must move by the copy's address (0x10000 here); nothing else changes.
+        var dir = Repo.TempDir();
+        File.WriteAllText(Path.Combine(dir, "R.cs"), """
+            using DriverCompiler.Dsl;
+            using static DriverCompiler.Dsl.Scripts;
+            [assembly: Driver("rel", DriverTarget.Amix, Prefix = "rel")]
+            public static unsafe class R
+            {
+                [Scripts(Arch = 710)]
+                public static void P()
+                {
+                    Label("top");
+                    Jump(At("b"));
+                    Jump(Rel("b"));
+                    Label("b");
+                    Int(0x1234);
+                    Jump(At("top"));
+                }
+
+                public static uint Relocate(uint* copy, uint phys)
+                {
+                    uint* source = Scripts.Address(nameof(P));
+                    uint size = Scripts.Size(nameof(P));
+                    for (uint i = 0; i < size / 4; i++) copy[i] = source[i];
+                    uint* patches = Scripts.LabelPatches(nameof(P));
+                    uint n = Scripts.LabelPatchCount(nameof(P));
+                    for (uint i = 0; i < n; i++) copy[patches[i]] += phys;
+                    return size;
+                }
+            }
+            """);
+        var outDir = Path.Combine(dir, "out");
+        var (code, _, err) = Repo.Drvc("build", dir, "--out", outDir);
+        Assert.True(code == 0, err);
+        File.WriteAllText(Path.Combine(outDir, "main.c"), """
+            #include <stdio.h>
+            #include "rel.h"
+            int main(void)
+            {
+                uint copy[16], size, i;
+                size = rel_r_relocate(copy, 0x10000u);
+                printf("%u", size);
+                for (i = 0; i < size / 4; i++) printf(" %08x", copy[i]);
+                printf("\n");
+                return 0;
+            }
+            """);
+        string include = Repo.Path("tests", "include", "amix");
+        string sources = string.Join(" ", Directory.GetFiles(outDir, "*.c").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var (rc, output) = Repo.Run("m68k-linux-gnu-gcc", $"-m68030 -std=c89 -Wall -Wextra -Werror -static -I. -I{include} {sources} -o rel", outDir, "gcc-m68k-linux-gnu");
+        Assert.True(rc == 0, output);
+        var (runRc, printed) = Repo.Run("qemu-m68k", "./rel", outDir, "qemu-user");
+        Assert.True(runRc == 0, printed);
+        Assert.Equal("32 80080000 00010010 80880000 00000000 98080000 00001234 80080000 00010000", printed.Trim());
+    }
+    [Theory]
+    [InlineData("uint n = Scripts.Size(\"Q\");")]
+    [InlineData("uint n = Scripts.LabelPatchCount(\"Q\");")]
+    [InlineData("uint* p = Scripts.LabelPatches(\"Q\");")]
+    public void The_program_intrinsics_need_the_name_of_a_scripts_method(string statement)
+    {
+        var dir = Repo.TempDir();
+        File.WriteAllText(Path.Combine(dir, "S.cs"), $$"""
+            using DriverCompiler.Dsl;
+            using static DriverCompiler.Dsl.Scripts;
+            [assembly: Driver("scr", DriverTarget.Amix)]
+            public static unsafe class S
+            {
+                [Scripts(Arch = 710)]
+                public static void P() { Label("a"); Int(1); }
+                public static void Use() { {{statement}} }
+            }
+            """);
+        var (exit, _, err) = Repo.Drvc("build", dir, "--out", Path.Combine(dir, "out"));
+        Assert.Equal(1, exit);
+        Assert.Matches(@"S\.cs\(8,\d+\): error DRV0305: .*'Q'.*is not the name of a \[Scripts\] method", err);
+    }
 }

@@ -14,10 +14,13 @@ extern int spl2(), splx();
 static struct sdcom com;
 static int completions, completion_context;
 
+unsigned long dd_completions_in[5];
+
 static void ihandle(cp)
 struct sdcom *cp;
 {
     (void)cp;
+    dd_completions_in[sim_context]++;
     if (completions++ == 0) completion_context = (int)sim_context;
 }
 

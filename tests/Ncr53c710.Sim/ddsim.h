@@ -15,6 +15,9 @@ struct dd_result {
     unsigned long idle;         /* idle iterations until completion */
 };
 
+/* Completions (cp->intr calls) by enum sim_context, over the whole run. */
+extern unsigned long dd_completions_in[5];
+
 /* card: sd.c's card number; c: the per-product index sd.c passes; limit: idle iterations. */
 void dd_request(int card, int c, int unit, const unsigned char *cdb, unsigned char *buf,
                 unsigned nbyte, int reading, unsigned long limit, struct dd_result *r);

@@ -2,8 +2,8 @@
  * kernel.c: the Amix kernel services for the driver under test; see kernel.h.
  *
  * Facts used (Amix 2.1c on the 68030): pages are 2 KB (NBPP 2048, phystopfn(pa) = pa >> 11);
- * sptalloc(npages, mode, pfn, flag) maps the physical frames from pfn (pfn 0: allocates RAM)
- * and returns the kernel virtual address or 0; the mode is ignored; sdcardbase(card) returns
+ * sptalloc(npages, mode, pfn, flag) maps the physical frames from pfn (pfn 0: allocates RAM,
+ * page aligned) and returns the kernel virtual address or 0; the mode is ignored; sdcardbase(card) returns
  * the AutoConfig base sd.c recorded; autocon(pc, index, &base, &size) finds the index-th
  * board with product code pc ((manufacturer << 16) | product); sdspl is spl2, and
  * spl5..spl7/splhi mean IPL 4; level-2 interrupts call every handler of the 0-terminated
@@ -15,6 +15,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define PAGESHIFT 11
 #define A4091_PC 0x02020054ul
@@ -31,17 +32,38 @@ unsigned long sim_clock_count;
 extern void a4091intr();
 static void (*int2_tbl[])() = { a4091intr, 0 };
 
+static void run_int2_tbl(void)
+{
+    int k;
+    for (k = 0; int2_tbl[k] != 0; k++) (*int2_tbl[k])();
+}
+
 struct callout { void (*fn)(); char *arg; unsigned long when; int id; };
 static struct callout callouts[MAX_CALLOUTS];
 static int next_callout_id = 1;
 
 /* ---- memory management ---- */
 
+/* RAM pages (pfn 0) come page aligned, as the kernel's do, and filled with a pattern rather than
+ * zeros: nothing says the kernel clears them, so a driver must initialise what it uses. */
+#define RAM_FILL 0xA5
+
+unsigned long sim_ram_pages; /* pages of RAM handed out by sptalloc(n, mode, 0, flag) */
+
 char *sptalloc(int npages, int mode, int pfn, int flag)
 {
     (void)mode;
     (void)flag;
-    if (pfn == 0) return calloc((size_t)npages, 1u << PAGESHIFT);
+    if (pfn == 0) {
+        size_t bytes = (size_t)npages << PAGESHIFT;
+        void *v = NULL;
+        char *p = posix_memalign(&v, (size_t)1 << PAGESHIFT, bytes) == 0 ? v : NULL;
+        if (p != NULL) {
+            memset(p, RAM_FILL, bytes);
+            sim_ram_pages += (unsigned long)npages;
+        }
+        return p;
+    }
     return sim_map_pages((uint32_t)pfn << PAGESHIFT, (unsigned)npages);
 }
 
@@ -127,7 +149,7 @@ void untimeout(int id)
 static void run_callouts(void)
 {
     int k;
-    if (sim_ipl >= 2) return; /* the clock is a level-2 interrupt */
+    if (!sim_int2_enabled || sim_ipl >= 2) return; /* the clock is a level-2 interrupt */
     for (k = 0; k < MAX_CALLOUTS; k++)
         if (callouts[k].fn != 0 && callouts[k].when <= sim_lbolt) {
             void (*fn)() = callouts[k].fn;
@@ -151,12 +173,12 @@ void sim_check_interrupts(void)
     if (!sim_int2_enabled || dispatching) return;
     while (sim_ipl < 2 && sim_boards_irq()) {
         enum sim_context ctx = sim_context;
-        int old = sim_ipl, k;
+        int old = sim_ipl;
         dispatching = 1;
         sim_ipl = 2;
         sim_context = CTX_INT2;
         sim_int2_count++;
-        for (k = 0; int2_tbl[k] != 0; k++) (*int2_tbl[k])();
+        run_int2_tbl();
         sim_context = ctx;
         sim_ipl = old;
         dispatching = 0;
@@ -173,12 +195,12 @@ void sim_check_interrupts(void)
 static void clock_interrupt(void)
 {
     enum sim_context ctx = sim_context;
-    int old = sim_ipl, k;
+    int old = sim_ipl;
     if (!sim_int2_enabled || sim_ipl >= 2) return;
     sim_ipl = 2;
-    sim_context = CTX_INT2;
+    sim_context = CTX_CLOCK;
     sim_clock_count++;
-    for (k = 0; int2_tbl[k] != 0; k++) (*int2_tbl[k])();
+    run_int2_tbl();
     sim_context = ctx;
     sim_ipl = old;
 }

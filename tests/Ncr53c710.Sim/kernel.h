@@ -11,14 +11,17 @@
 #define SIM_KERNEL_H
 
 /* Where the code runs, recorded when a request completes. */
-enum sim_context { CTX_THREAD = 0, CTX_QUEUE = 1, CTX_INT2 = 2, CTX_CALLOUT = 3 };
+/* CTX_INT2: int2_tbl dispatched because a board asserted INT2; CTX_CLOCK: int2_tbl dispatched by a
+ * clock tick (Amix calls every level-2 handler on each level-2 interrupt, the clock's included). */
+enum sim_context { CTX_THREAD = 0, CTX_QUEUE = 1, CTX_INT2 = 2, CTX_CALLOUT = 3, CTX_CLOCK = 4 };
 
 extern int sim_ipl;                 /* the CPU's interrupt priority level (SR I2-I0) */
 extern int sim_int2_enabled;        /* 0: level-2 interrupts are never taken (before they run) */
 extern enum sim_context sim_context;
-extern unsigned long sim_int2_count;/* level-2 interrupts taken */
+extern unsigned long sim_int2_count;/* level-2 interrupts taken for a board's INT2 */
 extern unsigned long sim_lbolt;     /* clock ticks (HZ 60) of the idle loop */
 extern unsigned long sim_clock_count;/* clock interrupts (each one also runs all of int2_tbl) */
+extern unsigned long sim_ram_pages; /* pages of RAM sptalloc(n, mode, 0, flag) handed out */
 
 /* Takes pending level-2 interrupts (int2_tbl) when the IPL allows; called after every register access. */
 void sim_check_interrupts(void);

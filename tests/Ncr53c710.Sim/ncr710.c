@@ -120,9 +120,20 @@ static void scsi_interrupt(struct ncr710 *c, uint8_t bits)
 
 static void dma_interrupt(struct ncr710 *c, uint8_t bits)
 {
+    if (bits & NCR_DSTAT_BF) c->bus_faults++;
     c->reg[NCR_DSTAT] |= bits;
     c->running = 0;
     sync_istat(c);
+}
+
+void ncr710_external_bus_reset(struct ncr710 *c)
+{
+    int k;
+    for (k = 0; k < 8; k++)
+        if (c->target[k] != NULL) scsi_target_bus_reset(c->target[k]);
+    c->connected = NULL;
+    c->atn = c->ack_held = 0;
+    scsi_interrupt(c, NCR_SSTAT0_RST);
 }
 
 int ncr710_irq(const struct ncr710 *c)
@@ -194,11 +205,11 @@ static void block_move(struct ncr710 *c, uint32_t pc, uint32_t d0, uint32_t d1)
     int bus;
     if (d0 & (1u << 28)) {                       /* table indirect: {count, address} at DSA + offset */
         uint32_t e = get32(c, NCR_DSA) + sext24(d1);
-        if (ncr710_bad_address(e, 8)) { dma_interrupt(c, NCR_DSTAT_BF); return; }
+        if ((e & 3) != 0 || ncr710_bad_address(e, 8)) { dma_interrupt(c, NCR_DSTAT_BF); return; }
         count = ncr710_mem_read32(e) & 0xFFFFFFu;
         addr = ncr710_mem_read32(e + 4);
     } else if (d0 & (1u << 29)) {                /* indirect: dword1 holds the address of the address */
-        if (ncr710_bad_address(d1, 4)) { dma_interrupt(c, NCR_DSTAT_BF); return; }
+        if ((d1 & 3) != 0 || ncr710_bad_address(d1, 4)) { dma_interrupt(c, NCR_DSTAT_BF); return; }
         addr = ncr710_mem_read32(d1);
     }
     set32(c, NCR_DBC, (d0 & 0xFF000000u) | count);
@@ -245,7 +256,7 @@ static void select_target(struct ncr710 *c, uint32_t pc, uint32_t d0, uint32_t d
     if (c->connected != NULL) { stall(c, pc); return; } /* arbitration waits for bus free */
     if (d0 & (1u << 25)) {                        /* table indirect: ID in bits 23-16, SXFER in 15-8 */
         uint32_t e = get32(c, NCR_DSA) + sext24(d0 & 0xFFFFFFu);
-        if (ncr710_bad_address(e, 4)) { dma_interrupt(c, NCR_DSTAT_BF); return; }
+        if ((e & 3) != 0 || ncr710_bad_address(e, 4)) { dma_interrupt(c, NCR_DSTAT_BF); return; }
         uint32_t v = ncr710_mem_read32(e);
         ids = (uint8_t)(v >> 16);
         c->reg[NCR_SXFER] = (uint8_t)(v >> 8);

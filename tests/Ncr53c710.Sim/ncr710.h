@@ -89,6 +89,7 @@ struct ncr710 {
     unsigned long steps;            /* instructions executed (and steps spent waiting) */
     unsigned long unsafe_accesses;  /* host accesses of registers other than ISTAT while running */
     unsigned long starts;           /* SCRIPTS starts (DSP writes, DCNTL.STD) */
+    unsigned long bus_faults;       /* DSTAT BF raised: a bad or misaligned instruction, table entry or pointer address */
     const char *name;               /* for messages: "card0" */
 };
 
@@ -105,6 +106,8 @@ void ncr710_host_write32(struct ncr710 *c, unsigned offset, uint32_t value);
 
 /* Runs up to max_steps SCRIPTS instructions; returns the number run (0 when halted). */
 unsigned ncr710_run(struct ncr710 *c, unsigned max_steps);
+/* Another device on the SCSI bus asserts RST: the targets reset, the chip raises SSTAT0 RST. */
+void ncr710_external_bus_reset(struct ncr710 *c);
 /* The interrupt line IRQ/ (1 = asserted). */
 int ncr710_irq(const struct ncr710 *c);
 /* A one-line description of the chip state for failure messages. */

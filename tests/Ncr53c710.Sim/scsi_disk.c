@@ -51,6 +51,7 @@ static void go_free(struct scsi_target *t)
 {
     free_buffer(t);
     t->hold_bus = 0;
+    t->hung = 0;
     t->phase = PHASE_FREE;
 }
 
@@ -137,11 +138,18 @@ static void execute(struct scsi_target *t)
     const uint8_t *c = t->cdb;
     uint8_t op = c[0];
     t->commands++;
-    if (t->fault == FAULT_MSGIN_AFTER_COMMAND) {
+    if (t->fault != FAULT_NONE && t->commands < t->fault_at) {
+        /* armed for a later command */
+    } else if (t->fault == FAULT_MSGIN_AFTER_COMMAND) {
         /* An unexpected phase: the target answers the command with a message and keeps the bus. */
         t->fault = FAULT_NONE;
         send_message(t, MSG_MESSAGE_REJECT, 0);
         t->hold_bus = 1; /* after the message: stay connected, sending it again */
+        return;
+    } else if (t->fault == FAULT_HANG_AFTER_COMMAND) {
+        /* A target that never finishes the command: connected, REQ never asserted again. */
+        t->fault = FAULT_NONE;
+        t->hung = 1;
         return;
     }
     if (op != 0x03) { t->sense_key = SK_NO_SENSE; t->asc = t->ascq = 0; t->info = 0; }
@@ -224,6 +232,7 @@ void scsi_target_select(struct scsi_target *t, int atn)
 
 int scsi_target_phase(const struct scsi_target *t)
 {
+    if (t->hung) return PHASE_WAIT_ACK; /* connected, REQ not asserted */
     return t->phase;
 }
 
@@ -287,7 +296,7 @@ void scsi_target_in_ack(struct scsi_target *t, int hold_ack)
 
 void scsi_target_ack_released(struct scsi_target *t)
 {
-    if (t->phase != PHASE_WAIT_ACK) return;
+    if (t->phase != PHASE_WAIT_ACK || t->hung) return;
     if (t->disconnect_after_ack) { go_free(t); return; }
     if (t->hold_bus) {
         /* After the unexpected message of FAULT_MSGIN_AFTER_COMMAND: keep the bus, repeating it. */

@@ -23,7 +23,8 @@ enum { SCSI_PH_DATA_OUT = 0, SCSI_PH_DATA_IN = 1, SCSI_PH_COMMAND = 2, SCSI_PH_S
 /* One-shot misbehaviours a test can arm. */
 enum scsi_fault {
     FAULT_NONE = 0,
-    FAULT_MSGIN_AFTER_COMMAND /* after the CDB, go to MSG IN (MESSAGE REJECT) and stay connected */
+    FAULT_MSGIN_AFTER_COMMAND, /* after the CDB, go to MSG IN (MESSAGE REJECT) and stay connected */
+    FAULT_HANG_AFTER_COMMAND   /* after the CDB, stay connected and never assert REQ again (until a bus reset) */
 };
 
 struct scsi_target {
@@ -45,10 +46,12 @@ struct scsi_target {
     unsigned msg_in_len, msg_in_pos;
     int disconnect_after_ack;   /* the last MSG IN byte was COMMAND COMPLETE */
     int hold_bus;               /* FAULT_MSGIN_AFTER_COMMAND fired: never leave MSG IN */
+    int hung;                   /* FAULT_HANG_AFTER_COMMAND fired: connected, REQ never asserted */
     /* Sense data of the last CHECK CONDITION (fixed format). */
     uint8_t sense_key, asc, ascq;
     uint32_t info;
     enum scsi_fault fault;
+    unsigned long fault_at;     /* the fault fires on this command (1 = the first) */
     /* Counters. */
     unsigned long commands;
 };

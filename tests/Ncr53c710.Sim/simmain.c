@@ -3,19 +3,26 @@
  * issued through the driver the way dd.c issues them. Output is line-oriented for the xunit
  * tests (tests/DriverCompiler.A4091.Sim.Tests):
  *
- *   result <n> op=<name> card=<c> id=<t> queued=<0|1> completions=<k> context=<queue|int2|callout|none> okay=<0|1> status=0x<ss> idle=<i>
+ *   result <n> op=<name> card=<c> id=<t> queued=<0|1> completions=<k> context=<queue|int2|clock|callout|none> okay=<0|1> status=0x<ss> idle=<i>
  *   data <n> <hex bytes>            (data-in commands that completed with okay=1)
  *   error <text>                    (a request that never completed, with the chip state)
  *   stats card<k> ...               (register access counts, see board.h)
- *   int2 count=<n>
+ *   int2 count=<n> clock=<ticks> ram_pages=<n>   (level-2 interrupts for a board's INT2, clock ticks, sptalloc RAM pages)
+ *   completions queue=<n> int2=<n> clock=<n> callout=<n>   (cp->intr calls by where they ran: inside a4091queue,
+ *                                   in int2_tbl for a board's INT2, in int2_tbl for a clock tick, in a callout)
+ *
+ * A fault fires on the target's N-th command (default the first): msgin answers the CDB with MESSAGE
+ * REJECT and keeps the bus; hang keeps the bus without ever asserting REQ again (until a bus reset).
  *
  * After a completion with okay=1 and a status other than GOOD, the program does what dd.c's
  * ihandle does: REQUEST SENSE (16 bytes) as request <n>s, then the command again as <n>r.
  *
- * Usage: a4091sim [--board 0xADDR]... [--disk CARD:ID:IMAGE]... [--fault CARD:ID:msgin]
+ * Usage: a4091sim [--board 0xADDR]... [--disk CARD:ID:IMAGE]... [--fault CARD:ID:msgin|hang[@N]]
  *                 [--pace N] [--sto STEPS] [--irq on|off] [--limit N] [--boot-ticks N] command...
  * Commands: inquiry C T [ALLOC] | tur C T | readcap C T | read6|read10 C T LBA BLOCKS
  *           | write6|write10 C T LBA BLOCKS FILE | cdb C T INBYTES HEXCDB
+ *           | storm C N   (N external SCSI bus resets on card C, one per idle tick; prints
+ *                          "storm card=C resets=N int2=<level-2 interrupts the boards raised meanwhile>")
  */
 #include "board.h"
 #include "kernel.h"
@@ -34,6 +41,7 @@ static const char *context_name(int ctx, int completions)
     case CTX_QUEUE: return "queue";
     case CTX_INT2: return "int2";
     case CTX_CALLOUT: return "callout";
+    case CTX_CLOCK: return "clock";
     default: return "thread";
     }
 }
@@ -128,8 +136,16 @@ int main(int argc, char **argv)
                 ncr710_attach(&sim_boards[card].chip, id, t);
             } else {
                 struct scsi_target *t = sim_boards[card].chip.target[id];
-                if (t == NULL || strcmp(rest, "msgin") != 0) usage("bad fault");
-                t->fault = FAULT_MSGIN_AFTER_COMMAND;
+                char *at = strchr(rest, '@');
+                if (t == NULL) usage("bad fault");
+                t->fault_at = 1;
+                if (at != NULL) {
+                    *at = 0;
+                    t->fault_at = num(at + 1);
+                }
+                if (strcmp(rest, "msgin") == 0) t->fault = FAULT_MSGIN_AFTER_COMMAND;
+                else if (strcmp(rest, "hang") == 0) t->fault = FAULT_HANG_AFTER_COMMAND;
+                else usage("bad fault");
             }
         } else if (strcmp(o, "--pace") == 0) sim_pace = (unsigned)num(v);
         else if (strcmp(o, "--sto") == 0) sto = (unsigned)num(v);
@@ -152,6 +168,18 @@ int main(int argc, char **argv)
         if (i + 2 >= argc) usage("command needs CARD ID");
         card = (int)num(argv[i + 1]);
         id = (int)num(argv[i + 2]);
+        if (strcmp(op, "storm") == 0) {
+            /* storm C N: another device resets card C's SCSI bus on each of N idle ticks, with no request out. */
+            unsigned long before = sim_int2_count, k;
+            if (card < 0 || card >= sim_nboards) usage("bad card");
+            for (k = 0; k < (unsigned long)id; k++) {
+                ncr710_external_bus_reset(&sim_boards[card].chip);
+                sim_idle();
+            }
+            printf("storm card=%d resets=%d int2=%lu\n", card, id, sim_int2_count - before);
+            i += 3;
+            continue;
+        }
         i += 3;
         n++;
         if (strcmp(op, "inquiry") == 0) {
@@ -215,6 +243,8 @@ int main(int argc, char **argv)
         }
     }
     sim_boards_report();
-    printf("int2 count=%lu clock=%lu\n", sim_int2_count, sim_clock_count);
+    printf("int2 count=%lu clock=%lu ram_pages=%lu\n", sim_int2_count, sim_clock_count, sim_ram_pages);
+    printf("completions queue=%lu int2=%lu clock=%lu callout=%lu\n", dd_completions_in[CTX_QUEUE], dd_completions_in[CTX_INT2],
+           dd_completions_in[CTX_CLOCK], dd_completions_in[CTX_CALLOUT]);
     return 0;
 }

@@ -27,6 +27,28 @@ internal static class Exports
         _ => null,
     };
 
+    /// <summary>The C type of a <c>[return: CType("...")]</c> method's return value, or null.</summary>
+    public static string? ReturnCType(IMethodSymbol m) =>
+        m.OriginalDefinition.GetReturnTypeAttributes().FirstOrDefault(a => a.AttributeClass?.Name == "CTypeAttribute" && DslSymbols.IsDsl(a.AttributeClass))
+            is { ConstructorArguments: [{ Value: string n }] } ? n : null;
+
+    /// <summary>
+    /// Gives every function whose method carries <c>[return: CType("t")]</c> the return type <c>t</c>, in its
+    /// definition and in its prototypes (header or file), so the signature is exactly the one the kernel's
+    /// caller declares (Amix <c>sd.c</c>: <c>extern bool a4091queue();</c>).
+    /// </summary>
+    public static void ApplyReturnTypes(IReadOnlyDictionary<ISymbol, string> names, IEnumerable<CFile> files)
+    {
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (symbol, name) in names)
+            if (symbol is IMethodSymbol m && ReturnCType(m) is { } t) types[name] = t;
+        if (types.Count == 0) return;
+        foreach (var f in files)
+            for (int i = 0; i < f.Items.Count; i++)
+                if (f.Items[i] is CFunction fn && types.TryGetValue(fn.Name, out var t))
+                    f.Items[i] = fn with { Return = new CNamedType(t) };
+    }
+
     /// <summary>The <c>[assembly: CSourceFile]</c> name, or null.</summary>
     public static string? SourceFileName(Compilation compilation) =>
         compilation.Assembly.GetAttributes().FirstOrDefault(a => a.AttributeClass?.Name == "CSourceFileAttribute" && DslSymbols.IsDsl(a.AttributeClass))

@@ -18,7 +18,8 @@ namespace DriverCompiler.Core.Scripts;
 /// them <c>A_ds_Field</c> for every DSA field used), <c>Ent_x</c> (ENTRY labels), <c>E_x</c> with
 /// <c>E_x_Used[]</c> (EXTERNAL) and — prefixed with the array name, since several drivers share a
 /// kernel — <c>_INSTRUCTIONS</c>, <c>_PATCHES</c> and <c>_LABELPATCHES[]</c>.
-/// Also lowers the driver-side intrinsics <c>Scripts.Address</c> and <c>Scripts.EntryOffset</c>.
+/// Also lowers the driver-side intrinsics <c>Scripts.Address</c>, <c>Scripts.EntryOffset</c>, <c>Scripts.Size</c>
+/// (<c>_SIZE</c>, bytes), <c>Scripts.LabelPatchCount</c> (<c>_PATCHES</c>) and <c>Scripts.LabelPatches</c>.
 /// </summary>
 internal static class ScriptsLowering
 {
@@ -28,16 +29,53 @@ internal static class ScriptsLowering
 
     private static bool IsIntrinsic(IMethodSymbol m) => m.ContainingType is { Name: ScriptsClass } t && DslSymbols.IsDsl(t);
 
-    /// <summary>Lowers <c>Scripts.Address(nameof(M))</c> to the array and <c>Scripts.EntryOffset("x")</c> to <c>Ent_x</c>; null for any other call.</summary>
+    /// <summary>
+    /// Lowers <c>Scripts.Address(nameof(M))</c> to the array, <c>Scripts.EntryOffset("x")</c> to <c>Ent_x</c>,
+    /// <c>Scripts.Size</c>/<c>LabelPatchCount</c> to the program's <c>_SIZE</c>/<c>_PATCHES</c> defines and
+    /// <c>Scripts.LabelPatches</c> to its <c>_LABELPATCHES</c> array (a null pointer when it has none); null for any other call.
+    /// </summary>
     public static CExpr? TryLowerIntrinsic(ModuleLowerer module, IInvocationOperation inv)
     {
         var m = inv.TargetMethod;
         if (!IsIntrinsic(m) || inv.Arguments.Length != 1 || inv.Arguments[0].Value.ConstantValue.Value is not string name) return null;
         if (m.Name == "EntryOffset") return new CName("Ent_" + name);
-        if (m.Name != "Address") return null;
         var script = module.Names.Keys.OfType<IMethodSymbol>().Where(IsScriptsMethod).FirstOrDefault(s => s.Name == name);
         if (script is null) return null;
-        return new CCast(new CPointerType(module.Target.UInt32), new CName(module.Names[script]));
+        string array = module.Names[script];
+        var words = new CPointerType(module.Target.UInt32);
+        switch (m.Name)
+        {
+            case "Address": return new CCast(words, new CName(array));
+            case "Size": return new CName(array.ToUpperInvariant() + "_SIZE");
+            case "LabelPatchCount": return new CName(array.ToUpperInvariant() + "_PATCHES");
+            case "LabelPatches":
+                // C89 has no empty arrays, so a program without label patches has no LABELPATCHES array.
+                return HasLabelPatches(module, script) ? new CCast(words, new CName(array + "_LABELPATCHES")) : new CCast(words, new CLiteral("0"));
+            default: return null;
+        }
+    }
+
+    /// <summary>Whether the program of <paramref name="script"/> has label patches.</summary>
+    private static bool HasLabelPatches(ModuleLowerer module, IMethodSymbol script) =>
+        Assembled(module, script) is { Program: { LabelPatches.Count: > 0 } };
+
+    /// <summary>
+    /// Each [Scripts] method is evaluated and assembled once per lowering (its diagnostics reported
+    /// once), whether a driver function asks about it first or <see cref="Emit"/> does.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ModuleLowerer, Dictionary<IMethodSymbol, ScriptAssemblyResult?>> Cache = new();
+
+    private static ScriptAssemblyResult? Assembled(ModuleLowerer module, IMethodSymbol m)
+    {
+        var map = Cache.GetValue(module, _ => new Dictionary<IMethodSymbol, ScriptAssemblyResult?>(SymbolEqualityComparer.Default));
+        lock (map)
+        {
+            if (map.TryGetValue(m, out var done)) return done;
+            var program = Evaluate(module, m);
+            var result = program is null ? null : ScriptAssembler.Assemble(program);
+            map[m] = result;
+            return result;
+        }
     }
 
     /// <summary>Assembles every [Scripts] method of <paramref name="types"/> and adds its array to the C file of its C# file and its symbols to the header.</summary>
@@ -46,9 +84,7 @@ internal static class ScriptsLowering
         foreach (var t in types)
             foreach (var m in t.GetMembers().OfType<IMethodSymbol>().Where(IsScriptsMethod))
             {
-                var program = Evaluate(module, m);
-                if (program is null) continue;
-                var result = ScriptAssembler.Assemble(program);
+                if (Assembled(module, m) is not { } result) continue;
                 foreach (var d in result.Diagnostics)
                     module.Diagnostics.Add(Diagnostic.Create(Descriptors.ScriptsAssembly, ToLocation(module, d.Location) ?? m.Locations.FirstOrDefault(),
                         m.Name, $"{d.Code}: {d.Message}"));
@@ -115,6 +151,7 @@ internal static class ScriptsLowering
         }
         string upper = array.ToUpperInvariant();
         items.Add(new CDefine(upper + "_INSTRUCTIONS", asm.InstructionCount.ToString(CultureInfo.InvariantCulture)));
+        items.Add(new CDefine(upper + "_SIZE", (asm.Procs.Sum(p => p.Words.Count) * 4).ToString(CultureInfo.InvariantCulture)));
         items.Add(new CDefine(upper + "_PATCHES", asm.LabelPatches.Count.ToString(CultureInfo.InvariantCulture)));
         if (asm.LabelPatches.Count > 0) items.Add(new CRaw($"extern {type} {array}_LABELPATCHES[];"));
         return items;

@@ -105,7 +105,8 @@ namespace DriverCompiler.Dsl
     /// <summary>
     /// SCRIPTS intrinsics. Inside a <see cref="ScriptsAttribute"/> method each call is one ncr53cxxx
     /// statement (the remarks give the <c>.ss</c> form); operands must be compile-time constants.
-    /// <see cref="Address"/> and <see cref="EntryOffset"/> are for ordinary driver code. None of these
+    /// <see cref="Address"/>, <see cref="EntryOffset"/>, <see cref="Size"/>, <see cref="LabelPatchCount"/> and
+    /// <see cref="LabelPatches"/> are for ordinary driver code. None of these
     /// run in .NET: they return defaults.
     /// </summary>
     /// <remarks>Use with <c>using static DriverCompiler.Dsl.Scripts;</c>.</remarks>
@@ -119,6 +120,25 @@ namespace DriverCompiler.Dsl
         [CBinding(Intrinsic)] public static unsafe uint* Address(string script) => null;
         /// <summary>The byte offset of the label <paramref name="label"/>, which an <see cref="Entry"/> must name. Lowers to <c>Ent_label</c>.</summary>
         [CBinding(Intrinsic)] public static uint EntryOffset(string label) => 0;
+        /// <summary>
+        /// The size in bytes of the assembled program of the <see cref="ScriptsAttribute"/> method named <paramref name="script"/>
+        /// (a multiple of 4). Lowers to the <c>ARRAY_SIZE</c> define of the program's header symbols. With
+        /// <see cref="LabelPatchCount"/> and <see cref="LabelPatches"/> it lets a driver copy the program to
+        /// memory it chose (e.g. a page from the kernel, so the chip fetches from a longword-aligned address)
+        /// and relocate the copy.
+        /// </summary>
+        [CBinding(Intrinsic)] public static uint Size(string script) => 0;
+        /// <summary>
+        /// The number of label patches of the program named <paramref name="script"/>: words that hold a label's
+        /// byte offset and need the program's bus address added (ncr53cxxx's <c>PATCHES</c>). Lowers to <c>ARRAY_PATCHES</c>.
+        /// </summary>
+        [CBinding(Intrinsic)] public static uint LabelPatchCount(string script) => 0;
+        /// <summary>
+        /// The word indexes of the label patches of the program named <paramref name="script"/> (ncr53cxxx's
+        /// <c>LABELPATCHES[]</c>), <see cref="LabelPatchCount"/> of them; a null pointer when there are none.
+        /// Lowers to the <c>ARRAY_LABELPATCHES</c> array.
+        /// </summary>
+        [CBinding(Intrinsic)] public static unsafe uint* LabelPatches(string script) => null;
 
         // ---- directives ----
 

@@ -30,8 +30,10 @@ public sealed class SimBinary
     /// <param name="driverFlags">Flags for the driver's files (dialect, warnings, include folders).</param>
     /// <param name="prepare">Optional: writes generated inputs (e.g. assembled SCRIPTS) into the work folder first.</param>
     /// <param name="harness">The harness files to link (default: all of tests/Ncr53c710.Sim).</param>
+    /// <param name="driverObject">Optional: runs on each compiled driver object before the link (e.g. objcopy).</param>
+    /// <param name="linkFlags">Optional: extra flags for the link (e.g. a section's address).</param>
     public static SimBinary Build(string name, IEnumerable<string> driverSources, IEnumerable<string> driverFlags, Action<string>? prepare = null,
-        IEnumerable<string>? harness = null)
+        IEnumerable<string>? harness = null, Action<string>? driverObject = null, IEnumerable<string>? linkFlags = null)
     {
         var (gcc, qemu) = Tools.Require();
         var work = Repo.NewTempDir(name);
@@ -47,9 +49,13 @@ public sealed class SimBinary
             objects.Add(obj);
         }
         foreach (var s in harness ?? HarnessSources) Compile(Path.Combine(Repo.SimDir, s), HarnessFlags);
-        foreach (var s in driverSources) Compile(s, driverFlags);
+        foreach (var s in driverSources)
+        {
+            Compile(s, driverFlags);
+            driverObject?.Invoke(objects[^1]);
+        }
         var exe = Path.Combine(work, "a4091sim");
-        string[] link = ["-m68030", "-static", .. objects, "-o", exe];
+        string[] link = ["-m68030", "-static", .. linkFlags ?? [], .. objects, "-o", exe];
         var l = Proc.Run(gcc, link, work, TimeSpan.FromMinutes(2));
         if (!l.Ok) throw new InvalidOperationException(l.Describe(Proc.Show(Tools.Gcc, link)));
         return new SimBinary(exe, work, qemu);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace DriverCompiler.A4091.Sim.Tests.Infrastructure;
 
 /// <summary>One request as the simulator's test main reports it (<c>result</c> lines, simmain.c).</summary>
-public sealed record SimResult(string Tag, string Op, int Card, int Id, bool Queued, int Completions, string Context, bool Okay, int Status)
+public sealed record SimResult(string Tag, string Op, int Card, int Id, bool Queued, int Completions, string Context, bool Okay, int Status, long Idle)
 {
     /// <summary>Transport success with SCSI status GOOD, completed exactly once.</summary>
     public bool Good => Completions == 1 && Okay && Status == 0;
@@ -19,13 +19,23 @@ public sealed class SimOutput
     public IReadOnlyDictionary<string, byte[]> Data { get; }
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> Stats { get; }
     public IReadOnlyList<string> Errors { get; }
-    public long Int2Count { get; }
+    /// <summary>Level-2 interrupts taken because a board asserted INT2 (clock ticks not counted).</summary>
+    public long Int2Count => Counter("int2", "count");
 
     private SimOutput(string command, string stdout, string stderr, Dictionary<string, SimResult> results,
-        Dictionary<string, byte[]> data, Dictionary<string, IReadOnlyDictionary<string, long>> stats, List<string> errors, long int2)
+        Dictionary<string, byte[]> data, Dictionary<string, IReadOnlyDictionary<string, long>> stats, List<string> errors)
     {
-        Command = command; Stdout = stdout; Stderr = stderr; Results = results; Data = data; Stats = stats; Errors = errors; Int2Count = int2;
+        Command = command; Stdout = stdout; Stderr = stderr; Results = results; Data = data; Stats = stats; Errors = errors;
     }
+
+    /// <summary>
+    /// A run-wide counter: <c>("int2", "count"|"clock"|"ram_pages")</c>, or <c>("completions", "queue"|"int2"|"clock"|"callout")</c>
+    /// — cp->intr calls by where they ran (inside a4091queue; in int2_tbl for a board's INT2; in int2_tbl for a clock tick; in a callout) —
+    /// or <c>("storm", "int2")</c>, the boards' level-2 interrupts during a <c>storm</c> command.
+    /// </summary>
+    public long Counter(string line, string key) =>
+        Stats.TryGetValue(line, out var kv) && kv.TryGetValue(key, out var v) ? v
+            : throw new Xunit.Sdk.XunitException($"no {line} {key}= in the output of {Command}:\n{Describe()}");
 
     /// <summary>The result of request <paramref name="tag"/> ("1", "1s" for its REQUEST SENSE, "1r" for the retry).</summary>
     public SimResult this[string tag] =>
@@ -49,7 +59,6 @@ public sealed class SimOutput
         var data = new Dictionary<string, byte[]>();
         var stats = new Dictionary<string, IReadOnlyDictionary<string, long>>();
         var errors = new List<string>();
-        long int2 = -1;
         foreach (var line in stdout.Split('\n'))
         {
             var f = line.TrimEnd().Split(' ');
@@ -59,7 +68,8 @@ public sealed class SimOutput
                 {
                     var kv = Pairs(f.Skip(2));
                     results[f[1]] = new SimResult(f[1], kv["op"], int.Parse(kv["card"]), int.Parse(kv["id"]), kv["queued"] == "1",
-                        int.Parse(kv["completions"]), kv["context"], kv["okay"] == "1", Convert.ToInt32(kv["status"], 16));
+                        int.Parse(kv["completions"]), kv["context"], kv["okay"] == "1", Convert.ToInt32(kv["status"], 16),
+                        long.Parse(kv["idle"], CultureInfo.InvariantCulture));
                     break;
                 }
                 case "data":
@@ -71,12 +81,12 @@ public sealed class SimOutput
                 case "error":
                     errors.Add(line);
                     break;
-                case "int2":
-                    int2 = long.Parse(Pairs(f.Skip(1))["count"], CultureInfo.InvariantCulture);
+                case "int2" or "completions" or "storm":
+                    stats[f[0]] = Pairs(f.Skip(1)).ToDictionary(p => p.Key, p => long.Parse(p.Value, CultureInfo.InvariantCulture));
                     break;
             }
         }
-        return new SimOutput(command, stdout, stderr, results, data, stats, errors, int2);
+        return new SimOutput(command, stdout, stderr, results, data, stats, errors);
     }
 
     private static Dictionary<string, string> Pairs(IEnumerable<string> fields) =>

@@ -19,6 +19,10 @@ public static class Tools
         return (gcc!, qemu!);
     }
 
+    /// <summary>Full path of a binutils program for m68k (e.g. "m68k-linux-gnu-objcopy"); throws naming the Debian package when missing.</summary>
+    public static string RequireBinutils(string tool) =>
+        FindOnPath(tool) ?? throw new InvalidOperationException($"'{tool}' not found on PATH: install the Debian package binutils-m68k-linux-gnu (apt-get install binutils-m68k-linux-gnu)");
+
     public static string? FindOnPath(string tool)
     {
         foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))

@@ -18,7 +18,8 @@ typedef uint32_t u_int32_t;
 static uint8_t src[8] = { 1, 2, 3, 4, 5, 6, 7, 8 };
 static uint8_t dst[8];
 static uint8_t identify[1] = { 0x80 };
-static uint32_t cell;                           /* big-endian address of identify (the CPU's order) */
+/* Big-endian address of identify (the CPU's order); the chip fetches it as a longword, so aligned to 4. */
+static uint32_t cell __attribute__((aligned(4)));
 static uint8_t cdb[6];                          /* TEST UNIT READY */
 static uint8_t stsbuf[1] = { 0xff }, msgbuf[1] = { 0xff };
 /* The chip fetches longwords: SCRIPTS must be 4-byte aligned (the 68k ABI aligns arrays of longs to 2). */

@@ -76,6 +76,11 @@ static struct card {
     struct sdcom *cp;
 } cards[SDCARDS];
 
+#if defined(MINIDRV_MISALIGNED_DSA) || defined(MINIDRV_MISALIGNED_SCRIPT)
+#include <string.h>
+static uchar misaligned[1024] __attribute__((aligned(4)));
+#endif
+
 static int map(k, card)
 struct card *k;
 int card;
@@ -159,8 +164,18 @@ struct sdcom *cp;
     k->ds.data_len = cp->nbyte; k->ds.data = (uchar *)cp->addr;
     k->cp = cp;
     WR32(k, R_TEMP, 0);
+#ifdef MINIDRV_MISALIGNED_DSA /* mutant: the DSA table copied to an address 2 mod 4 */
+    memcpy(misaligned + 2, &k->ds, sizeof k->ds);
+    WR32(k, R_DSA, (ulong)(misaligned + 2));
+#else
     WR32(k, R_DSA, (ulong)&k->ds);
+#endif
+#ifdef MINIDRV_MISALIGNED_SCRIPT /* mutant: SCRIPTS started from a copy at an address 2 mod 4 */
+    memcpy(misaligned + 2, k->script, sizeof k->script);
+    WR32(k, R_DSP, (ulong)(misaligned + 2) + Ent_start);
+#else
     WR32(k, R_DSP, (ulong)k->script + Ent_start);
+#endif
     if (!sim_int2_enabled) {
         long spin;
         for (spin = 0; spin < 1000000L; spin++) {
