@@ -34,6 +34,8 @@ internal sealed partial class FunctionLowerer
                 return new CIndex(Expr(ia.Instance), Expr(ia.Argument));
             case IPropertyReferenceOperation { Property.Name: "Length", Instance: IFieldReferenceOperation { Field: var arr } } when arr.Type is IArrayTypeSymbol && module.Names.ContainsKey(arr):
                 return new CName(module.Names[arr].ToUpperInvariant() + "_COUNT");
+            case IDefaultValueOperation when op.Type is IPointerTypeSymbol or IFunctionPointerTypeSymbol:
+                return new CLiteral(Target.Null);
             case IDefaultValueOperation or IObjectCreationOperation when StructInit(op) is { } structValue && module.MapType(op.Type!, null) is not CArrayType:
                 return StructValue(structValue);
             case IConversionOperation c: return Conversion(c);

@@ -392,16 +392,20 @@ internal sealed partial class FunctionLowerer
         else { decls.Add(cswitch); Put(output, new CBlock(decls) { Origin = origin }); }
     }
 
-    /// <summary>A C label for a case a goto case jumps to: <c>case_3</c>, <c>case_m1</c>, <c>case_default</c>; unique in the function.</summary>
+    /// <summary>A C label for a case a goto case jumps to: <c>case_command</c>, <c>case_3</c>, <c>case_m1</c>, <c>case_default</c>; unique in the function.</summary>
     private string CaseLabelName(ICaseClauseOperation clause)
     {
-        object? v = clause switch
+        var valueOp = clause switch
         {
-            ISingleValueCaseClauseOperation sv => sv.Value.ConstantValue.Value,
-            IPatternCaseClauseOperation { Pattern: IConstantPatternOperation { Value: var cv } } => cv.ConstantValue.Value,
+            ISingleValueCaseClauseOperation sv => sv.Value,
+            IPatternCaseClauseOperation { Pattern: IConstantPatternOperation { Value: var cv } } => cv,
             _ => null,
         };
-        string text = v is null ? "default" : System.Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)!.Replace('-', 'm');
+        while (valueOp is IConversionOperation conv) valueOp = conv.Operand;
+        // a named constant names the label (case_command); a literal gives its value (case_3, case_m1)
+        string text = valueOp is IFieldReferenceOperation { Field: { IsConst: true } named } ? Naming.Snake(named.Name)
+            : valueOp?.ConstantValue.Value is { } v ? System.Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)!.Replace('-', 'm')
+            : "default";
         string name = "case_" + text, n = name;
         for (int k = 2; labels.ContainsValue(n); k++) n = name + "_" + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return n;
