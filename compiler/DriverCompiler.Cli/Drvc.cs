@@ -39,6 +39,19 @@ public sealed class ScriptsOptionsVerb
     public string? Arch { get; set; }
 }
 
+[Verb("new", HelpText = "Create <Name>/ with a driver project that references DriverCompiler.Dsl, a skeleton driver and a README.")]
+public sealed class NewOptionsVerb
+{
+    [Value(0, MetaName = "Name", Required = true, HelpText = "Driver name: letters, digits and '_', starting with a letter (also the C# namespace).")]
+    public string Name { get; set; } = "";
+    [Option("target", Required = true, HelpText = "amigaos4 or amix.")]
+    public string? Target { get; set; }
+    [Option('o', "output", HelpText = "Folder to create (default: ./<Name>). Must not exist or be empty.")]
+    public string? Output { get; set; }
+    [Option("dsl-version", HelpText = "Version of the DriverCompiler.Dsl package to reference (default: this drvc's version).")]
+    public string? DslVersion { get; set; }
+}
+
 /// <summary>
 /// The drvc command line. Exit codes: 0 success, 1 when any error diagnostic was reported,
 /// 2 for usage and I/O errors. Diagnostics go to stderr in MSBuild format, results to stdout.
@@ -53,11 +66,12 @@ public static class Drvc
         try
         {
             using var parser = new Parser(s => { s.HelpWriter = null; s.AutoVersion = true; s.AutoHelp = true; s.CaseInsensitiveEnumValues = true; });
-            var parsed = parser.ParseArguments<BuildOptionsVerb, CheckOptionsVerb, ScriptsOptionsVerb>(args);
+            var parsed = parser.ParseArguments<BuildOptionsVerb, CheckOptionsVerb, ScriptsOptionsVerb, NewOptionsVerb>(args);
             return parsed.MapResult(
                 (BuildOptionsVerb b) => Build(b, stdout, stderr),
                 (CheckOptionsVerb c) => Check(c, stdout, stderr),
                 (ScriptsOptionsVerb s) => DriverCompiler.Scripts.ScriptsTool.Run(s.Input, s.Output, s.Arch, stdout, stderr),
+                (NewOptionsVerb n) => NewProject.Run(n, stdout, stderr),
                 errors => ParseFailed(parsed, errors, stdout, stderr));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
