@@ -17,7 +17,7 @@ namespace DriverCompiler.CodeFixes
 {
     /// <summary>
     /// DRV0005 on a floating-point constant: <c>const double Gain = 1.5;</c> →
-    /// <c>const int Gain = 98304; /* 1.5 in Q16.16 fixed point */</c>. Offered for <c>const</c>
+    /// <c>const int Gain = 98304; // 1.5 in Q16.16 fixed point</c>. Offered for <c>const</c>
     /// fields and locals (and <c>static readonly</c> fields with constant initializers) of type
     /// <c>float</c>/<c>double</c>: the value is scaled by 2^16 and rounded to nearest, giving an
     /// <c>int</c> (a <c>long</c> when it does not fit). Uses of the constant must then scale too:
@@ -72,17 +72,22 @@ namespace DriverCompiler.CodeFixes
                 if (values.Count != declaration.Variables.Count) continue;
                 var document = context.Document;
                 var decl = declaration;
+                var statement = declaration.Parent!;
                 context.RegisterCodeFix(
-                    CodeAction.Create(Title, _ => Task.FromResult(document.WithSyntaxRoot(root.ReplaceNode(decl, Rewrite(decl, values)))), Title),
+                    CodeAction.Create(Title, _ => Task.FromResult(document.WithSyntaxRoot(root.ReplaceNode(statement, Rewrite(statement, decl, values)))), Title),
                     diagnostic);
             }
         }
 
+        private static string Describe(double value) => value.ToString("R", CultureInfo.InvariantCulture) + " in Q16.16 fixed point";
+
         /// <summary>The fixed-point value of <paramref name="value"/>: round(value * 2^16), ties away from zero.</summary>
         public static long ToFixed(double value) => (long)Math.Round(value * (1 << FractionBits), MidpointRounding.AwayFromZero);
 
-        private static VariableDeclarationSyntax Rewrite(VariableDeclarationSyntax declaration, IReadOnlyList<double> values)
+        private static SyntaxNode Rewrite(SyntaxNode statement, VariableDeclarationSyntax declaration, IReadOnlyList<double> values)
         {
+            // One constant: the comment goes after the semicolon; several: after each value.
+            bool single = values.Count == 1;
             var scaled = values.Select(ToFixed).ToList();
             bool wide = scaled.Any(s => s < int.MinValue || s > int.MaxValue);
             var newType = SyntaxFactory.PredefinedType(SyntaxFactory.Token(wide ? SyntaxKind.LongKeyword : SyntaxKind.IntKeyword))
@@ -97,12 +102,18 @@ namespace DriverCompiler.CodeFixes
                     value = SyntaxFactory.PrefixUnaryExpression(SyntaxKind.UnaryMinusExpression,
                         SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression,
                             wide ? SyntaxFactory.Literal((-scaled[i]).ToString(CultureInfo.InvariantCulture) + "L", -scaled[i]) : SyntaxFactory.Literal((int)-scaled[i])));
-                var comment = SyntaxFactory.Comment("/* " + values[i].ToString("R", CultureInfo.InvariantCulture) + " in Q16.16 fixed point */");
-                value = value.WithLeadingTrivia(v.Initializer!.Value.GetLeadingTrivia())
-                    .WithTrailingTrivia(SyntaxFactory.TriviaList(SyntaxFactory.Space, comment).AddRange(v.Initializer.Value.GetTrailingTrivia()));
-                return v.WithInitializer(v.Initializer.WithValue(value));
+                value = value.WithLeadingTrivia(v.Initializer!.Value.GetLeadingTrivia());
+                var trailing = v.Initializer.Value.GetTrailingTrivia();
+                if (!single)
+                    trailing = SyntaxFactory.TriviaList(SyntaxFactory.Space, SyntaxFactory.Comment("/* " + Describe(values[i]) + " */")).AddRange(trailing);
+                return v.WithInitializer(v.Initializer.WithValue(value.WithTrailingTrivia(trailing)));
             });
-            return declaration.WithType(newType).WithVariables(SyntaxFactory.SeparatedList(variables, declaration.Variables.GetSeparators()));
+            var newDeclaration = declaration.WithType(newType).WithVariables(SyntaxFactory.SeparatedList(variables, declaration.Variables.GetSeparators()));
+            var result = statement.ReplaceNode(declaration, newDeclaration);
+            if (!single) return result;
+            var semicolon = result is FieldDeclarationSyntax f ? f.SemicolonToken : ((LocalDeclarationStatementSyntax)result).SemicolonToken;
+            var comment = SyntaxFactory.TriviaList(SyntaxFactory.Space, SyntaxFactory.Comment("// " + Describe(values[0])));
+            return result.ReplaceToken(semicolon, semicolon.WithTrailingTrivia(comment.AddRange(semicolon.TrailingTrivia)));
         }
     }
 }

@@ -41,13 +41,15 @@ namespace DriverCompiler.CodeFixes
             foreach (var diagnostic in context.Diagnostics)
             {
                 var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                var creation = node.AncestorsAndSelf().FirstOrDefault(n => n is ArrayCreationExpressionSyntax || n is ImplicitArrayCreationExpressionSyntax);
+                var creation = node.AncestorsAndSelf().FirstOrDefault(n => n is ArrayCreationExpressionSyntax || n is ImplicitArrayCreationExpressionSyntax
+                    || (n.IsKind(SyntaxKind.ArrayInitializerExpression) && n.Parent is EqualsValueClauseSyntax));
                 if (creation == null || !(creation.Parent is EqualsValueClauseSyntax eq) || !(eq.Parent is VariableDeclaratorSyntax declarator)
                     || !(declarator.Parent is VariableDeclarationSyntax declaration) || declaration.Variables.Count != 1
                     || !(declaration.Parent is LocalDeclarationStatementSyntax statement)
                     || statement.IsConst || statement.UsingKeyword.IsKind(SyntaxKind.UsingKeyword))
                     continue;
-                if (!(model.GetTypeInfo(creation, context.CancellationToken).Type is IArrayTypeSymbol array) || !array.IsSZArray
+                if (!((model.GetTypeInfo(creation, context.CancellationToken).Type ?? model.GetTypeInfo(creation, context.CancellationToken).ConvertedType
+                        ?? model.GetTypeInfo(declaration.Type, context.CancellationToken).Type) is IArrayTypeSymbol array) || !array.IsSZArray
                     || !array.ElementType.IsUnmanagedType)
                     continue;
                 int? length = Length(creation, model, context.CancellationToken);
@@ -65,6 +67,8 @@ namespace DriverCompiler.CodeFixes
         {
             if (creation is ImplicitArrayCreationExpressionSyntax implicitCreation)
                 return implicitCreation.Initializer.Expressions.Count;
+            if (creation is InitializerExpressionSyntax arrayInitializer) // uint[] t = { 1, 2 };
+                return arrayInitializer.Expressions.Count;
             var explicitCreation = (ArrayCreationExpressionSyntax)creation;
             var ranks = explicitCreation.Type.RankSpecifiers;
             if (ranks.Count != 1 || ranks[0].Sizes.Count != 1) return null;
@@ -96,9 +100,8 @@ namespace DriverCompiler.CodeFixes
             }
             else
             {
-                var i = (ImplicitArrayCreationExpressionSyntax)creation;
                 stackType = SyntaxFactory.ArrayType(elementType, SyntaxFactory.SingletonList(SyntaxFactory.ArrayRankSpecifier()));
-                initializer = i.Initializer;
+                initializer = creation is ImplicitArrayCreationExpressionSyntax i ? i.Initializer : (InitializerExpressionSyntax)creation;
             }
             var stackAlloc = SyntaxFactory.StackAllocArrayCreationExpression(
                     SyntaxFactory.Token(SyntaxKind.StackAllocKeyword).WithTrailingTrivia(SyntaxFactory.Space), stackType, initializer)
