@@ -17,6 +17,8 @@ public sealed class BuildOptionsVerb
     public string? Out { get; set; }
     [Option("line-directives", HelpText = "Emit #line directives so C compiler errors point at the C# source.")]
     public bool LineDirectives { get; set; }
+    [Option("no-warnings", HelpText = "Print errors only (the MSBuild emit step uses this: the compiler has already reported the warnings).")]
+    public bool NoWarnings { get; set; }
 }
 
 [Verb("check", HelpText = "Report diagnostics for a driver folder; write nothing.")]
@@ -129,9 +131,10 @@ public static class Drvc
         }
     }
 
-    private static void Print(CompileResult r, TextWriter stderr)
+    private static void Print(CompileResult r, TextWriter stderr, bool errorsOnly = false)
     {
-        foreach (var d in r.Diagnostics) stderr.WriteLine(d.ToMsBuildString());
+        foreach (var d in r.Diagnostics)
+            if (!errorsOnly || d.Severity == Severity.Error) stderr.WriteLine(d.ToMsBuildString());
     }
 
     private static int Check(CheckOptionsVerb o, TextWriter stdout, TextWriter stderr)
@@ -152,7 +155,7 @@ public static class Drvc
         var dc = Load(o.DriverDir, stderr);
         if (dc is null) return Usage;
         var r = dc.Build(new BuildOptions(target, o.LineDirectives));
-        Print(r, stderr);
+        Print(r, stderr, o.NoWarnings);
         if (!r.Success) return Errors;
         string outDir = o.Out ?? Path.Combine("out", r.Driver!.Name);
         try
