@@ -77,6 +77,8 @@ internal sealed partial class FunctionLowerer
         {
             case PrefixUnaryExpressionSyntax pu when pu.IsKind(SyntaxKind.PointerIndirectionExpression) && children.Count == 1:
                 return Deref(Expr(children[0]));
+            case PrefixUnaryExpressionSyntax pu when pu.IsKind(SyntaxKind.AddressOfExpression) && children.Count == 1 && children[0] is IAddressOfOperation:
+                return Expr(children[0]); // fixed (T* p = &staticField): Roslyn wraps the address-of
             case ExpressionSyntax e when e.Parent is MemberAccessExpressionSyntax ma && ma.IsKind(SyntaxKind.PointerMemberAccessExpression) && ma.Expression == e && children.Count == 1:
                 return Deref(Expr(children[0]));
             case ElementAccessExpressionSyntax when children.Count == 2 && children[0].Type is IPointerTypeSymbol:
@@ -320,6 +322,7 @@ internal sealed partial class FunctionLowerer
         var m = inv.TargetMethod;
         CExpr fn;
         var args = new List<CExpr>();
+        if (Scripts.ScriptsLowering.TryLowerIntrinsic(module, inv) is { } intrinsic) return intrinsic;
         if (DslSymbols.Binding(m) is { } binding)
             fn = binding.Interface is null ? new CName(binding.Name) : new CMember(new CName(binding.Interface), binding.Name, Arrow: true);
         else if (module.Names.TryGetValue(m.OriginalDefinition, out var name) && m.DeclaringSyntaxReferences.Length > 0)
