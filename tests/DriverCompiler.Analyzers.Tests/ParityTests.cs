@@ -16,7 +16,8 @@ public class ParityTests
         foreach (var page in Directory.GetFiles(Path.Combine(Repo.Root, "docs", "diagnostics"), "DRV*.md").Order(StringComparer.Ordinal))
         {
             var id = Path.GetFileNameWithoutExtension(page);
-            if (id is "DRV0900" or "DRV0999") continue; // lowering diagnostics: the analyzer host does not lower
+            // Reported by the lowering (DRV0307: the SCRIPTS assembler runs there), which neither host runs for a check.
+            if (id is "DRV0307" or "DRV0900" or "DRV0999") continue;
             data.Add(id + " example");
             data.Add(id + " fixed");
         }

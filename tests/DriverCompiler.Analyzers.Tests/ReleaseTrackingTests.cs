@@ -45,7 +45,8 @@ public class ReleaseTrackingTests
     [Fact]
     public void Categories_are_the_documented_ranges()
     {
-        // Descriptors.cs: 0001-0099 subset, 0100-0199 driver declaration and layout, 0200-0299 target, 0900-0999 compiler.
+        // Descriptors.cs: 0001-0099 subset, 0100-0199 driver declaration and layout, 0200-0299 target,
+        // 0300-0349 SCRIPTS, exported names and Amix registration, 0900-0999 compiler.
         foreach (var d in Descriptors())
         {
             int n = int.Parse(d.Id[3..]);
@@ -54,6 +55,7 @@ public class ReleaseTrackingTests
                 < 100 => ["Subset"],
                 < 200 => ["Driver", "Layout"],
                 < 300 => ["Target"],
+                < 350 => ["Scripts"],
                 >= 900 => ["Compiler"],
                 _ => [],
             };
