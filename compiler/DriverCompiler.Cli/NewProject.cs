@@ -58,6 +58,14 @@ public static partial class NewProject
             stderr.WriteLine($"drvc: error: '{o.Name}' is not a valid driver name; use letters, digits and '_', starting with a letter (not a C# keyword)");
             return Drvc.Usage;
         }
+        // The name becomes the C# namespace: one that is also a DSL type (Barrier, Le32, ...) would hide it.
+        var clash = typeof(DriverAttribute).Assembly.GetExportedTypes()
+            .FirstOrDefault(t => t.Name == o.Name || t.Name == o.Name + "Attribute");
+        if (clash is not null)
+        {
+            stderr.WriteLine($"drvc: error: '{o.Name}' would hide {clash.FullName} in the driver's code; choose another name");
+            return Drvc.Usage;
+        }
         var target = o.Target is null ? null : Target.Parse(o.Target);
         if (target is null)
         {

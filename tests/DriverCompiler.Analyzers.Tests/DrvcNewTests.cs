@@ -46,6 +46,9 @@ public class DrvcNewTests
     [InlineData("has-dash")]
     [InlineData("class")]
     [InlineData("")]
+    [InlineData("Barrier")]
+    [InlineData("Le32")]
+    [InlineData("Mmio")]
     public void Rejects_names_that_are_not_identifiers(string name)
     {
         using var t = new TempDir();

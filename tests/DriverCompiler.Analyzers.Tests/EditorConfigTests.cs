@@ -64,6 +64,11 @@ public class EditorConfigTests
             Assert.Equal(0, Drvc("check", Path.Combine(t.Path, "drv")).Exit);
         using (var t = Driver("root = true\n", "root = true\n" + silence))
             Assert.Equal(1, Drvc("check", Path.Combine(t.Path, "drv")).Exit);
+        using (var t = Driver("# mine\ncharset = utf-8\nROOT = TRUE\n", "root = true\n" + silence))
+            Assert.Equal(1, Drvc("check", Path.Combine(t.Path, "drv")).Exit);
+        // `root` inside a section is just a property: the parent still applies.
+        using (var t = Driver("[*.md]\nroot = true\n", "root = true\n" + silence))
+            Assert.Equal(0, Drvc("check", Path.Combine(t.Path, "drv")).Exit);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ namespace DriverCompiler.Core;
 /// </summary>
 internal static partial class EditorConfigOptions
 {
-    [GeneratedRegex(@"\A(?:\s*(?:[#;].*)?\n)*?\s*root\s*=\s*true\s*$", RegexOptions.IgnoreCase | RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*root\s*=\s*true\s*$", RegexOptions.IgnoreCase | RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex RootPreamble();
 
     /// <summary><paramref name="compilation"/> with the severities of the <c>.editorconfig</c> files above <paramref name="directory"/>.</summary>
