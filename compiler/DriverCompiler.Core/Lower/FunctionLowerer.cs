@@ -52,6 +52,15 @@ internal sealed partial class FunctionLowerer
         var block = (IBlockOperation?)body.BlockBody ?? body.ExpressionBody;
         if (block is null) { module.NotLowered(declaration, "method without a body"); return null; }
         var cblock = LowerBlock(block);
+        // A parameter the body never reads (an interface the signature must match): say so, as C authors do.
+        var used = body.Descendants().ToList();
+        var unused = new List<CStmt>();
+        if (!method.IsStatic && !used.Any(o => o is IInstanceReferenceOperation))
+            unused.Add(new CExprStmt(new CCast(CNamedType.Void, new CName(Self))));
+        foreach (var p in method.Parameters)
+            if (!used.Any(o => o is IParameterReferenceOperation r && SymbolEqualityComparer.Default.Equals(r.Parameter, p)))
+                unused.Add(new CExprStmt(new CCast(CNamedType.Void, new CName(Naming.Local(p.Name)))));
+        cblock.Statements.InsertRange(0, unused);
         if (Target.DeclarationsAtBlockStart) C89Hoister.Hoist(cblock);
         if (failed) return null;
         var ret = module.MapType(method.ReturnType, method.Locations.FirstOrDefault());
