@@ -111,6 +111,8 @@ namespace DriverCompiler.Analyzers
                     : t.Locations.FirstOrDefault(l => l.IsInSource) ?? Location.None;
                 ctx.ReportDiagnostic(Diagnostic.Create(problem.Descriptor, loc, problem.Arguments));
             }
+            if (k.IsDeviceLayout(t))
+                DeviceLayoutChecker.Check(ctx, t, layout);
         }
 
         public void AnalyzeMethod(SymbolAnalysisContext ctx)

@@ -93,6 +93,10 @@ namespace DriverCompiler.Analyzers
             "Field '{0}' of {1} bytes is at offset {2}, not a multiple of its alignment {3}", "Layout");
         public static readonly DiagnosticDescriptor EmptyStruct = Error("DRV0112", "Empty struct",
             "Struct '{0}' has no fields; C has no empty structs", "Layout");
+        public static readonly DiagnosticDescriptor DocumentedOffset = Warning("DRV0113", "Offset comment disagrees with the layout",
+            "Field '{0}' is commented as offset {1} but the layout puts it at offset {2}; a padding field is missing or the comment is wrong", "Layout");
+        public static readonly DiagnosticDescriptor DeclaredSize = Warning("DRV0114", "Declared struct size smaller than its fields",
+            "Struct '{0}' declares Size = {1} but its fields need {2} bytes; the struct (and the C struct) will be {3} bytes", "Layout");
 
         public static readonly DiagnosticDescriptor Amix64Bit = Warning("DRV0200", "64-bit integer on Amix",
             "'{0}' is a 64-bit integer; Amix 2.1c's cc has no 64-bit type, so this builds only with GCC (long long)", "Target");

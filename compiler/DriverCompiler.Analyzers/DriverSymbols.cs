@@ -24,6 +24,8 @@ namespace DriverCompiler.Analyzers
             CBinding = compilation.GetTypeByMetadataName(DslNamespace + ".CBindingAttribute");
             Driver = compilation.GetTypeByMetadataName(DslNamespace + ".DriverAttribute");
             InlineArray = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.InlineArrayAttribute");
+            Mmio = compilation.GetTypeByMetadataName(DslNamespace + ".MmioAttribute");
+            Dma = compilation.GetTypeByMetadataName(DslNamespace + ".DmaAttribute");
             var endian = ImmutableHashSet.CreateBuilder<ITypeSymbol>(SymbolEqualityComparer.Default);
             foreach (var name in new[] { "Le16", "Le32", "Le64", "Be16", "Be32", "Be64" })
             {
@@ -45,6 +47,8 @@ namespace DriverCompiler.Analyzers
         public INamedTypeSymbol? CBinding { get; }
         public INamedTypeSymbol? Driver { get; }
         public INamedTypeSymbol? InlineArray { get; }
+        public INamedTypeSymbol? Mmio { get; }
+        public INamedTypeSymbol? Dma { get; }
         public ImmutableHashSet<ITypeSymbol> EndianTypes { get; }
         /// <summary>Every <c>[assembly: Driver]</c> in source, ordered by file path then position.</summary>
         public ImmutableArray<AttributeData> DriverAttributes { get; }
@@ -99,6 +103,16 @@ namespace DriverCompiler.Analyzers
             if (InlineArray == null || type == null || type.TypeKind != TypeKind.Struct) return false;
             foreach (var a in type.GetAttributes())
                 if (SymbolEqualityComparer.Default.Equals(a.AttributeClass, InlineArray)) return true;
+            return false;
+        }
+
+        /// <summary>Whether <paramref name="type"/> is an [Mmio] register block or a [Dma] structure (a layout the hardware fixes).</summary>
+        public bool IsDeviceLayout(INamedTypeSymbol type)
+        {
+            if (Mmio == null && Dma == null) return false;
+            foreach (var a in type.GetAttributes())
+                if (SymbolEqualityComparer.Default.Equals(a.AttributeClass, Mmio) || SymbolEqualityComparer.Default.Equals(a.AttributeClass, Dma))
+                    return true;
             return false;
         }
 

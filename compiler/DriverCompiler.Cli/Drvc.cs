@@ -17,6 +17,8 @@ public sealed class BuildOptionsVerb
     public string? Out { get; set; }
     [Option("line-directives", HelpText = "Emit #line directives so C compiler errors point at the C# source.")]
     public bool LineDirectives { get; set; }
+    [Option("no-warnings", HelpText = "Print errors only (the MSBuild emit step uses this: the compiler has already reported the warnings).")]
+    public bool NoWarnings { get; set; }
 }
 
 [Verb("check", HelpText = "Report diagnostics for a driver folder; write nothing.")]
@@ -39,6 +41,19 @@ public sealed class ScriptsOptionsVerb
     public string? Arch { get; set; }
 }
 
+[Verb("new", HelpText = "Create <Name>/ with a driver project that references DriverCompiler.Dsl, a skeleton driver and a README.")]
+public sealed class NewOptionsVerb
+{
+    [Value(0, MetaName = "Name", Required = true, HelpText = "Driver name: letters, digits and '_', starting with a letter (also the C# namespace).")]
+    public string Name { get; set; } = "";
+    [Option("target", Required = true, HelpText = "amigaos4 or amix.")]
+    public string? Target { get; set; }
+    [Option('o', "output", HelpText = "Folder to create (default: ./<Name>). Must not exist or be empty.")]
+    public string? Output { get; set; }
+    [Option("dsl-version", HelpText = "Version of the DriverCompiler.Dsl package to reference (default: this drvc's version).")]
+    public string? DslVersion { get; set; }
+}
+
 /// <summary>
 /// The drvc command line. Exit codes: 0 success, 1 when any error diagnostic was reported,
 /// 2 for usage and I/O errors. Diagnostics go to stderr in MSBuild format, results to stdout.
@@ -53,11 +68,12 @@ public static class Drvc
         try
         {
             using var parser = new Parser(s => { s.HelpWriter = null; s.AutoVersion = true; s.AutoHelp = true; s.CaseInsensitiveEnumValues = true; });
-            var parsed = parser.ParseArguments<BuildOptionsVerb, CheckOptionsVerb, ScriptsOptionsVerb>(args);
+            var parsed = parser.ParseArguments<BuildOptionsVerb, CheckOptionsVerb, ScriptsOptionsVerb, NewOptionsVerb>(args);
             return parsed.MapResult(
                 (BuildOptionsVerb b) => Build(b, stdout, stderr),
                 (CheckOptionsVerb c) => Check(c, stdout, stderr),
                 (ScriptsOptionsVerb s) => DriverCompiler.Scripts.ScriptsTool.Run(s.Input, s.Output, s.Arch, stdout, stderr),
+                (NewOptionsVerb n) => NewProject.Run(n, stdout, stderr),
                 errors => ParseFailed(parsed, errors, stdout, stderr));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -115,9 +131,10 @@ public static class Drvc
         }
     }
 
-    private static void Print(CompileResult r, TextWriter stderr)
+    private static void Print(CompileResult r, TextWriter stderr, bool errorsOnly = false)
     {
-        foreach (var d in r.Diagnostics) stderr.WriteLine(d.ToMsBuildString());
+        foreach (var d in r.Diagnostics)
+            if (!errorsOnly || d.Severity == Severity.Error) stderr.WriteLine(d.ToMsBuildString());
     }
 
     private static int Check(CheckOptionsVerb o, TextWriter stdout, TextWriter stderr)
@@ -138,7 +155,7 @@ public static class Drvc
         var dc = Load(o.DriverDir, stderr);
         if (dc is null) return Usage;
         var r = dc.Build(new BuildOptions(target, o.LineDirectives));
-        Print(r, stderr);
+        Print(r, stderr, o.NoWarnings);
         if (!r.Success) return Errors;
         string outDir = o.Out ?? Path.Combine("out", r.Driver!.Name);
         try

@@ -334,6 +334,16 @@ public static class Cases
         new("EmptyStruct", "DRV0112", U + """
             struct /*!*/Empty { }
             """),
+        new("OffsetComment", "DRV0113", U + """
+            [Mmio] struct R
+            {
+                public Le32 A;   // 0x00
+                public Le32 B;   /*!*/// 0x08
+            }
+            """),
+        new("DeclaredSize", "DRV0114", U + """
+            [Dma] [StructLayout(LayoutKind.Sequential, /*!*/Size = 4)] struct D { public Le32 A; public Le16 B; }
+            """),
     ];
 
     public static IEnumerable<BadCase> Every => All.Concat(Layout);

@@ -27,6 +27,7 @@ public sealed class DriverCompilation
     /// Loads every <c>*.cs</c> under <paramref name="directory"/> (recursively, skipping <c>bin</c>
     /// and <c>obj</c>), in ordinal order of their relative paths so output does not depend on the
     /// file system. Diagnostic paths are <paramref name="directory"/> joined with the relative path.
+    /// Diagnostic severities from the <c>.editorconfig</c> files above the folder apply, as in <c>dotnet build</c>.
     /// </summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     public static DriverCompilation Load(string directory)
@@ -38,7 +39,7 @@ public sealed class DriverCompilation
             .Where(rel => !rel.Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj"))
             .OrderBy(rel => rel.Replace('\\', '/'), StringComparer.Ordinal)
             .Select(rel => (Path.Combine(directory, rel), File.ReadAllText(Path.Combine(directory, rel))));
-        return FromSources(files);
+        return new DriverCompilation(EditorConfigOptions.Apply(FromSources(files).CSharp, directory));
     }
 
     /// <summary>Builds a compilation from in-memory sources: (path used in diagnostics, C# text).</summary>
