@@ -404,6 +404,11 @@ public static unsafe class Controller
                 return;
             }
         }
+        if (error == 0 && s->Chunked)
+        {
+            if (Requests.ContinueChunked(b, u, s, &error))
+                return;
+        }
         Requests.Complete(b, s, error);
         Wake(u);
     }

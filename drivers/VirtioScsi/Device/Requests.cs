@@ -9,8 +9,9 @@ public static unsafe class Requests
     /// <summary>
     /// Starts a read or write of io_Length bytes at byte <paramref name="offset"/> on a free pipeline
     /// slot: READ/WRITE(10), or (16) past 2^32 blocks or 65535 blocks; the data through the slot's
-    /// bounce buffer up to 64 KiB, else mapped with StartDMA (at most 64 runs). Returns false when
-    /// the request was finished at once (io_Error set) and must be replied by the caller.
+    /// bounce buffer up to 64 KiB, else mapped with StartDMA (at most 64 runs; a buffer in more
+    /// runs goes as several commands of at most 63 pages). Returns false when the request was
+    /// finished at once (io_Error set) and must be replied by the caller.
     /// </summary>
     public static bool StartBlockIo(VirtioScsiBase* b, DevUnit* u, Slot* s, IOStdReq* io, ulong offset, bool write)
     {
@@ -24,16 +25,20 @@ public static unsafe class Requests
         uint blockSize = u->BlockSize;
         if (offset % blockSize != 0 || io->io_Length % blockSize != 0)
             return Fail(io, Exec.IOERR_BADLENGTH);
-        ulong lba = offset / blockSize;
-        uint blocks = io->io_Length / blockSize;
 
         s->Io = io;
-        s->Data = (byte*)io->io_Data;
-        s->Length = io->io_Length;
+        s->Start = (byte*)io->io_Data;
+        s->Total = io->io_Length;
+        s->Lba = offset / blockSize;
+        s->BlockSize = blockSize;
+        s->Done = 0;
         s->IsWrite = write;
         s->Tries = 0;
         s->Mapped = false;
-        s->UsesBounce = io->io_Length <= Limits.BounceSize;
+        s->Chunked = false;
+        s->Data = s->Start;
+        s->Length = s->Total;
+        s->UsesBounce = s->Total <= Limits.BounceSize;
         if (s->UsesBounce)
         {
             if (write)
@@ -47,19 +52,88 @@ public static unsafe class Requests
             s->DmaEntries = Exec.StartDMA(s->Data, s->Length, s->DmaFlags);
             if (s->DmaEntries == 0)
                 return Fail(io, TrackDisk.HFERR_DMA);
-            if (s->DmaEntries > Limits.MaxSg)
+            if (s->DmaEntries <= Limits.MaxSg)
+            {
+                Exec.GetDMAList(s->Data, s->Length, s->DmaFlags, s->DmaList);
+                s->Mapped = true;
+            }
+            else
             {
                 Exec.EndDMA(s->Data, s->Length, s->DmaFlags | Exec.DMAF_NoModify);
-                return Fail(io, TrackDisk.HFERR_DMA);
+                s->Chunked = true;
+                if (!MapChunk(s))
+                    return Fail(io, TrackDisk.HFERR_DMA);
             }
-            Exec.GetDMAList(s->Data, s->Length, s->DmaFlags, s->DmaList);
-            s->Mapped = true;
         }
-        byte* cdb = stackalloc byte[Cdb.MaxLength];
-        int n = Cdb.ReadWrite(cdb, write, lba, blocks);
-        Controller.PrepareHeader(u, s, cdb, n);
+        Issue(u, s);
         while (!Controller.Submit(b, u, s))
             Controller.WaitForCompletion(b, u, null);
+        return true;
+    }
+
+    /// <summary>Maps the next part of a chunked transfer (from <see cref="Slot.Done"/>, at most MaxSg - 1 pages of whole blocks).</summary>
+    private static bool MapChunk(Slot* s)
+    {
+        uint chunk = (Limits.MaxSg - 1) * Limits.PageSize / s->BlockSize * s->BlockSize;
+        if (chunk == 0)
+            chunk = s->BlockSize;
+        s->Data = s->Start + s->Done;
+        s->Length = s->Total - s->Done < chunk ? s->Total - s->Done : chunk;
+        s->DmaEntries = Exec.StartDMA(s->Data, s->Length, s->DmaFlags);
+        if (s->DmaEntries == 0)
+            return false;
+        if (s->DmaEntries > Limits.MaxSg)
+        {
+            Exec.EndDMA(s->Data, s->Length, s->DmaFlags | Exec.DMAF_NoModify);
+            return false;
+        }
+        Exec.GetDMAList(s->Data, s->Length, s->DmaFlags, s->DmaList);
+        s->Mapped = true;
+        return true;
+    }
+
+    /// <summary>The READ/WRITE command of the part of the transfer the slot moves now.</summary>
+    private static void Issue(DevUnit* u, Slot* s)
+    {
+        byte* cdb = stackalloc byte[Cdb.MaxLength];
+        int n = Cdb.ReadWrite(cdb, s->IsWrite, s->Lba + s->Done / s->BlockSize, s->Length / s->BlockSize);
+        Controller.PrepareHeader(u, s, cdb, n);
+    }
+
+    /// <summary>
+    /// After a part of a chunked transfer succeeded: ends its mapping and, when more remains, maps
+    /// and queues the next part on the same slot. Returns true when a next part is in flight.
+    /// False with <paramref name="error"/> 0: the transfer is complete; else it failed.
+    /// </summary>
+    public static bool ContinueChunked(VirtioScsiBase* b, DevUnit* u, Slot* s, sbyte* error)
+    {
+        *error = 0;
+        uint moved = Controller.Transferred(b, s);
+        Exec.EndDMA(s->Data, s->Length, s->DmaFlags);
+        s->Mapped = false;
+        if (moved != s->Length || s->Done + s->Length >= s->Total)
+        {
+            // Short or last part: complete with what moved.
+            s->Done += moved;
+            s->Length = 0;
+            return false;
+        }
+        s->Done += s->Length;
+        s->Tries = 0;
+        if (!MapChunk(s))
+        {
+            *error = TrackDisk.HFERR_DMA;
+            return false;
+        }
+        Issue(u, s);
+        if (!Controller.Submit(b, u, s))
+        {
+            Exec.EndDMA(s->Data, s->Length, s->DmaFlags | Exec.DMAF_NoModify);
+            s->Mapped = false;
+            *error = TrackDisk.TDERR_NotSpecified;
+            return false;
+        }
+        Controller.Kick(b);
         return true;
     }
 
@@ -77,7 +151,7 @@ public static unsafe class Requests
     public static void Complete(VirtioScsiBase* b, Slot* s, sbyte error)
     {
         IOStdReq* io = s->Io;
-        uint actual = error == 0 ? Controller.Transferred(b, s) : 0;
+        uint actual = error == 0 ? s->Done + (s->Length != 0 ? Controller.Transferred(b, s) : 0u) : 0;
         if (s->UsesBounce)
         {
             if (!s->IsWrite && actual != 0)

@@ -19,6 +19,8 @@ public static class Limits
     public const uint BounceSize = 65536;
     /// <summary>Scatter-gather entries of one transfer mapped with StartDMA.</summary>
     public const int MaxSg = 64;
+    /// <summary>The smallest page StartDMA can split a buffer at: a part of (MaxSg - 1) pages maps to at most MaxSg runs.</summary>
+    public const uint PageSize = 4096;
     /// <summary>Per slot in the DMA control block: request header, response, indirect table (request + response + data).</summary>
     public const uint ReqOffset = 0, RespOffset = 64, TableOffset = 192, SlotBytes = 192 + 16 * (MaxSg + 2);
     /// <summary>Cache line size the control block's parts are aligned to.</summary>
@@ -52,7 +54,14 @@ public unsafe struct Slot
     public byte* Bounce;
     public ulong BouncePhys;
     public DMAEntry* DmaList;
-    /// <summary>The caller's buffer and how it is mapped (bounce or StartDMA).</summary>
+    /// <summary>The whole transfer: the caller's buffer, its length, its first block and the block size.</summary>
+    public byte* Start;
+    public uint Total;
+    public ulong Lba;
+    public uint BlockSize;
+    /// <summary>Bytes finished by earlier commands when a transfer runs as several (<see cref="Chunked"/>).</summary>
+    public uint Done;
+    /// <summary>What the command in flight moves: its part of the buffer and how it is mapped.</summary>
     public byte* Data;
     public uint Length;
     public uint DmaFlags;
@@ -64,6 +73,8 @@ public unsafe struct Slot
     public bool IsWrite;
     public bool UsesBounce;
     public bool Mapped;
+    /// <summary>The buffer maps to more runs than one command takes: it goes as several commands.</summary>
+    public bool Chunked;
     /// <summary>The CDB, kept for a retry after UNIT ATTENTION.</summary>
     public byte CdbLength;
 }

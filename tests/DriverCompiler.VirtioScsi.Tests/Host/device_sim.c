@@ -780,9 +780,14 @@ static int8 rw(struct IOStdReq *io, uint16 cmd, uint64 offset, void *buf, uint32
 
 static void fill(uint8 *p, uint32 n, uint32 seed) { uint32 i; for (i = 0; i < n; i++) { seed = seed * 1664525u + 1013904223u; p[i] = (uint8)(seed >> 24); } }
 
+static int contiguous_buffers;
+
+/* Writes a seeded pattern and reads it back. Buffers come from malloc (StartDMA splits them at
+ * 64 KiB), or with contiguous_buffers set from AllocVecTags(AVT_Contiguous) (one run). */
 static void roundtrip(struct IOStdReq *io, int unit, uint64 offset, uint32 len, int misalign, const char *what)
 {
-    uint8 *wbuf = malloc(len + 16), *rbuf = malloc(len + 16);
+    uint8 *wbuf = contiguous_buffers ? sim_AllocVecTags(len + 16, AVT_Contiguous, 1, TAG_DONE) : malloc(len + 16);
+    uint8 *rbuf = contiguous_buffers ? sim_AllocVecTags(len + 16, AVT_Contiguous, 1, TAG_DONE) : malloc(len + 16);
     uint8 *w = wbuf + misalign, *r = rbuf + misalign;
     int8 e1, e2;
     uint16 wcmd = offset > 0xFFFFFFFFull ? NSCMD_TD_WRITE64 : CMD_WRITE, rcmd = offset > 0xFFFFFFFFull ? NSCMD_TD_READ64 : CMD_READ;
@@ -793,8 +798,8 @@ static void roundtrip(struct IOStdReq *io, int unit, uint64 offset, uint32 len, 
     e2 = rw(io, rcmd, offset, r, len);
     CHECK(e2 == 0 && io->io_Actual == len, "%s: read unit %d len %u: error %d actual %u", what, unit, len, e2, io->io_Actual);
     CHECK(memcmp(w, r, len) == 0, "%s: unit %d len %u: data differs", what, unit, len);
-    free(wbuf);
-    free(rbuf);
+    if (contiguous_buffers) { sim_FreeVec(wbuf); sim_FreeVec(rbuf); }
+    else { free(wbuf); free(rbuf); }
 }
 
 /* A client task: several requests in flight at once on one unit. */
@@ -1005,8 +1010,13 @@ static void run_tests(void)
     init_io(&io, reply_port);
     CHECK(do_open(&io, 0) == 0, "open unit 0 again");
     n = scsi_commands[0x88];
+    contiguous_buffers = 1;
     roundtrip(&io, 0, 0, 33u << 20, 0, "33 MiB");
-    CHECK(scsi_commands[0x88] == n + 1, "33 MiB read as one READ(16)");
+    contiguous_buffers = 0;
+    CHECK(scsi_commands[0x88] == n + 1, "33 MiB (one physical run) read as one READ(16)");
+    n = scsi_commands[0x28];
+    roundtrip(&io, 0, 40u << 20, 8u << 20, 1, "8 MiB in 129 runs");
+    CHECK(scsi_commands[0x28] - n >= 33, "8 MiB in more runs than one command takes: several READ(10) (%u)", scsi_commands[0x28] - n);
     io.io_Command = CMD_UPDATE;
     CHECK(do_io(&io) == 0 && scsi_commands[0x35] >= 1, "CMD_UPDATE -> SYNCHRONIZE CACHE");
     iface.Close(&iface, (struct IORequest *)&io);
