@@ -17,6 +17,15 @@ var drvc = $"./compiler/DriverCompiler.Cli/bin/{configuration}/net10.0/drvc.dll"
 Task("Build").Does(() =>
 {
     DotNetBuild(solution, new DotNetBuildSettings { Configuration = configuration, NoLogo = true });
+    // Test runs every tests/**/*.Tests.csproj with --no-build: build any the solution does not list yet.
+    var listed = System.IO.File.ReadAllText(solution).Replace('\\', '/');
+    foreach (var project in GetFiles("./tests/**/*.Tests.csproj"))
+    {
+        var relative = MakeAbsolute(Directory(".")).GetRelativePath(project).FullPath;
+        if (listed.Contains(relative)) continue;
+        Warning($"{relative} is not in {solution}; building it on its own");
+        DotNetBuild(project.FullPath, new DotNetBuildSettings { Configuration = configuration, NoLogo = true });
+    }
 });
 
 Task("Test").IsDependentOn("Build").Does(() =>

@@ -6,7 +6,8 @@ namespace DriverCompiler.Analyzers
     /// Every diagnostic DriverCompiler reports. Ids are stable: each has a page
     /// <c>docs/diagnostics/DRVnnnn.md</c>, and the CLI and the analyzer report the same ones.
     /// DRV0001-0099: constructs outside the driver subset. DRV0100-0199: driver declaration and
-    /// layout. DRV0200-0299: target restrictions. DRV0900-0999: the compiler itself.
+    /// layout. DRV0200-0299: target restrictions. DRV0300-0349: SCRIPTS programs written in C#,
+    /// exported C names and Amix kernel registration. DRV0900-0999: the compiler itself.
     /// </summary>
     public static class Descriptors
     {
@@ -93,6 +94,27 @@ namespace DriverCompiler.Analyzers
 
         public static readonly DiagnosticDescriptor Amix64Bit = Warning("DRV0200", "64-bit integer on Amix",
             "'{0}' is a 64-bit integer; Amix 2.1c's cc has no 64-bit type, so this builds only with GCC (long long)", "Target");
+
+        public static readonly DiagnosticDescriptor ScriptsStatement = Error("DRV0300", "Not a SCRIPTS instruction",
+            "'{0}' is not a SCRIPTS instruction: the body of a [Scripts] method is a sequence of calls to DriverCompiler.Dsl.Scripts intrinsics", "Scripts");
+        public static readonly DiagnosticDescriptor ScriptsNotConstant = Error("DRV0301", "SCRIPTS operand is not constant",
+            "SCRIPTS operand '{0}' is not a compile-time constant: the program is assembled when the driver is built", "Scripts");
+        public static readonly DiagnosticDescriptor ScriptsDsaField = Error("DRV0302", "Unknown DSA field",
+            "'{0}' is not a field of the DSA struct {1}", "Scripts");
+        public static readonly DiagnosticDescriptor ScriptsLabel = Error("DRV0303", "SCRIPTS label problem",
+            "SCRIPTS label '{0}' {1}", "Scripts");
+        public static readonly DiagnosticDescriptor ScriptsPhase = Error("DRV0304", "Not a SCSI phase",
+            "{0} is not a SCSI phase: SCRIPTS phases are 0 (DATA OUT) to 7 (MESSAGE IN)", "Scripts");
+        public static readonly DiagnosticDescriptor ScriptsOutside = Error("DRV0305", "SCRIPTS intrinsic used outside a SCRIPTS program",
+            "'{0}' {1}", "Scripts");
+        public static readonly DiagnosticDescriptor ScriptsMethod = Error("DRV0306", "Invalid [Scripts] method",
+            "[Scripts] method '{0}' {1}", "Scripts");
+        public static readonly DiagnosticDescriptor ScriptsAssembly = Error("DRV0307", "SCRIPTS assembler error",
+            "SCRIPTS program '{0}': {1}", "Scripts");
+        public static readonly DiagnosticDescriptor CExportName = Error("DRV0310", "Invalid exported C name",
+            "Exported C name '{0}' {1}", "Scripts");
+        public static readonly DiagnosticDescriptor AmixScsiCardQueue = Error("DRV0311", "Amix SCSI card without a queue function",
+            "[AmixScsiCard] Queue '{0}' is not the [CExport] name of a static driver method", "Scripts");
 
         public static readonly DiagnosticDescriptor NotLowered = Error("DRV0900", "Not supported by the lowering yet",
             "'{0}' ({1}) passes the subset check but the lowering does not support it yet", "Compiler");

@@ -53,6 +53,7 @@ namespace DriverCompiler.Analyzers
                 start.RegisterOperationBlockAction(ctx => AnalyzeBlocks(ctx, k));
                 start.RegisterSyntaxNodeAction(AnalyzeChecked, SyntaxKind.CheckedExpression, SyntaxKind.CheckedStatement);
                 start.RegisterSyntaxNodeAction(ctx => AnalyzeDriverAttribute(ctx, k), SyntaxKind.Attribute);
+                ScriptsChecker.Register(start, k);
                 if (k.IsAmix)
                     start.RegisterSyntaxNodeAction(ctx => Analyze64Bit(ctx, k), SyntaxKind.PredefinedType, SyntaxKind.IdentifierName);
                 if (k.DriverAttributes.Length == 0)

@@ -8,6 +8,7 @@ using DriverCompiler.Core.Targets;
 using DriverCompiler.Core.Templates;
 using DriverCompiler.Dsl;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace DriverCompiler.Core;
@@ -33,10 +34,10 @@ internal static class Pipeline
         try
         {
             var compilation = dc.CSharp;
-            diagnostics.AddRange(compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
             driver = ReadDriver(compilation, diagnostics);
             var target = options.Target ?? driver?.Target;
-            diagnostics.AddRange(RunAnalyzers(compilation, target));
+            var (all, models) = Analyze(compilation, target);
+            diagnostics.AddRange(all.Where(d => d.Severity >= DiagnosticSeverity.Warning));
             if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) || !emit)
                 return Result(diagnostics, files, driver);
             if (driver is null)
@@ -46,7 +47,7 @@ internal static class Pipeline
                     helpLinkUri: Descriptors.NoDriver.HelpLinkUri), Location.None, compilation.AssemblyName));
                 return Result(diagnostics, files, driver);
             }
-            files.AddRange(Emit(compilation, driver with { Target = target!.Value }, options, diagnostics));
+            files.AddRange(Emit(models, driver with { Target = target!.Value }, options, diagnostics));
             if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) files.Clear();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -57,15 +58,26 @@ internal static class Pipeline
         return Result(diagnostics, files, driver);
     }
 
-    private static IEnumerable<Diagnostic> RunAnalyzers(Microsoft.CodeAnalysis.CSharp.CSharpCompilation compilation, DriverTarget? target)
+    /// <summary>
+    /// Binds the compilation once: Roslyn's own diagnostics and the subset rules come from one
+    /// <see cref="CompilationWithAnalyzers"/> pass, and the semantic models that pass bound are
+    /// kept so the lowering reads the same bound trees instead of binding every body again
+    /// (issue 2's benchmark: lowering may add at most 50 % to Roslyn's binding).
+    /// </summary>
+    private static (ImmutableArray<Diagnostic> Diagnostics, BoundModels Models) Analyze(CSharpCompilation compilation, DriverTarget? target)
     {
-        if (Analyzers.Value.IsEmpty) return [];
         var global = new Dictionary<string, string>();
         if (target is DriverTarget t) global["build_property.DriverCompilerTarget"] = Target.For(t).Name;
         var options = new AnalyzerOptions([], new GlobalOptionsProvider(global));
-        var cwa = compilation.WithAnalyzers(Analyzers.Value, new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
-        var result = cwa.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
-        return result;
+        var capture = new ModelCapture();
+        var cwa = compilation.WithAnalyzers(Analyzers.Value.Add(capture), new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+        var diagnostics = cwa.GetAllDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+        // The analyzer driver binds its own copy of the compilation; the lowering must use that copy so
+        // the symbols it compares come from the same compilation as the models' operations.
+        var analysed = capture.Models.Values.Select(m => m.Compilation).Distinct().ToList();
+        return analysed is [CSharpCompilation one] && capture.Models.Count == compilation.SyntaxTrees.Length
+            ? (diagnostics, new BoundModels(one, capture.Models))
+            : (diagnostics, new BoundModels(compilation, new Dictionary<SyntaxTree, SemanticModel>()));
     }
 
     private static DriverInfo? ReadDriver(Microsoft.CodeAnalysis.CSharp.CSharpCompilation compilation, List<Diagnostic> diagnostics)
@@ -80,8 +92,9 @@ internal static class Pipeline
         return new DriverInfo(name, (DriverTarget)target, prefix ?? name.ToLowerInvariant(), version, revision);
     }
 
-    private static IEnumerable<EmittedFile> Emit(Microsoft.CodeAnalysis.CSharp.CSharpCompilation compilation, DriverInfo driver, BuildOptions options, List<Diagnostic> diagnostics)
+    private static IEnumerable<EmittedFile> Emit(BoundModels bound, DriverInfo driver, BuildOptions options, List<Diagnostic> diagnostics)
     {
+        var compilation = bound.Compilation;
         var target = Target.For(driver.Target);
         var templates = HandlebarsTemplateEngine.Instance;
         var sources = compilation.SyntaxTrees.Select(t => Path.GetFileName(t.FilePath)).ToList();
@@ -90,12 +103,13 @@ internal static class Pipeline
             file, role, from, driver = driver.Name, target = target.Name, version = ToolVersion,
         }).TrimEnd('\n');
 
-        var lowerer = new ModuleLowerer(compilation, target, driver);
+        var lowerer = new ModuleLowerer(compilation, target, driver, bound.Models);
         var (header, cfiles) = lowerer.Lower(
             Comment(driver.Name + ".h", string.Join(", ", sources), "types, constants and prototypes"),
             cs => Comment(Naming.Snake(Path.GetFileNameWithoutExtension(cs)) + ".c", cs, "code and data"));
         diagnostics.AddRange(lowerer.Diagnostics);
         if (lowerer.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) return [];
+        cfiles = Exports.Exports.Merge(compilation, cfiles, Comment(Exports.Exports.SourceFileName(compilation) ?? "", string.Join(", ", sources), "code and data"));
 
         var printer = new CPrinter(target, options.LineDirectives);
         var result = new List<EmittedFile> { new(header.Name, printer.Print(header)) };
@@ -109,7 +123,9 @@ internal static class Pipeline
         result.Add(new EmittedFile("Makefile", device?.Makefile ?? templates.Render(target.Name + "/Makefile.hbs", new
         {
             driver = driver.Name, version = ToolVersion, objects = string.Join(" ", objects),
+            linked = cfiles.Count != 1 || cfiles[0].Name != driver.Name + ".c",
         })));
+        result.AddRange(Exports.KernelPatches.Render(lowerer, driver, templates, ToolVersion, [.. cfiles.Select(f => f.Name)]));
         return result;
     }
 
@@ -131,6 +147,29 @@ internal static class Pipeline
         var span = d.Location.GetLineSpan();
         return new DriverDiagnostic(d.Id, sev, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), span.Path,
             span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
+    }
+
+    /// <summary>The compilation the analyzers ran on and the semantic models they bound, one per tree.</summary>
+    private sealed record BoundModels(CSharpCompilation Compilation, IReadOnlyDictionary<SyntaxTree, SemanticModel> Models);
+
+    /// <summary>Not a rule: keeps each tree's semantic model from the analyzer pass for the lowering.</summary>
+#pragma warning disable RS1001 // internal to the CLI host, never shipped in the analyzer package
+    private sealed class ModelCapture : DiagnosticAnalyzer
+#pragma warning restore RS1001
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
+        public IReadOnlyDictionary<SyntaxTree, SemanticModel> Models => models;
+        // Roslyn skips an analyzer with no enabled descriptor, so this one carries a hidden id it never reports.
+#pragma warning disable RS2008 // not a shipped rule: the CLI host's own plumbing
+        private static readonly DiagnosticDescriptor Never = new("DRVCAPTURE", "semantic model capture", "never reported", "Internal", DiagnosticSeverity.Hidden, true);
+#pragma warning restore RS2008
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Never];
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterSemanticModelAction(ctx => models.TryAdd(ctx.SemanticModel.SyntaxTree, ctx.SemanticModel));
+        }
     }
 
     private sealed class GlobalOptionsProvider(Dictionary<string, string> global) : AnalyzerConfigOptionsProvider

@@ -68,6 +68,28 @@ typedef unsigned short drv_io16;
 typedef unsigned int drv_io32;
 #endif
 
+#ifdef DRV_MMIO_HOOKS
+/*
+ * Simulation hooks (tests only). With DRV_MMIO_HOOKS defined every register access macro,
+ * 8/16/32 bits and the _LE/_BE forms built on them, calls a function the test harness links
+ * in instead of touching memory; the harness decides whether the address is a simulated
+ * device (tests/Ncr53c710.Sim maps the A4091's register block this way) or plain memory.
+ * Values are in CPU byte order, exactly what the plain volatile access would have loaded or
+ * stored. The PowerPC byte-reversing accessors below are bypassed so every access arrives here.
+ */
+extern unsigned char drv_mmio_read8(volatile void *addr);
+extern unsigned short drv_mmio_read16(volatile void *addr);
+extern unsigned int drv_mmio_read32(volatile void *addr);
+extern void drv_mmio_write8(volatile void *addr, unsigned char value);
+extern void drv_mmio_write16(volatile void *addr, unsigned short value);
+extern void drv_mmio_write32(volatile void *addr, unsigned int value);
+#define DRV_MMIO_READ8(p) ((drv_io8)drv_mmio_read8((volatile void *)(p)))
+#define DRV_MMIO_READ16(p) ((drv_io16)drv_mmio_read16((volatile void *)(p)))
+#define DRV_MMIO_READ32(p) ((drv_io32)drv_mmio_read32((volatile void *)(p)))
+#define DRV_MMIO_WRITE8(p, v) drv_mmio_write8((volatile void *)(p), (unsigned char)(v))
+#define DRV_MMIO_WRITE16(p, v) drv_mmio_write16((volatile void *)(p), (unsigned short)(v))
+#define DRV_MMIO_WRITE32(p, v) drv_mmio_write32((volatile void *)(p), (unsigned int)(v))
+#else
 /* Native-order volatile accesses: the same on every CPU. */
 #define DRV_MMIO_READ8(p) (*(volatile drv_io8 *)(p))
 #define DRV_MMIO_READ16(p) (*(volatile drv_io16 *)(p))
@@ -75,8 +97,9 @@ typedef unsigned int drv_io32;
 #define DRV_MMIO_WRITE8(p, v) (*(volatile drv_io8 *)(p) = (v))
 #define DRV_MMIO_WRITE16(p, v) (*(volatile drv_io16 *)(p) = (v))
 #define DRV_MMIO_WRITE32(p, v) (*(volatile drv_io32 *)(p) = (v))
+#endif /* DRV_MMIO_HOOKS */
 
-#if defined(__GNUC__) && (defined(__powerpc__) || defined(__PPC__)) && defined(DRV_AMIGAOS4_H)
+#if defined(__GNUC__) && (defined(__powerpc__) || defined(__PPC__)) && defined(DRV_AMIGAOS4_H) && !defined(DRV_MMIO_HOOKS)
 
 static inline uint16 drv_in_le16(const volatile void *p)
 {

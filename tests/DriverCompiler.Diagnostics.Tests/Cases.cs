@@ -254,6 +254,55 @@ public static class Cases
             [assembly: DriverCompiler.Dsl.Driver("amixdrv", DriverCompiler.Dsl.DriverTarget.Amix)]
             static class C { static /*!*/System.UInt64 X; }
             """, WithDriver: false),
+        new("ScriptsLoop", "DRV0300", U + """
+            static class C { [Scripts] static void P() { Scripts.Nop(); /*!*/int i = 1; /*!*/M(); } static void M() { } }
+            """),
+        new("ScriptsNotConstant", "DRV0301", U + """
+            static class C { static uint v; static byte d; [Scripts] static void P() { Scripts.Int(/*!*/v); Scripts.Int(1, Scripts.IfData(/*!*/d)); } }
+            """),
+        new("ScriptsAddressNotConstant", "DRV0301", U + """
+            static unsafe class C { static string n; [Scripts] static void P() { Scripts.Nop(); } static uint* A() => Scripts.Address(/*!*/n); }
+            """),
+        new("ScriptsDsaField", "DRV0302", U + """
+            struct T { public uint Id; }
+            static class C {
+                [Scripts(Dsa = typeof(T))] static void P() { Scripts.Move(Scripts.Dsa(/*!*/"Len"), Scripts.When(ScsiPhase.DataIn)); }
+                [Scripts] static void Q() { Scripts.Select(Scripts.Dsa(/*!*/"Id"), Scripts.Rel("x")); Scripts.Label("x"); }
+            }
+            """),
+        new("ScriptsLabels", "DRV0303", U + """
+            static class C {
+                [Scripts] static void P() { Scripts.Entry(/*!*/"go"); Scripts.Label("top"); Scripts.Label(/*!*/"top"); Scripts.Jump(Scripts.Rel(/*!*/"tpo")); }
+                static uint E() => Scripts.EntryOffset(/*!*/"top");
+            }
+            """),
+        new("ScriptsPhase", "DRV0304", U + """
+            static class C { [Scripts] static void P() { Scripts.Label("x"); Scripts.Jump(Scripts.Rel("x"), Scripts.When(/*!*/(ScsiPhase)8)); } }
+            """),
+        new("ScriptsOutside", "DRV0305", U + """
+            static unsafe class C { static void M() { /*!*/Scripts.Nop(); } static uint* A() => Scripts.Address(/*!*/"Nothing"); }
+            """),
+        new("ScriptsMethod", "DRV0306", U + """
+            static class C {
+                [Scripts] static int /*!*/P(int x) { /*!DRV0300*/return x; }
+                [Scripts(Arch = 711)] static void /*!*/Q() { Scripts.Nop(); }
+                [Scripts] static void R() { Scripts.Nop(); }
+                static void M() { /*!*/R(); }
+            }
+            """, CompilerErrors: null),
+        new("CExportName", "DRV0310", U + """
+            static class C {
+                [/*!*/CExport("a-b")] static void M() { }
+                [CExport("x1")] static void N() { }
+                [/*!*/CExport("x1")] static void O() { }
+            }
+            """),
+        new("AmixScsiCardQueue", "DRV0311", """
+            [assembly: DriverCompiler.Dsl.Driver("cardx", DriverCompiler.Dsl.DriverTarget.Amix)]
+            [assembly: DriverCompiler.Dsl.AmixScsiCard(0x02020054, "A4091 SCSI", Queue = "q")]
+            [assembly: /*!*/DriverCompiler.Dsl.AmixScsiCard(0x02020055, "B", Queue = "nothing")]
+            static class C { [DriverCompiler.Dsl.CExport("q")] static bool Q(int c) => c == 0; }
+            """, WithDriver: false),
     ];
 
     /// <summary>Layout cases: the struct layout calculator decides these.</summary>

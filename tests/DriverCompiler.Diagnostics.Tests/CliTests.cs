@@ -89,6 +89,35 @@ public class CliTests
     }
 
     [Fact]
+    public void A_SCRIPTS_program_the_assembler_rejects_is_DRV0307_at_the_instruction()
+    {
+        var m = new Marked("""
+            using DriverCompiler.Dsl;
+            static class C
+            {
+                [Scripts(Arch = 700)]
+                static void P()
+                {
+                    Scripts.Nop();
+                    /*!DRV0307*/Scripts.Move(Scripts.Dsa(4), Scripts.When(ScsiPhase.DataIn));
+                    Scripts.Move(/*!DRV0307*/0x1000000, 0, Scripts.When(ScsiPhase.DataIn));
+                }
+            }
+            """);
+        using var dir = new TempDriver(("Test.cs", m.Source), ("Driver.cs", AnalyzerHarness.DriverDeclaration));
+        var run = CliRun.Of("build", dir.Dir, "--out", dir.Out);
+        run.AssertNoCrashOutput();
+        Assert.Equal(1, run.Exit);
+        Assert.False(Directory.Exists(dir.Out));
+        Assert.Equal(m.Spots.Select(s => $"Test.cs({s.Line},{s.Column}) {s.Id}"),
+            run.Diagnostics.Select(d => $"{d.File}({d.Line},{d.Column}) {d.Id}"));
+        Assert.Contains("SCR0007", run.Stderr); // table indirection needs the 53C710
+        Assert.Contains("SCR0005", run.Stderr); // byte count beyond 24 bits
+        // The analyzer alone accepts it: only the assembler knows the chip's limits.
+        Assert.Empty(AnalyzerHarness.Run(m.Source).Analyzer);
+    }
+
+    [Fact]
     public void Check_on_a_folder_without_a_driver_reports_every_violation_and_says_so()
     {
         var m = new Marked("""

@@ -77,6 +77,8 @@ internal sealed partial class FunctionLowerer
         {
             case PrefixUnaryExpressionSyntax pu when pu.IsKind(SyntaxKind.PointerIndirectionExpression) && children.Count == 1:
                 return Deref(Expr(children[0]));
+            case PrefixUnaryExpressionSyntax pu when pu.IsKind(SyntaxKind.AddressOfExpression) && children.Count == 1 && children[0] is IAddressOfOperation:
+                return Expr(children[0]); // fixed (T* p = &staticField): Roslyn wraps the address-of
             case ExpressionSyntax e when e.Parent is MemberAccessExpressionSyntax ma && ma.IsKind(SyntaxKind.PointerMemberAccessExpression) && ma.Expression == e && children.Count == 1:
                 return Deref(Expr(children[0]));
             case ElementAccessExpressionSyntax when children.Count == 2 && children[0].Type is IPointerTypeSymbol:
@@ -330,6 +332,7 @@ internal sealed partial class FunctionLowerer
             if (all.Count == 0) return Fail(inv, "an interface binding without the interface argument");
             return new CCall(new CMember(all[0], objectBinding.Name, Arrow: true), all.Skip(1).ToList());
         }
+        if (Scripts.ScriptsLowering.TryLowerIntrinsic(module, inv) is { } intrinsic) return intrinsic;
         if (DslSymbols.Binding(m) is { } binding)
             fn = binding.Interface is null ? new CName(binding.Name) : new CMember(new CName(binding.Interface), binding.Name, Arrow: true);
         else if (module.Names.TryGetValue(m.OriginalDefinition, out var name) && m.DeclaringSyntaxReferences.Length > 0)

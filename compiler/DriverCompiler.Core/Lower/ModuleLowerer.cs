@@ -34,9 +34,14 @@ internal sealed class ModuleLowerer
         return m;
     }
 
-    public ModuleLowerer(CSharpCompilation compilation, Target target, DriverInfo driver)
+    /// <param name="compilation">The compilation whose symbols the lowering compares against.</param>
+    /// <param name="bound">Semantic models already bound for <paramref name="compilation"/> (by the analyzer pass), reused so no body is bound twice.</param>
+    public ModuleLowerer(CSharpCompilation compilation, Target target, DriverInfo driver, IReadOnlyDictionary<SyntaxTree, SemanticModel>? bound = null)
     {
         Compilation = compilation; Target = target; Driver = driver; Prefix = driver.Prefix;
+        if (bound is not null)
+            foreach (var (tree, model) in bound)
+                if (model.Compilation == compilation) models[tree] = model;
     }
 
     public void Report(DiagnosticDescriptor d, Location? loc, params object[] args) =>
@@ -119,11 +124,11 @@ internal sealed class ModuleLowerer
         foreach (var t in types.Where(t => t.TypeKind is TypeKind.Class or TypeKind.Struct))
             foreach (var m in t.GetMembers().OfType<IMethodSymbol>())
             {
-                if (m.MethodKind != MethodKind.Ordinary || DslSymbols.Binding(m) is not null || m.IsExtern) continue;
+                if (m.MethodKind != MethodKind.Ordinary || DslSymbols.Binding(m) is not null || m.IsExtern || Scripts.ScriptsLowering.IsScriptsMethod(m)) continue;
                 if (m.DeclaringSyntaxReferences.Length == 0 || m.IsAbstract) continue;
                 var fn = new FunctionLowerer(this, m).Lower();
                 if (fn is null) continue;
-                bool local = IsFileLocal(m);
+                bool local = IsFileLocal(m) && Exports.Exports.ExportName(m) is null;
                 var file = FileFor(m);
                 fn = fn with { IsStatic = local };
                 var proto = fn with { Body = null, Comment = null };
@@ -137,6 +142,7 @@ internal sealed class ModuleLowerer
             }
         foreach (var (file, protos) in prototypesByFile)
             file.Items.InsertRange(1, protos);
+        Scripts.ScriptsLowering.Emit(this, types, header, FileFor);
 
         var sources = files.OrderBy(kv => Compilation.SyntaxTrees.IndexOf(kv.Key)).Select(kv => kv.Value)
             .Where(f => f.Items.Count > 1).ToList();
@@ -183,6 +189,8 @@ internal sealed class ModuleLowerer
             {
                 switch (m)
                 {
+                    case IFieldSymbol { IsConst: true } c when Exports.Exports.ConstantName(c) is { } cn: Names[c] = cn; break;
+                    case IMethodSymbol meth when meth.MethodKind == MethodKind.Ordinary && Exports.Exports.ExportName(meth) is { } en: Names[meth] = en; usedGlobalNames.Add(en); break;
                     case IFieldSymbol { IsConst: true } c when MirrorsHeader(t): Names[c] = c.Name; usedGlobalNames.Add(c.Name); break;
                     case IFieldSymbol { IsConst: true } c: Names[c] = Unique(path.ToUpperInvariant() + "_" + Naming.Upper(c.Name)); break;
                     case IFieldSymbol { IsStatic: true } f: Names[f] = Unique(path + "_" + Naming.Snake(f.Name)); break;
@@ -277,7 +285,7 @@ internal sealed class ModuleLowerer
     private void LowerConstants(INamedTypeSymbol t, List<CTopLevel> items)
     {
         bool first = true;
-        foreach (var c in t.GetMembers().OfType<IFieldSymbol>().Where(f => f.IsConst && f.HasConstantValue))
+        foreach (var c in t.GetMembers().OfType<IFieldSymbol>().Where(f => f.IsConst && f.HasConstantValue && Exports.Exports.ConstantName(f) is null))
         {
             if (c.Type.SpecialType is SpecialType.System_String)
             {

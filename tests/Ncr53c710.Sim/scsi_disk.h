@@ -1,0 +1,67 @@
+/*
+ * scsi_disk.h: a SCSI-2 direct-access target (a disk) backed by a raw image file on the host,
+ * as seen from the bus: it answers selection, runs the information transfer phases
+ * (MSG OUT, COMMAND, DATA IN/OUT, STATUS, MSG IN) and goes bus free after COMMAND COMPLETE.
+ *
+ * Commands (SCSI-2, X3.131-1994): TEST UNIT READY 0x00, REQUEST SENSE 0x03, READ(6) 0x08,
+ * WRITE(6) 0x0A, INQUIRY 0x12, READ CAPACITY(10) 0x25, READ(10) 0x28, WRITE(10) 0x2A.
+ * Anything else ends in CHECK CONDITION with ILLEGAL REQUEST / INVALID COMMAND OPERATION CODE
+ * (ASC 0x20); an LBA range beyond the image with ILLEGAL REQUEST / LOGICAL BLOCK ADDRESS OUT
+ * OF RANGE (ASC 0x21); a LUN other than 0 with ILLEGAL REQUEST / LOGICAL UNIT NOT SUPPORTED
+ * (ASC 0x25; INQUIRY answers peripheral qualifier 011b instead). Blocks are 512 bytes.
+ */
+#ifndef SCSI_DISK_H
+#define SCSI_DISK_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+/* SCSI bus phases (MSG, C/D, I/O), as SSTAT2 bits 2-0 and SCRIPTS phase fields encode them. */
+enum { SCSI_PH_DATA_OUT = 0, SCSI_PH_DATA_IN = 1, SCSI_PH_COMMAND = 2, SCSI_PH_STATUS = 3,
+       SCSI_PH_MSG_OUT = 6, SCSI_PH_MSG_IN = 7 };
+
+/* One-shot misbehaviours a test can arm. */
+enum scsi_fault {
+    FAULT_NONE = 0,
+    FAULT_MSGIN_AFTER_COMMAND /* after the CDB, go to MSG IN (MESSAGE REJECT) and stay connected */
+};
+
+struct scsi_target {
+    int id;
+    FILE *image;
+    uint32_t blocks;            /* image size / 512 */
+    char product[17];
+    /* Bus state. */
+    int phase;                  /* current phase while connected, -1 = waiting for ACK release */
+    int lun;
+    uint8_t cdb[16];
+    unsigned cdb_len, cdb_got;
+    uint8_t *buf;               /* data phase buffer */
+    uint32_t buf_len, buf_pos;
+    int write_pending;          /* DATA OUT for a WRITE: flush buf to the image at the end */
+    uint32_t write_lba;
+    uint8_t status;
+    uint8_t msg_in[4];
+    unsigned msg_in_len, msg_in_pos;
+    int disconnect_after_ack;   /* the last MSG IN byte was COMMAND COMPLETE */
+    int hold_bus;               /* FAULT_MSGIN_AFTER_COMMAND fired: never leave MSG IN */
+    /* Sense data of the last CHECK CONDITION (fixed format). */
+    uint8_t sense_key, asc, ascq;
+    uint32_t info;
+    enum scsi_fault fault;
+    /* Counters. */
+    unsigned long commands;
+};
+
+struct scsi_target *scsi_disk_open(int id, const char *path);
+
+/* Bus events, called by the chip model. */
+void scsi_target_select(struct scsi_target *t, int atn);
+int scsi_target_phase(const struct scsi_target *t); /* -2 bus free, -1 REQ not asserted */
+void scsi_target_out(struct scsi_target *t, uint8_t b, int atn_after); /* an output phase byte */
+uint8_t scsi_target_peek(const struct scsi_target *t); /* the byte an input phase presents */
+void scsi_target_in_ack(struct scsi_target *t, int hold_ack); /* the initiator took that byte */
+void scsi_target_ack_released(struct scsi_target *t);
+void scsi_target_bus_reset(struct scsi_target *t);
+
+#endif /* SCSI_DISK_H */

@@ -1,0 +1,220 @@
+/*
+ * simmain.c: the test program: A4091 boards with disks on their buses, and a list of requests
+ * issued through the driver the way dd.c issues them. Output is line-oriented for the xunit
+ * tests (tests/DriverCompiler.A4091.Sim.Tests):
+ *
+ *   result <n> op=<name> card=<c> id=<t> queued=<0|1> completions=<k> context=<queue|int2|callout|none> okay=<0|1> status=0x<ss> idle=<i>
+ *   data <n> <hex bytes>            (data-in commands that completed with okay=1)
+ *   error <text>                    (a request that never completed, with the chip state)
+ *   stats card<k> ...               (register access counts, see board.h)
+ *   int2 count=<n>
+ *
+ * After a completion with okay=1 and a status other than GOOD, the program does what dd.c's
+ * ihandle does: REQUEST SENSE (16 bytes) as request <n>s, then the command again as <n>r.
+ *
+ * Usage: a4091sim [--board 0xADDR]... [--disk CARD:ID:IMAGE]... [--fault CARD:ID:msgin]
+ *                 [--pace N] [--sto STEPS] [--irq on|off] [--limit N] [--boot-ticks N] command...
+ * Commands: inquiry C T [ALLOC] | tur C T | readcap C T | read6|read10 C T LBA BLOCKS
+ *           | write6|write10 C T LBA BLOCKS FILE | cdb C T INBYTES HEXCDB
+ */
+#include "board.h"
+#include "kernel.h"
+#include "ddsim.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static unsigned long limit = 200000;
+
+static const char *context_name(int ctx, int completions)
+{
+    if (completions == 0) return "none";
+    switch (ctx) {
+    case CTX_QUEUE: return "queue";
+    case CTX_INT2: return "int2";
+    case CTX_CALLOUT: return "callout";
+    default: return "thread";
+    }
+}
+
+static void usage(const char *why)
+{
+    fprintf(stderr, "a4091sim: %s\n", why);
+    exit(2);
+}
+
+static unsigned long num(const char *s)
+{
+    char *end;
+    unsigned long v = strtoul(s, &end, 0);
+    if (*s == 0 || *end != 0) usage("bad number");
+    return v;
+}
+
+static void print_hex(const char *tag, const unsigned char *p, unsigned n)
+{
+    unsigned k;
+    printf("data %s ", tag);
+    for (k = 0; k < n; k++) printf("%02x", p[k]);
+    printf("\n");
+}
+
+static int run(const char *tag, const char *op, int card, int id, const unsigned char *cdb,
+               unsigned char *buf, unsigned nbyte, int reading, int print_data, struct dd_result *r)
+{
+    dd_request(card, card, id, cdb, buf, nbyte, reading, limit, r);
+    printf("result %s op=%s card=%d id=%d queued=%d completions=%d context=%s okay=%d status=0x%02x idle=%lu\n",
+           tag, op, card, id, r->queued, r->completions, context_name(r->context, r->completions),
+           r->okay, r->status & 0xFF, r->idle);
+    if (r->completions == 0) {
+        int k;
+        printf("error %s no completion after %lu idle iterations\n", tag, limit);
+        for (k = 0; k < sim_nboards; k++) printf("error %s\n", ncr710_describe(&sim_boards[k].chip));
+    }
+    if (print_data && r->completions > 0 && r->okay && r->status == 0) print_hex(tag, buf, nbyte);
+    return r->completions > 0 && r->okay;
+}
+
+/* One request with dd.c's CHECK CONDITION handling: REQUEST SENSE, then one retry. */
+static void request(int n, const char *op, int card, int id, const unsigned char *cdb,
+                    unsigned char *buf, unsigned nbyte, int reading)
+{
+    char tag[32];
+    struct dd_result r;
+    snprintf(tag, sizeof tag, "%d", n);
+    if (run(tag, op, card, id, cdb, buf, nbyte, reading, reading, &r) && r.status != 0) {
+        unsigned char sense_cdb[12] = { 0x03, 0, 0, 0, 16, 0 };
+        unsigned char sense[16];
+        memset(sense, 0, sizeof sense);
+        snprintf(tag, sizeof tag, "%ds", n);
+        run(tag, "request-sense", card, id, sense_cdb, sense, sizeof sense, 1, 1, &r);
+        snprintf(tag, sizeof tag, "%dr", n);
+        run(tag, op, card, id, cdb, buf, nbyte, reading, reading, &r);
+    }
+}
+
+static unsigned char *load(const char *path, unsigned n)
+{
+    unsigned char *p = malloc(n ? n : 1);
+    FILE *f = fopen(path, "rb");
+    if (p == NULL || f == NULL || fread(p, 1, n, f) != n) usage("cannot read the data file");
+    fclose(f);
+    return p;
+}
+
+int main(int argc, char **argv)
+{
+    int i = 1, n = 0;
+    unsigned sto = 0;
+    unsigned long boot_ticks = 0, t;
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    for (; i < argc && strncmp(argv[i], "--", 2) == 0; i += 2) {
+        const char *o = argv[i], *v;
+        if (i + 1 >= argc) usage("missing option value");
+        v = argv[i + 1];
+        if (sim_nboards == 0 && (strcmp(o, "--disk") == 0 || strcmp(o, "--fault") == 0))
+            sim_add_board(0x40000000u); /* the default card */
+        if (strcmp(o, "--board") == 0) {
+            if (sim_add_board((uint32_t)num(v)) == NULL) usage("too many boards");
+        } else if (strcmp(o, "--disk") == 0 || strcmp(o, "--fault") == 0) {
+            int card, id;
+            char rest[1024];
+            if (sscanf(v, "%d:%d:%1023s", &card, &id, rest) != 3 || card < 0 || card >= sim_nboards || id < 0 || id > 7)
+                usage("bad CARD:ID:... (give --board first)");
+            if (o[2] == 'd') {
+                struct scsi_target *t = scsi_disk_open(id, rest);
+                if (t == NULL) usage("cannot open the image");
+                ncr710_attach(&sim_boards[card].chip, id, t);
+            } else {
+                struct scsi_target *t = sim_boards[card].chip.target[id];
+                if (t == NULL || strcmp(rest, "msgin") != 0) usage("bad fault");
+                t->fault = FAULT_MSGIN_AFTER_COMMAND;
+            }
+        } else if (strcmp(o, "--pace") == 0) sim_pace = (unsigned)num(v);
+        else if (strcmp(o, "--sto") == 0) sto = (unsigned)num(v);
+        else if (strcmp(o, "--irq") == 0) sim_int2_enabled = strcmp(v, "on") == 0;
+        else if (strcmp(o, "--limit") == 0) limit = num(v);
+        else if (strcmp(o, "--boot-ticks") == 0) boot_ticks = num(v);
+        else usage("unknown option");
+    }
+    if (sim_nboards == 0) sim_add_board(0x40000000u);
+    if (sto != 0) {
+        int k;
+        for (k = 0; k < sim_nboards; k++) sim_boards[k].chip.sto_steps = sto;
+    }
+    for (t = 0; t < boot_ticks; t++) sim_idle(); /* the system runs a while before the first request */
+    while (i < argc) {
+        const char *op = argv[i];
+        unsigned char cdb[12];
+        int card, id;
+        memset(cdb, 0, sizeof cdb);
+        if (i + 2 >= argc) usage("command needs CARD ID");
+        card = (int)num(argv[i + 1]);
+        id = (int)num(argv[i + 2]);
+        i += 3;
+        n++;
+        if (strcmp(op, "inquiry") == 0) {
+            unsigned alloc = 36;
+            unsigned char buf[255];
+            if (i < argc && argv[i][0] >= '0' && argv[i][0] <= '9') alloc = (unsigned)num(argv[i++]);
+            cdb[0] = 0x12;
+            cdb[4] = (unsigned char)alloc;
+            request(n, op, card, id, cdb, buf, alloc, 1);
+        } else if (strcmp(op, "tur") == 0) {
+            unsigned char none[1];
+            request(n, op, card, id, cdb, none, 0, 0);
+        } else if (strcmp(op, "readcap") == 0) {
+            unsigned char buf[8];
+            cdb[0] = 0x25;
+            request(n, op, card, id, cdb, buf, 8, 1);
+        } else if (!strcmp(op, "read6") || !strcmp(op, "read10") || !strcmp(op, "write6") || !strcmp(op, "write10")) {
+            unsigned long lba, blocks;
+            unsigned char *buf;
+            int writing = op[0] == 'w', six = strchr(op, '6') != NULL;
+            if (i + 2 + writing > argc) usage("missing LBA BLOCKS [FILE]");
+            lba = num(argv[i]);
+            blocks = num(argv[i + 1]);
+            i += 2;
+            if (writing) buf = load(argv[i++], (unsigned)(blocks * 512));
+            else buf = calloc(blocks ? blocks * 512 : 1, 1);
+            if (six) {
+                cdb[0] = writing ? 0x0A : 0x08;
+                cdb[1] = (unsigned char)((lba >> 16) & 0x1F);
+                cdb[2] = (unsigned char)(lba >> 8);
+                cdb[3] = (unsigned char)lba;
+                cdb[4] = (unsigned char)blocks;
+            } else {
+                cdb[0] = writing ? 0x2A : 0x28;
+                cdb[2] = (unsigned char)(lba >> 24);
+                cdb[3] = (unsigned char)(lba >> 16);
+                cdb[4] = (unsigned char)(lba >> 8);
+                cdb[5] = (unsigned char)lba;
+                cdb[7] = (unsigned char)(blocks >> 8);
+                cdb[8] = (unsigned char)blocks;
+            }
+            request(n, op, card, id, cdb, buf, (unsigned)(blocks * 512), !writing);
+            free(buf);
+        } else if (strcmp(op, "cdb") == 0) {
+            unsigned in, k;
+            unsigned char *buf;
+            const char *hex;
+            if (i + 1 >= argc) usage("missing INBYTES HEXCDB");
+            in = (unsigned)num(argv[i]);
+            hex = argv[i + 1];
+            i += 2;
+            for (k = 0; k < 12 && hex[2 * k] && hex[2 * k + 1]; k++) {
+                char two[3] = { hex[2 * k], hex[2 * k + 1], 0 };
+                cdb[k] = (unsigned char)strtoul(two, NULL, 16);
+            }
+            buf = calloc(in ? in : 1, 1);
+            request(n, op, card, id, cdb, buf, in, 1);
+            free(buf);
+        } else {
+            usage("unknown command");
+        }
+    }
+    sim_boards_report();
+    printf("int2 count=%lu clock=%lu\n", sim_int2_count, sim_clock_count);
+    return 0;
+}
