@@ -100,6 +100,9 @@ namespace DriverCompiler.Analyzers
                 ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.InternalError, loc0, t.Name, ex.GetType().Name + ": " + ex.Message));
                 return;
             }
+            if (k.IsAmix && layout.NeedsPacking(Layout.StructLayoutCalculator.Mc68kMaxAlignment))
+                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.AmixPackedStruct, t.Locations.FirstOrDefault(l => l.IsInSource) ?? Location.None,
+                    t.Name, layout.Alignment, layout.Size));
             foreach (var problem in layout.Problems)
             {
                 var symbol = problem.Symbol;

@@ -94,6 +94,8 @@ namespace DriverCompiler.Analyzers
 
         public static readonly DiagnosticDescriptor Amix64Bit = Warning("DRV0200", "64-bit integer on Amix",
             "'{0}' is a 64-bit integer; Amix 2.1c's cc has no 64-bit type, so this builds only with GCC (long long)", "Target");
+        public static readonly DiagnosticDescriptor AmixPackedStruct = Warning("DRV0201", "Packed struct on Amix",
+            "Struct '{0}' is packed by StructLayout Pack (alignment {1}, {2} bytes); Amix 2.1c's cc cannot pack structs, so this builds only with GCC (__attribute__((packed)))", "Target");
 
         public static readonly DiagnosticDescriptor ScriptsStatement = Error("DRV0300", "Not a SCRIPTS instruction",
             "'{0}' is not a SCRIPTS instruction: the body of a [Scripts] method is a sequence of calls to DriverCompiler.Dsl.Scripts intrinsics", "Scripts");

@@ -254,6 +254,11 @@ public static class Cases
             [assembly: DriverCompiler.Dsl.Driver("amixdrv", DriverCompiler.Dsl.DriverTarget.Amix)]
             static class C { static /*!*/System.UInt64 X; }
             """, WithDriver: false),
+        new("AmixPackedStruct", "DRV0201", U + """
+            [StructLayout(LayoutKind.Sequential, Pack = 1)] struct /*!*/Header { public uint Magic; public ushort Length; public byte Type; }
+            [StructLayout(LayoutKind.Sequential, Pack = 1)] struct Same { public uint A; public uint B; public byte C; public byte D; public ushort E; }
+            [StructLayout(LayoutKind.Sequential, Pack = 1)] struct Bytes { public byte A; public byte B; public byte C; }
+            """, Target: "amix"),
         new("ScriptsLoop", "DRV0300", U + """
             static class C { [Scripts] static void P() { Scripts.Nop(); /*!*/int i = 1; /*!*/M(); } static void M() { } }
             """),

@@ -18,6 +18,9 @@ public sealed class DifferentialFixture : IDisposable
         Results = Run.Programs.ToDictionary(p => p.Name);
         sink.OnMessage(new DiagnosticMessage(Run.Summary()));
         File.WriteAllText(Path.Combine(Run.WorkDir, "summary.txt"), Run.Summary());
+        // Every disagreeing program's report in one file, for reading while fixing.
+        File.WriteAllText(Path.Combine(Run.WorkDir, "verdicts.txt"),
+            string.Concat(Run.Programs.Select(p => Run.Verdict(p)).Where(v => v is not null)));
     }
 
     public DifferentialRun Run { get; }
@@ -26,7 +29,10 @@ public sealed class DifferentialFixture : IDisposable
     public void Dispose()
     {
         bool allAgree = Run.Programs.All(p => Run.Verdict(p) is null);
-        if (allAgree)
+        // DRVC_CORPUS_KEEP=1 keeps the emitted C of a passing run too, for reading it.
+        if (allAgree && Environment.GetEnvironmentVariable("DRVC_CORPUS_KEEP") is { Length: > 0 })
+            sink.OnMessage(new DiagnosticMessage($"Differential corpus: emitted C kept in {Run.WorkDir}"));
+        else if (allAgree)
         {
             try { Directory.Delete(Run.WorkDir, recursive: true); }
             catch (IOException) { }

@@ -42,8 +42,12 @@ namespace DriverCompiler.Analyzers.Layout
     public sealed class StructLayoutInfo
     {
         internal StructLayoutInfo(INamedTypeSymbol type, IReadOnlyList<FieldLayout> fields, int size, int alignment,
-            bool isExplicit, IReadOnlyList<LayoutProblem> problems)
-        { Type = type; Fields = fields; Size = size; Alignment = alignment; IsExplicit = isExplicit; Problems = problems; }
+            bool isExplicit, IReadOnlyList<LayoutProblem> problems, int naturalAlignment = 0, int naturalSize = 0)
+        {
+            Type = type; Fields = fields; Size = size; Alignment = alignment; IsExplicit = isExplicit; Problems = problems;
+            NaturalAlignment = naturalAlignment == 0 ? alignment : naturalAlignment;
+            NaturalSize = naturalSize == 0 ? size : naturalSize;
+        }
         /// <summary>The struct.</summary>
         public INamedTypeSymbol Type { get; }
         /// <summary>Instance fields in declaration order with their offsets.</summary>
@@ -52,6 +56,22 @@ namespace DriverCompiler.Analyzers.Layout
         public int Size { get; }
         /// <summary>Alignment in bytes (largest field alignment, limited by Pack).</summary>
         public int Alignment { get; }
+        /// <summary>Alignment in bytes the fields would give without Pack (what a C compiler gives the struct).</summary>
+        public int NaturalAlignment { get; }
+        /// <summary>Size in bytes C gives the same fields (trailing padding to <see cref="NaturalAlignment"/>).</summary>
+        public int NaturalSize { get; }
+        /// <summary>
+        /// Pack cut the trailing padding C would add, so C needs a packed struct for the same size:
+        /// <c>Pack = 1</c> over <c>{ uint; ushort; byte }</c> is 7 bytes, C pads to 8. (Fields themselves
+        /// always sit at their natural alignment: DRV0111.)
+        /// </summary>
+        public bool IsPacked => Size != NaturalSize;
+        /// <summary>
+        /// Whether a C compiler that aligns no type beyond <paramref name="maxAlignment"/> bytes needs a
+        /// packed struct for this size (68k compilers align to at most 2: a Pack = 4 struct of 12 bytes
+        /// is fine there, a Pack = 1 struct of 7 bytes with a ushort in it is not).
+        /// </summary>
+        public bool NeedsPacking(int maxAlignment) => Size % System.Math.Min(NaturalAlignment, maxAlignment) != 0;
         /// <summary>Whether the struct uses <c>LayoutKind.Explicit</c>.</summary>
         public bool IsExplicit { get; }
         /// <summary>Rules broken; empty for a representable layout.</summary>
@@ -70,6 +90,9 @@ namespace DriverCompiler.Analyzers.Layout
     {
         /// <summary>Pointer size on both targets (PowerPC 32-bit, 68030).</summary>
         public const int PointerSize = 4;
+
+        /// <summary>The largest alignment 68k C compilers give any type (the m68k System V ABI; GCC's m68k targets).</summary>
+        public const int Mc68kMaxAlignment = 2;
 
         private static readonly ConditionalWeakTable<INamedTypeSymbol, StructLayoutInfo> Cache = new ConditionalWeakTable<INamedTypeSymbol, StructLayoutInfo>();
 
@@ -154,7 +177,7 @@ namespace DriverCompiler.Analyzers.Layout
                 && a.AttributeClass.ContainingNamespace?.ToDisplayString() == "DriverCompiler.Dsl");
 
             var placed = new List<FieldLayout>();
-            int offset = 0, structAlign = 1;
+            int offset = 0, structAlign = 1, naturalAlign = 1;
             foreach (var f in fields)
             {
                 ITypeSymbol elem; int? count = null; int size, align;
@@ -176,6 +199,9 @@ namespace DriverCompiler.Analyzers.Layout
                     elem = f.Type;
                     (size, align) = SizeOf(f.Type, inProgress);
                 }
+                // A packed struct inside another still has fields that want their natural alignment.
+                int natural = elem is INamedTypeSymbol { TypeKind: TypeKind.Struct, SpecialType: SpecialType.None } nested && InlineArrayLength(nested) is null
+                    ? Compute(nested, inProgress).NaturalAlignment : align;
                 int effAlign = pack > 0 ? System.Math.Min(align, pack) : align;
                 int at;
                 if (isExplicit)
@@ -187,8 +213,8 @@ namespace DriverCompiler.Analyzers.Layout
                 {
                     at = Align(offset, effAlign);
                 }
-                if (at % align != 0 && !(sdkMirror && at % effAlign == 0))
-                    problems.Add(new LayoutProblem(Descriptors.FieldMisaligned, f, f.Name, size, at, align));
+                if (at % natural != 0 && !(sdkMirror && at % effAlign == 0))
+                    problems.Add(new LayoutProblem(Descriptors.FieldMisaligned, f, f.Name, size, at, natural));
                 foreach (var other in placed)
                     if (at < other.Offset + other.Size && other.Offset < at + size)
                     {
@@ -198,6 +224,7 @@ namespace DriverCompiler.Analyzers.Layout
                 placed.Add(new FieldLayout(f, at, size, align, count, elem));
                 offset = System.Math.Max(offset, at + size);
                 structAlign = System.Math.Max(structAlign, effAlign);
+                naturalAlign = System.Math.Max(naturalAlign, natural);
             }
             if (placed.Count == 0)
             {
@@ -205,7 +232,8 @@ namespace DriverCompiler.Analyzers.Layout
                 return new StructLayoutInfo(type, placed, 1, 1, isExplicit, problems);
             }
             int total = Align(System.Math.Max(offset, minSize), structAlign);
-            return new StructLayoutInfo(type, placed, total, structAlign, isExplicit, problems);
+            return new StructLayoutInfo(type, placed, total, structAlign, isExplicit, problems, naturalAlign,
+                Align(System.Math.Max(offset, minSize), naturalAlign));
         }
 
         private static int Align(int value, int alignment) => alignment <= 1 ? value : (value + alignment - 1) / alignment * alignment;

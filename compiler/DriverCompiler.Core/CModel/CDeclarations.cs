@@ -13,7 +13,11 @@ public sealed record CTypedef(CType Type, string Name) : CTopLevel;
 /// <summary>A struct field; <see cref="Comment"/> goes after it on the same line.</summary>
 public sealed record CField(CType Type, string Name, string? Comment);
 /// <summary>A struct definition with its layout checks (offsets and size in bytes).</summary>
-public sealed record CStructDef(string Tag, List<CField> Fields, IReadOnlyList<(string Field, int Offset)> Offsets, int Size) : CTopLevel;
+public sealed record CStructDef(string Tag, List<CField> Fields, IReadOnlyList<(string Field, int Offset)> Offsets, int Size) : CTopLevel
+{
+    /// <summary>StructLayout Pack made the struct's alignment smaller than its fields' (printed with <c>DRV_PACKED</c>).</summary>
+    public bool Packed { get; init; }
+}
 /// <summary>Forward declaration <c>struct tag;</c>.</summary>
 public sealed record CStructForward(string Tag) : CTopLevel;
 public sealed record CParam(CType Type, string Name);

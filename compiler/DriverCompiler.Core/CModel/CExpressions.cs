@@ -36,6 +36,13 @@ public sealed record CIndex(CExpr Operand, CExpr Index) : CExpr;
 /// <summary>Conditional <c>c ? a : b</c>.</summary>
 public sealed record CConditional(CExpr Condition, CExpr WhenTrue, CExpr WhenFalse) : CExpr;
 
+/// <summary>
+/// Comma expression <c>(t0 = a++, t1 = a++, f(t0, t1, a++))</c>: evaluates its items in order with a
+/// sequence point between them; its value is the last item's. Used where C# evaluation order must be
+/// forced inside an expression that cannot be split into statements (a loop condition, the right of &amp;&amp;).
+/// </summary>
+public sealed record CComma(IReadOnlyList<CExpr> Items) : CExpr;
+
 /// <summary><c>sizeof(T)</c>.</summary>
 public sealed record CSizeOf(CType Type) : CExpr;
 

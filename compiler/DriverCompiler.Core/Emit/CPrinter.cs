@@ -94,10 +94,11 @@ public sealed class CPrinter
                 foreach (var f in s.Fields)
                     Line(Decl(f.Type, f.Name) + ";" + (f.Comment is null ? "" : " /* " + f.Comment + " */"));
                 indent--;
-                Line("};");
+                Line(s.Packed ? "} DRV_PACKED;" : "};");
                 foreach (var (field, offset) in s.Offsets)
                     Line($"DRV_LAYOUT_CHECK({s.Tag}_{field}, DRV_OFFSETOF(struct {s.Tag}, {field}) == {offset});");
-                Line($"DRV_LAYOUT_CHECK({s.Tag}_size, sizeof(struct {s.Tag}) == {s.Size});");
+                // "_sizeof": a field named size has the check "_size"
+                Line($"DRV_LAYOUT_CHECK({s.Tag}_sizeof, sizeof(struct {s.Tag}) == {s.Size});");
                 break;
             case CGlobal g:
                 {
@@ -208,9 +209,10 @@ public sealed class CPrinter
                 break;
             case CFor f:
                 {
-                    string init = string.Join(", ", f.Init.Select(x => x switch
+                    // several declarations of one type: "int32 i = 0, j = 10"
+                    string init = string.Join(", ", f.Init.Select((x, k) => x switch
                     {
-                        CDecl d => Decl(d.Local.Type, d.Local.Name) + (d.Init is null ? "" : " = " + Expr(d.Init, 2)),
+                        CDecl d => (k == 0 ? Decl(d.Local.Type, d.Local.Name) : d.Local.Name) + (d.Init is null ? "" : " = " + Expr(d.Init, 2)),
                         CExprStmt e => Expr(e.Expression, 2),
                         _ => throw new InvalidOperationException("bad for initializer"),
                     }));
@@ -316,6 +318,7 @@ public sealed class CPrinter
             case CMember m: return (Expr(m.Operand, 15) + (m.Arrow ? "->" : ".") + m.Member, 15);
             case CIndex i: return (Expr(i.Operand, 15) + "[" + Expr(i.Index, 0) + "]", 15);
             case CConditional c: return (Expr(c.Condition, 4) + " ? " + Expr(c.WhenTrue, 3) + " : " + Expr(c.WhenFalse, 3), 3);
+            case CComma c: return (string.Join(", ", c.Items.Select(x => Expr(x, 2))), 1);
             case CSizeOf s: return ("sizeof(" + CDeclarator.TypeName(StripConst(s.Type), target.Prototypes) + ")", 14);
             case CInitList il:
                 {

@@ -67,11 +67,13 @@ internal static class C89Hoister
                     return f with { Init = init };
                 }
             case CSwitch sw:
+                // C allows no declaration after a case label: what a section declares (a for-loop
+                // variable, a temporary) moves to the start of the block around the switch.
                 foreach (var sec in sw.Sections)
                 {
-                    var blk = new CBlock(sec.Body);
-                    // sections hold no declarations (the lowering moved them around the switch)
-                    foreach (var x in blk.Statements) if (x is CBlock inner) Hoist(inner); else HoistNested(x);
+                    var body = sec.Body.Select(x => Visit(x, decls, names)).Where(x => x is not CExprStmt { Expression: CLiteral { Text: "" } }).ToList();
+                    sec.Body.Clear();
+                    sec.Body.AddRange(body);
                 }
                 return s;
             default: return s;

@@ -52,26 +52,20 @@ internal sealed partial class FunctionLowerer
         var block = (IBlockOperation?)body.BlockBody ?? body.ExpressionBody;
         if (block is null) { module.NotLowered(declaration, "method without a body"); return null; }
         var cblock = LowerBlock(block);
+        // A parameter the body never reads (an interface the signature must match): say so, as C authors do.
+        var used = body.Descendants().ToList();
+        var unused = new List<CStmt>();
+        if (!method.IsStatic && !used.Any(o => o is IInstanceReferenceOperation))
+            unused.Add(new CExprStmt(new CCast(CNamedType.Void, new CName(Self))));
+        foreach (var p in method.Parameters)
+            if (!used.Any(o => o is IParameterReferenceOperation r && SymbolEqualityComparer.Default.Equals(r.Parameter, p)))
+                unused.Add(new CExprStmt(new CCast(CNamedType.Void, new CName(Naming.Local(p.Name)))));
+        cblock.Statements.InsertRange(0, unused);
         if (Target.DeclarationsAtBlockStart) C89Hoister.Hoist(cblock);
-        MarkUnusedParameters(block, cblock);
         if (failed) return null;
         var ret = module.MapType(method.ReturnType, method.Locations.FirstOrDefault());
         string comment = $"{method.ContainingType.Name}.{method.Name} ({module.Origin(method)})";
         return new CFunction(ret, module.Names[method], ps, cblock, IsStatic: false) { Comment = comment };
-    }
-
-    /// <summary>
-    /// C# lets a method ignore a parameter (an interface's signature, an OS callback); C's
-    /// -Wunused-parameter does not: each one the body never reads is cast to void, after the
-    /// block's leading declarations so C89 accepts it too.
-    /// </summary>
-    private void MarkUnusedParameters(IOperation body, CBlock cblock)
-    {
-        var used = new HashSet<IParameterSymbol>(body.Descendants().OfType<IParameterReferenceOperation>().Select(r => r.Parameter), SymbolEqualityComparer.Default);
-        int at = 0;
-        while (at < cblock.Statements.Count && cblock.Statements[at] is CDecl) at++;
-        foreach (var p in method.Parameters.Where(p => !used.Contains(p)).Reverse())
-            cblock.Statements.Insert(at, new CExprStmt(new CCast(CNamedType.Void, new CName(Naming.Local(p.Name)))));
     }
 
     private CExpr Fail(IOperation op, string what)

@@ -11,6 +11,7 @@ internal sealed partial class FunctionLowerer
     /// <summary>Lowers an expression for its value. <paramref name="discarded"/>: the value is unused (expression statement).</summary>
     private CExpr Expr(IOperation op, bool discarded = false)
     {
+        if (spilled.TryGetValue(op, out var temp)) return temp;
         if (op.ConstantValue is { HasValue: true, Value: null } && op.Type is null or IPointerTypeSymbol or IFunctionPointerTypeSymbol)
             return new CLiteral(Target.Null);
         if (op.ConstantValue.HasValue && op.Type is not null) return Constant(op);
@@ -27,11 +28,14 @@ internal sealed partial class FunctionLowerer
                 if (MmioScalar(f) is { } bits) return MmioRead(f, bits, swap: null);
                 return FieldAccess(f);
             case IArrayElementReferenceOperation ae when ae.Indices.Length == 1:
+                Sequence([ae.ArrayReference, ae.Indices[0]]);
                 return new CIndex(Expr(ae.ArrayReference), Expr(ae.Indices[0]));
             case IInlineArrayAccessOperation ia when ia.Argument.Type?.SpecialType is >= SpecialType.System_SByte and <= SpecialType.System_UInt64:
                 return new CIndex(Expr(ia.Instance), Expr(ia.Argument));
             case IPropertyReferenceOperation { Property.Name: "Length", Instance: IFieldReferenceOperation { Field: var arr } } when arr.Type is IArrayTypeSymbol && module.Names.ContainsKey(arr):
                 return new CName(module.Names[arr].ToUpperInvariant() + "_COUNT");
+            case IDefaultValueOperation or IObjectCreationOperation when StructInit(op) is { } structValue && module.MapType(op.Type!, null) is not CArrayType:
+                return StructValue(structValue);
             case IConversionOperation c: return Conversion(c);
             case IBinaryOperation b: return Binary(b);
             case IUnaryOperation u when u.OperatorMethod is null:
@@ -43,24 +47,31 @@ internal sealed partial class FunctionLowerer
                     };
                     if (sym.Length == 0) return Fail(op, "unary operator " + u.OperatorKind);
                     if (sym == "+") return Expr(u.Operand);
-                    return new CUnary(sym, Expr(u.Operand));
+                    CExpr unary = new CUnary(sym, Expr(u.Operand));
+                    // ~flags on an enum over byte/ushort is that enum again in C#; C computes in int
+                    return u.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } && PromotesToInt(u.Type) ? new CCast(module.MapType(u.Type, null), unary) : unary;
                 }
             case IIncrementOrDecrementOperation inc:
                 {
                     if (inc.Target is IFieldReferenceOperation tf && MmioScalar(tf) is not null) return Fail(op, "++/-- on a register; write r = r + 1");
                     if (inc.OperatorMethod is not null) return Fail(op, "user-defined ++/--");
                     string sym = inc.Kind == OperationKind.Increment ? "++" : "--";
+                    SequenceTarget(inc.Target, []);
                     return new CUnary(sym, LValue(inc.Target), Postfix: inc.IsPostfix);
                 }
             case ISimpleAssignmentOperation a: return Assignment(a, discarded);
             case ICompoundAssignmentOperation ca: return CompoundAssignment(ca, discarded);
             case IInvocationOperation inv: return Invocation(inv);
             case IFunctionPointerInvocationOperation fpi:
+                Sequence([fpi.Target, .. ArgumentOperands(fpi.Arguments)]);
                 return new CCall(Expr(fpi.Target), Arguments(fpi.Arguments));
             case IAddressOfOperation addr:
                 return AddressOf(addr.Reference);
             case IConditionalOperation cond when cond.WhenFalse is not null:
-                return new CConditional(Condition(cond.Condition), Value(cond.WhenTrue, true), Value(cond.WhenFalse, true));
+                {
+                    var c = Condition(cond.Condition);
+                    return new CConditional(c, InPlace(() => Value(cond.WhenTrue, true)), InPlace(() => Value(cond.WhenFalse, true)));
+                }
             case ISizeOfOperation so:
                 return new CCast(Target.Int32, new CSizeOf(module.MapType(so.TypeOperand, op.Syntax.GetLocation(), storage: true)));
             case var _ when op.Kind == OperationKind.None:
@@ -77,11 +88,13 @@ internal sealed partial class FunctionLowerer
         {
             case PrefixUnaryExpressionSyntax pu when pu.IsKind(SyntaxKind.PointerIndirectionExpression) && children.Count == 1:
                 return Deref(Expr(children[0]));
-            case PrefixUnaryExpressionSyntax pu when pu.IsKind(SyntaxKind.AddressOfExpression) && children.Count == 1 && children[0] is IAddressOfOperation:
-                return Expr(children[0]); // fixed (T* p = &staticField): Roslyn wraps the address-of
+            // &movable inside fixed (a static field, a field of one): the targets never move data.
+            case PrefixUnaryExpressionSyntax pu when pu.IsKind(SyntaxKind.AddressOfExpression) && children.Count == 1:
+                return children[0] is IAddressOfOperation ? Expr(children[0]) : AddressOf(children[0]);
             case ExpressionSyntax e when e.Parent is MemberAccessExpressionSyntax ma && ma.IsKind(SyntaxKind.PointerMemberAccessExpression) && ma.Expression == e && children.Count == 1:
                 return Deref(Expr(children[0]));
             case ElementAccessExpressionSyntax when children.Count == 2 && children[0].Type is IPointerTypeSymbol:
+                Sequence(children);
                 return new CIndex(Expr(children[0]), Expr(children[1]));
             case var _ when children.Count == 1 && children[0] is IFieldReferenceOperation { Field.IsFixedSizeBuffer: true } fb:
                 return FieldAccess(fb);
@@ -193,6 +206,14 @@ internal sealed partial class FunctionLowerer
             BinaryOperatorKind.GreaterThan => ">", BinaryOperatorKind.GreaterThanOrEqual => ">=",
             _ => null,
         };
+        if (b.OperatorKind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr)
+        {
+            // the right operand is evaluated only sometimes: its temporaries stay in place
+            var l = Expr(b.LeftOperand);
+            return new CBinary(sym!, l, InPlace(() => Expr(b.RightOperand)));
+        }
+        if (FoldComparison(b) is { } folded) return folded;
+        Sequence([b.LeftOperand, b.RightOperand]);
         if (b.OperatorKind is BinaryOperatorKind.LeftShift or BinaryOperatorKind.RightShift or BinaryOperatorKind.UnsignedRightShift)
             return Shift(b.OperatorKind, Expr(b.LeftOperand), b.Type!, b.RightOperand, b.LeftOperand);
         if (sym is null) return Fail(b, "operator " + b.OperatorKind);
@@ -201,6 +222,9 @@ internal sealed partial class FunctionLowerer
         var left = Expr(b.LeftOperand);
         var right = Expr(b.RightOperand);
         CExpr result = new CBinary(sym, left, right);
+        // enum + n over byte/ushort stays that enum in C#; C computes in int
+        if (sym is "+" or "-" && b.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } && PromotesToInt(b.Type))
+            result = new CCast(module.MapType(b.Type, null), result);
         // Pointer difference is ptrdiff_t in C (32 bits on the targets); C# gives long.
         if (sym == "-" && b.LeftOperand.Type is IPointerTypeSymbol && b.RightOperand.Type is IPointerTypeSymbol)
             result = new CCast(module.MapType(b.Type!, null), result);
@@ -240,6 +264,9 @@ internal sealed partial class FunctionLowerer
 
     private CExpr Assignment(ISimpleAssignmentOperation a, bool discarded)
     {
+        SequenceTarget(a.Target, [a.Value]);
+        // x = x++: the store must not meet another unsequenced store to the same variable
+        if (EffectsOf(a.Value).DirectWrites.Contains(StorageOf(a.Target))) Spill(a.Value);
         if (a.Target is IFieldReferenceOperation tf && MmioScalar(tf) is int bits)
         {
             if (!discarded) return Fail(a, "a register write used as a value");
@@ -271,9 +298,21 @@ internal sealed partial class FunctionLowerer
             : ca.Value.Type!;
         bool mmio = ca.Target is IFieldReferenceOperation tf && MmioScalar(tf) is not null;
         if (sym == ">>>" && !IsSigned(opType)) sym = ">>";
+        SequenceTarget(ca.Target, [ca.Value]);
+        if (DslSymbols.EndianType(targetType) is { } endian)
+            return EndianCompoundAssignment(ca, sym, endian, mmio, discarded);
+        // C# reads the target before evaluating the value: x += x++ or s += F() where F changes s.
+        CExpr? before = null;
+        if (EffectsOf(ca.Value).Writes.Contains(StorageOf(ca.Target)))
+        {
+            foreach (var part in AddressParts(ca.Target) ?? [])
+                if (!IsSideEffectFree(part)) Spill(part);
+            before = SpillValue(mmio ? Expr(ca.Target) : LValue(ca.Target), module.MapType(targetType, null));
+            Spill(ca.Value);
+        }
         bool sameType = pointer || SameCType(targetType, opType) || (PromotesToInt(targetType) && opType.SpecialType == SpecialType.System_Int32);
         bool signedLeft = shift && sym != ">>" && IsSigned(opType);
-        if (!mmio && sameType && !signedLeft && sym != ">>>")
+        if (!mmio && sameType && !signedLeft && sym != ">>>" && before is null)
         {
             var target = LValue(ca.Target);
             if (shift)
@@ -286,8 +325,14 @@ internal sealed partial class FunctionLowerer
             return new CAssign(sym + "=", target, Value(ca.Value, assignmentContext: true));
         }
         // General form: x = (T)(x op y), evaluated as C# does; x must be free of side effects.
-        if (!IsSideEffectFree(ca.Target)) return Fail(ca, "compound assignment that changes type on a target with side effects");
-        CExpr current = mmio ? Expr(ca.Target) : LValue(ca.Target);
+        // The target is named twice (read, then store): evaluate what locates it once.
+        if (!IsSideEffectFree(ca.Target))
+        {
+            if (AddressParts(ca.Target) is not { } parts) return Fail(ca, "compound assignment that changes type on a target with side effects");
+            foreach (var part in parts)
+                if (!IsSideEffectFree(part)) Spill(part);
+        }
+        CExpr current = before ?? (mmio ? Expr(ca.Target) : LValue(ca.Target));
         CExpr widened = SameCType(targetType, opType) || PromotesToInt(targetType) && opType.SpecialType == SpecialType.System_Int32
             ? current : new CCast(module.MapType(opType, null), current);
         CExpr computed;
@@ -307,7 +352,40 @@ internal sealed partial class FunctionLowerer
         return new CAssign("=", LValue(ca.Target), narrowed);
     }
 
-    private static bool IsSideEffectFree(IOperation op) => op switch
+    /// <summary>
+    /// <c>be += v</c> on an Le/Be value: C# converts the target to its native integer, applies the operator
+    /// and converts back, so the C does the same: <c>be = DRV_CPU_TO_BE32(DRV_BE32_TO_CPU(be) + v)</c>.
+    /// </summary>
+    private CExpr EndianCompoundAssignment(ICompoundAssignmentOperation ca, string sym, (int Bits, bool Little) endian, bool mmio, bool discarded)
+    {
+        var native = ca.InConversion.MethodSymbol?.ReturnType;
+        if (native is null || ca.OutConversion.MethodSymbol is null) return Fail(ca, "compound assignment on an endian value");
+        if (!IsSideEffectFree(ca.Target))
+        {
+            if (AddressParts(ca.Target) is not { } parts) return Fail(ca, "compound assignment on an endian value with side effects");
+            foreach (var part in parts)
+                if (!IsSideEffectFree(part)) Spill(part);
+        }
+        string swap = (endian.Little ? "LE" : "BE") + endian.Bits;
+        var field = ca.Target as IFieldReferenceOperation;
+        CExpr current = mmio ? MmioRead(field!, endian.Bits, swap) : new CCall(new CName("DRV_" + swap + "_TO_CPU"), [LValue(ca.Target)]);
+        CExpr computed = sym switch
+        {
+            "<<" => Shift(BinaryOperatorKind.LeftShift, current, native, ca.Value),
+            ">>" => Shift(BinaryOperatorKind.RightShift, current, native, ca.Value),
+            ">>>" => Shift(BinaryOperatorKind.UnsignedRightShift, current, native, ca.Value),
+            _ => new CBinary(sym, current, Expr(ca.Value)),
+        };
+        if (PromotesToInt(native) || !SameCType(native, ca.Value.Type ?? native)) computed = new CCast(module.MapType(native, null), computed);
+        if (mmio)
+        {
+            if (!discarded) return Fail(ca, "a register write used as a value");
+            return MmioWriteValue(field!, endian.Bits, computed, swap);
+        }
+        return new CAssign("=", LValue(ca.Target), new CCall(new CName("DRV_CPU_TO_" + swap), [computed]));
+    }
+
+    private bool IsSideEffectFree(IOperation op) => spilled.ContainsKey(op) || op switch
     {
         ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation => true,
         IFieldReferenceOperation f => f.Instance is null || IsSideEffectFree(f.Instance),
@@ -346,8 +424,26 @@ internal sealed partial class FunctionLowerer
             }
         }
         else return Fail(inv, "call to '" + m.ToDisplayString() + "', which is outside the driver");
+        var operands = new List<IOperation?>();
+        if (!m.IsStatic && inv.Instance is { } receiver && receiver is not IInstanceReferenceOperation)
+            operands.AddRange(AddressParts(receiver) ?? []);
+        operands.AddRange(ArgumentOperands(inv.Arguments));
+        Sequence(operands);
         args.AddRange(Arguments(inv.Arguments));
         return new CCall(fn, args);
+    }
+
+    /// <summary>What a call evaluates for its arguments, in C# order: values, and the address parts of ref/out variables.</summary>
+    private static IEnumerable<IOperation> ArgumentOperands(IEnumerable<IArgumentOperation> arguments)
+    {
+        foreach (var a in arguments)
+        {
+            if (a.ArgumentKind == ArgumentKind.ParamArray && a.Value is IArrayCreationOperation { Initializer: { } init })
+                foreach (var e in init.ElementValues) yield return e;
+            else if (a.Parameter is { RefKind: not RefKind.None })
+                foreach (var p in AddressParts(a.Value) ?? []) yield return p;
+            else yield return a.Value;
+        }
     }
 
     private List<CExpr> Arguments(IEnumerable<IArgumentOperation> arguments)
@@ -364,6 +460,14 @@ internal sealed partial class FunctionLowerer
             }
             if (a.Parameter is { RefKind: not RefKind.None })
             {
+                // out int q / out var q: declared before the statement (C# scopes it to the enclosing block)
+                if (a.Value is IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared })
+                {
+                    var local = DeclareLocal(declared.Local);
+                    spillDecls.Add(local);
+                    result.Add(new CUnary("&", new CLocalRef(local)));
+                    continue;
+                }
                 if (a.Value is not (ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IArrayElementReferenceOperation or IInlineArrayAccessOperation)
                     && a.Value.Kind != OperationKind.None)
                 { result.Add(Fail(a, "ref/in argument that is not a variable")); continue; }
@@ -381,6 +485,7 @@ internal sealed partial class FunctionLowerer
     /// </summary>
     private CExpr Argument(IOperation value, ITypeSymbol? parameterType)
     {
+        if (spilled.TryGetValue(value, out var temp)) return temp;
         if (!Target.Prototypes && value is IConversionOperation { IsImplicit: true, OperatorMethod: null } c && !c.ConstantValue.HasValue
             && (Bits(c.Type) == 64) != (Bits(c.Operand.Type) == 64))
             return Expr(value);
@@ -395,9 +500,90 @@ internal sealed partial class FunctionLowerer
     /// </summary>
     private CExpr Value(IOperation op, bool assignmentContext)
     {
+        if (spilled.TryGetValue(op, out var temp)) return temp;
         if (assignmentContext && op is IConversionOperation { IsImplicit: true, OperatorMethod: null } c && !c.ConstantValue.HasValue
             && IsIntegral(c.Type) && IsIntegral(c.Operand.Type))
             return Expr(c.Operand);
         return Expr(op);
+    }
+
+    /// <summary>
+    /// A comparison with a constant that C#'s operand types decide: <c>int == uint.MaxValue</c> (both promoted
+    /// to long: never), <c>~b &gt; 0</c> for a byte b (always negative), <c>u &gt;= 0</c> for unsigned u. The
+    /// result is the constant; C would compute the same, but GCC rejects such comparisons (-Wtype-limits,
+    /// -Wsign-compare). The other operand is still evaluated, cast to void. Null when not decided.
+    /// </summary>
+    private CExpr? FoldComparison(IBinaryOperation b)
+    {
+        if (b.OperatorKind is not (BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals or BinaryOperatorKind.LessThan
+            or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual)) return null;
+        if (!IsIntegral(b.LeftOperand.Type) || !IsIntegral(b.RightOperand.Type)) return null;
+        bool leftConst = b.LeftOperand.ConstantValue.HasValue, rightConst = b.RightOperand.ConstantValue.HasValue;
+        if (leftConst == rightConst) return null;
+        var (other, constant) = leftConst ? (b.RightOperand, b.LeftOperand) : (b.LeftOperand, b.RightOperand);
+        var c = ToInt128(constant.ConstantValue.Value);
+        if (c is null || Range(other) is not { } r) return null;
+        // normalise to "other OP c"
+        var kind = b.OperatorKind;
+        if (leftConst)
+            kind = kind switch
+            {
+                BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan, BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
+                BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual, BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
+                _ => kind,
+            };
+        Int128 v = c.Value;
+        bool? result = kind switch
+        {
+            BinaryOperatorKind.Equals => v < r.Lo || v > r.Hi ? false : null,
+            BinaryOperatorKind.NotEquals => v < r.Lo || v > r.Hi ? true : null,
+            BinaryOperatorKind.LessThan => r.Hi < v ? true : r.Lo >= v ? false : null,
+            BinaryOperatorKind.LessThanOrEqual => r.Hi <= v ? true : r.Lo > v ? false : null,
+            BinaryOperatorKind.GreaterThan => r.Lo > v ? true : r.Hi <= v ? false : null,
+            _ => r.Lo >= v ? true : r.Hi < v ? false : null,
+        };
+        if (result is null) return null;
+        var literal = new CLiteral(Constants.Format(result.Value, b.Type!, Target, null));
+        // ((void)x, FALSE): x is still evaluated (its side effects, if any) and still counts as used
+        return new CComma([new CCast(CNamedType.Void, Expr(other)), literal]);
+    }
+
+    private static Int128? ToInt128(object? v) => v switch
+    {
+        sbyte x => x, byte x => x, short x => x, ushort x => x, int x => x, uint x => x, long x => x, ulong x => x, char x => x,
+        _ => null,
+    };
+
+    /// <summary>The values an integral expression can have, from C#'s types: a widened operand keeps its own type's range.</summary>
+    private static (Int128 Lo, Int128 Hi)? Range(IOperation op)
+    {
+        if (op.ConstantValue.HasValue) return ToInt128(op.ConstantValue.Value) is { } k ? (k, k) : null;
+        if (TypeRange(op.Type) is not { } full) return null;
+        switch (op)
+        {
+            case IConversionOperation { OperatorMethod: null } conv when IsIntegral(conv.Operand.Type) && Range(conv.Operand) is { } inner
+                                                                        && inner.Lo >= full.Lo && inner.Hi <= full.Hi:
+                return inner;
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.BitwiseNegation, OperatorMethod: null } u when Range(u.Operand) is { } x:
+                return IsSigned(op.Type) ? (-x.Hi - 1, -x.Lo - 1) : (full.Hi - x.Hi, full.Hi - x.Lo);
+        }
+        return full;
+    }
+
+    private static (Int128 Lo, Int128 Hi)? TypeRange(ITypeSymbol? t)
+    {
+        if (t is INamedTypeSymbol { TypeKind: TypeKind.Enum } e) t = e.EnumUnderlyingType;
+        return t?.SpecialType switch
+        {
+            SpecialType.System_SByte => (sbyte.MinValue, sbyte.MaxValue),
+            SpecialType.System_Byte => (byte.MinValue, byte.MaxValue),
+            SpecialType.System_Int16 => (short.MinValue, short.MaxValue),
+            SpecialType.System_UInt16 or SpecialType.System_Char => (ushort.MinValue, ushort.MaxValue),
+            SpecialType.System_Int32 => (int.MinValue, int.MaxValue),
+            SpecialType.System_UInt32 => (uint.MinValue, uint.MaxValue),
+            SpecialType.System_Int64 => (long.MinValue, long.MaxValue),
+            SpecialType.System_UInt64 => (ulong.MinValue, ulong.MaxValue),
+            _ => null,
+        };
     }
 }

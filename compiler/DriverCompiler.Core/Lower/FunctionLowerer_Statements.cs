@@ -27,8 +27,25 @@ internal sealed partial class FunctionLowerer
 
     private void LowerStatement(IOperation op, List<CStmt> output)
     {
+        // Each statement has its own temporaries (FunctionLowerer_Order.cs); nested statements save and restore them.
+        var (savedSpills, savedDecls) = (spills, spillDecls);
+        (spills, spillDecls) = (new(), new());
+        LowerStatementCore(op, output);
+        FlushSpills(output, Origin(op));
+        (spills, spillDecls) = (savedSpills, savedDecls);
+    }
+
+    /// <summary>Adds a statement after the temporaries the expressions lowered so far need.</summary>
+    private void Put(List<CStmt> output, CStmt s)
+    {
+        FlushSpills(output, s.Origin);
+        output.Add(s);
+    }
+
+    private void LowerStatementCore(IOperation op, List<CStmt> output)
+    {
         var origin = Origin(op);
-        void Add(CStmt s) => output.Add(s with { Origin = origin });
+        void Add(CStmt s) => Put(output, s with { Origin = origin });
         switch (op)
         {
             case IBlockOperation b:
@@ -59,6 +76,9 @@ internal sealed partial class FunctionLowerer
                     case BranchKind.Continue: Add(new CContinue()); break;
                     case BranchKind.GoTo when br.Syntax is GotoStatementSyntax { CaseOrDefaultKeyword.RawKind: 0 }:
                         Add(new CGoto(Label(br.Target))); break;
+                    // goto case / goto default: LowerSwitch labelled the target section
+                    case BranchKind.GoTo when labels.ContainsKey(br.Target):
+                        Add(new CGoto(labels[br.Target])); break;
                     default: Fail(op, "goto case/default"); break;
                 }
                 break;
@@ -74,8 +94,8 @@ internal sealed partial class FunctionLowerer
                 Add(new CIf(Condition(c.Condition), Body(c.WhenTrue), c.WhenFalse is null ? null : c.WhenFalse is IConditionalOperation ? ElseIf(c.WhenFalse) : Body(c.WhenFalse)));
                 break;
             case IWhileLoopOperation w:
-                if (w.ConditionIsTop) Add(new CWhile(w.Condition is null ? new CLiteral("1") : Condition(w.Condition), Body(w.Body)));
-                else Add(new CDoWhile(Body(w.Body), Condition(w.Condition!)));
+                if (w.ConditionIsTop) Add(new CWhile(w.Condition is null ? new CLiteral("1") : InPlace(() => Condition(w.Condition)), Body(w.Body)));
+                else { var body = Body(w.Body); Add(new CDoWhile(body, InPlace(() => Condition(w.Condition!)))); }
                 break;
             case IForLoopOperation f:
                 {
@@ -83,9 +103,14 @@ internal sealed partial class FunctionLowerer
                     foreach (var b in f.Before) LowerStatement(b, init);
                     var step = new List<CExpr>();
                     foreach (var a in f.AtLoopBottom)
-                        step.Add(a is IExpressionStatementOperation es ? Expr(es.Operation) : Fail(a, "for-loop step"));
-                    bool simpleInit = init.All(s => s is CDecl or CExprStmt);
-                    var loop = new CFor(simpleInit ? init : new List<CStmt>(), f.Condition is null ? null : Condition(f.Condition), step, Body(f.Body));
+                        step.Add(a is IExpressionStatementOperation es ? InPlace(() => Expr(es.Operation, discarded: true)) : Fail(a, "for-loop step"));
+                    // for (int i = 0, j = n; ...) prints as one C declaration when the declarators share a plain type;
+                    // otherwise the declarations go in a block around the loop.
+                    var initDecls = init.OfType<CDecl>().ToList();
+                    bool simpleInit = init.All(s => s is CDecl or CExprStmt)
+                        && (initDecls.Count <= 1 && (initDecls.Count == 0 || init.Count == 1)
+                            || initDecls.Count == init.Count && initDecls.All(d => d.Local.Type is CNamedType && d.Local.Type.Equals(initDecls[0].Local.Type)));
+                    var loop = new CFor(simpleInit ? init : new List<CStmt>(), f.Condition is null ? null : InPlace(() => Condition(f.Condition)), step, Body(f.Body));
                     if (simpleInit) Add(loop);
                     else { init.Add(loop with { Origin = origin }); Add(new CBlock(init)); }
                     break;
@@ -117,7 +142,7 @@ internal sealed partial class FunctionLowerer
     private CStmt ElseIf(IOperation op)
     {
         var c = (IConditionalOperation)op;
-        return new CIf(Condition(c.Condition), Body(c.WhenTrue), c.WhenFalse is null ? null : c.WhenFalse is IConditionalOperation ? ElseIf(c.WhenFalse) : Body(c.WhenFalse)) { Origin = Origin(op) };
+        return new CIf(InPlace(() => Condition(c.Condition)), Body(c.WhenTrue), c.WhenFalse is null ? null : c.WhenFalse is IConditionalOperation ? ElseIf(c.WhenFalse) : Body(c.WhenFalse)) { Origin = Origin(op) };
     }
 
     private CExpr Condition(IOperation op) => Value(op, assignmentContext: false);
@@ -134,9 +159,11 @@ internal sealed partial class FunctionLowerer
 
     private void LowerDeclarator(IVariableDeclaratorOperation v, IVariableInitializerOperation? init, List<CStmt> output, SourceOrigin? origin)
     {
+        // const locals: every use is the folded constant; C needs no variable.
+        if (v.Symbol.IsConst) return;
         var local = DeclareLocal(v.Symbol);
         var value = init?.Value;
-        if (value is null) { output.Add(new CDecl(local, null) { Origin = origin }); return; }
+        if (value is null) { Put(output, new CDecl(local, null) { Origin = origin }); return; }
         if (value.Kind == OperationKind.None && value.Syntax is StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax)
         {
             LowerStackAlloc(local, value, output, origin);
@@ -146,15 +173,35 @@ internal sealed partial class FunctionLowerer
         {
             value = sv;
             if (Target.HasCompoundLiterals)
-                output.Add(new CDecl(local, StructInitializer(value, compound: false)) { Origin = origin });
+                Put(output, new CDecl(local, StructInitializer(value, compound: false)) { Origin = origin });
             else
             {
-                output.Add(new CDecl(local, null) { Origin = origin });
+                Put(output, new CDecl(local, null) { Origin = origin });
                 AssignStruct(new CLocalRef(local), value, output, origin);
             }
             return;
         }
-        output.Add(new CDecl(local, Value(value, assignmentContext: true)) { Origin = origin });
+        if (local.Type is CArrayType arrayType)
+        {
+            // an [InlineArray] copied from another: C arrays do not assign
+            var source = Expr(value);
+            Put(output, new CDecl(local, null) { Origin = origin });
+            CopyArray(new CLocalRef(local), source, arrayType, output, origin);
+            return;
+        }
+        Put(output, new CDecl(local, Value(value, assignmentContext: true)) { Origin = origin });
+    }
+
+    /// <summary>Element-by-element copy of an [InlineArray] value: <c>for (t0 = 0; t0 &lt; 4; t0++) dst[t0] = src[t0];</c>.</summary>
+    private void CopyArray(CExpr target, CExpr source, CArrayType type, List<CStmt> output, SourceOrigin? origin)
+    {
+        if (type.Element is CArrayType || type.Length is null) { failed = true; module.NotLowered(declaration, "copy of a nested [InlineArray]"); return; }
+        var index = new CLocal(SpillName(), Target.Int32);
+        var i = new CLocalRef(index);
+        Put(output, new CFor([new CDecl(index, new CLiteral("0"))],
+            new CBinary("<", i, new CLiteral(type.Length.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            [new CUnary("++", i, Postfix: true)],
+            new CBlock([new CExprStmt(new CAssign("=", new CIndex(target, i), new CIndex(source, i)))])) { Origin = origin });
     }
 
     /// <summary><c>T* p = stackalloc T[n]</c>: a zeroed array in the same block and a pointer to it.</summary>
@@ -179,8 +226,8 @@ internal sealed partial class FunctionLowerer
         }
         count ??= items.Count;
         var storage = new CLocal(local.Name + "_storage", new CArrayType(module.MapType(elemType, null, storage: true), count));
-        output.Add(new CDecl(storage, new CInitList(items)) { Origin = origin });
-        output.Add(new CDecl(local, new CLocalRef(storage)) { Origin = origin });
+        Put(output, new CDecl(storage, new CInitList(items)) { Origin = origin });
+        Put(output, new CDecl(local, new CLocalRef(storage)) { Origin = origin });
     }
 
     private void LowerExpressionStatement(IOperation e, List<CStmt> output, SourceOrigin? origin)
@@ -190,24 +237,54 @@ internal sealed partial class FunctionLowerer
             AssignStruct(LValue(a.Target), sv, output, origin);
             return;
         }
-        // x++ as a statement reads better as x++ than ++x; keep C#'s form.
-        output.Add(new CExprStmt(Expr(e, discarded: true)) { Origin = origin });
-    }
-
-    /// <summary>Struct value from <c>default</c>, <c>new S()</c> or <c>new S { F = v }</c> assigned to <paramref name="target"/>.</summary>
-    private void AssignStruct(CExpr target, IOperation value, List<CStmt> output, SourceOrigin? origin)
-    {
-        if (Target.HasCompoundLiterals)
+        if (e is ISimpleAssignmentOperation arr && arr.Target.Type is { } tt && module.MapType(tt, null) is CArrayType arrayType)
         {
-            output.Add(new CExprStmt(new CAssign("=", target, StructInitializer(value, compound: true))) { Origin = origin });
+            var target = LValue(arr.Target);
+            CopyArray(target, Expr(arr.Value), arrayType, output, origin);
             return;
         }
-        output.Add(new CExprStmt(new CCall(new CName("DRV_ZERO"), [new CUnary("&", target), new CSizeOf(module.MapType(value.Type!, null))])) { Origin = origin });
+        // x++ as a statement reads better as x++ than ++x; keep C#'s form.
+        Put(output, new CExprStmt(Expr(e, discarded: true)) { Origin = origin });
+    }
+
+    /// <summary>
+    /// A struct value (<c>default</c>, <c>new S { F = v }</c>) inside an expression: a compound literal in
+    /// GNU C99; in C89 a temporary zeroed and filled before the expression.
+    /// </summary>
+    private CExpr StructValue(IOperation value)
+    {
+        if (Target.HasCompoundLiterals) return StructInitializer(value, compound: true);
+        var type = module.MapType(value.Type!, null);
+        var temp = new CLocal(SpillName(), type);
+        spillDecls.Add(temp);
+        spills.Add((null, new CCall(new CName("DRV_ZERO"), [new CUnary("&", new CLocalRef(temp)), new CSizeOf(type)])));
         if (value is IObjectCreationOperation { Initializer: { } init })
             foreach (var i in init.Initializers)
             {
                 if (i is ISimpleAssignmentOperation { Target: IFieldReferenceOperation fr } sa)
-                    output.Add(new CExprStmt(new CAssign("=", new CMember(target, module.Names[fr.Field], false), Value(sa.Value, assignmentContext: true))) { Origin = origin });
+                {
+                    var v = Value(sa.Value, assignmentContext: true);
+                    spills.Add((null, new CAssign("=", new CMember(new CLocalRef(temp), module.Names[fr.Field], false), v)));
+                }
+                else Fail(i, "object initializer entry");
+            }
+        return new CLocalRef(temp);
+    }
+
+    /// <summary>Struct value from <c>default</c>, <c>new S()</c> or <c>new S { F = v }</c> assigned to <paramref name="target"/>.</summary>
+    private void AssignStruct(CExpr target, IOperation value, List<CStmt> output, SourceOrigin? origin, bool zero = true)
+    {
+        if (Target.HasCompoundLiterals)
+        {
+            Put(output, new CExprStmt(new CAssign("=", target, StructInitializer(value, compound: true))) { Origin = origin });
+            return;
+        }
+        Put(output, new CExprStmt(new CCall(new CName("DRV_ZERO"), [new CUnary("&", target), new CSizeOf(module.MapType(value.Type!, null))])) { Origin = origin });
+        if (value is IObjectCreationOperation { Initializer: { } init })
+            foreach (var i in init.Initializers)
+            {
+                if (i is ISimpleAssignmentOperation { Target: IFieldReferenceOperation fr } sa)
+                    Put(output, new CExprStmt(new CAssign("=", new CMember(target, module.Names[fr.Field], false), Value(sa.Value, assignmentContext: true))) { Origin = origin });
                 else Fail(i, "object initializer entry");
             }
     }
@@ -217,6 +294,9 @@ internal sealed partial class FunctionLowerer
         var ctype = module.MapType(value.Type!, null);
         var items = new List<CExpr>();
         var names = new List<string?>();
+        // C leaves the order of initializer evaluation unspecified; C# goes in source order
+        if (value is IObjectCreationOperation { Initializer: { } first })
+            Sequence([.. first.Initializers.Select(i => i is ISimpleAssignmentOperation sa ? sa.Value : null)]);
         if (value is IObjectCreationOperation { Initializer: { } init })
             foreach (var i in init.Initializers)
             {
@@ -246,7 +326,7 @@ internal sealed partial class FunctionLowerer
         var body = new List<CStmt> { new CDecl(item, new CIndex(collection, new CLocalRef(index))) { Origin = origin } };
         var inner = Body(fe.Body);
         if (inner is CBlock b) body.AddRange(b.Statements); else body.Add(inner);
-        output.Add(new CFor([new CDecl(index, new CLiteral("0"))], new CBinary("<", new CLocalRef(index), new CLiteral(length.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+        Put(output, new CFor([new CDecl(index, new CLiteral("0"))], new CBinary("<", new CLocalRef(index), new CLiteral(length.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))),
             [new CUnary("++", new CLocalRef(index), Postfix: true)], new CBlock(body)) { Origin = origin });
     }
 
@@ -256,6 +336,20 @@ internal sealed partial class FunctionLowerer
         // after a case label. Declare them in a block around the switch.
         var decls = new List<CStmt>();
         var sections = new List<CSwitchSection>();
+        // Sections a goto case / goto default jumps to get a C label after their case labels.
+        var jumpedTo = sw.Descendants().OfType<IBranchOperation>()
+            .Where(b => b.BranchKind == BranchKind.GoTo && b.Syntax is GotoStatementSyntax { CaseOrDefaultKeyword.RawKind: not 0 })
+            .Select(b => b.Target).ToHashSet(SymbolEqualityComparer.Default);
+        var sectionLabels = new Dictionary<ISwitchCaseOperation, List<string>>();
+        foreach (var c in sw.Cases)
+            foreach (var clause in c.Clauses)
+                if (clause.Label is { } label && jumpedTo.Contains(label))
+                {
+                    string name = CaseLabelName(clause);
+                    labels[label] = name;
+                    if (!sectionLabels.TryGetValue(c, out var list)) sectionLabels[c] = list = new();
+                    list.Add(name);
+                }
         foreach (var c in sw.Cases)
         {
             var labelsOut = new List<CExpr?>();
@@ -272,27 +366,44 @@ internal sealed partial class FunctionLowerer
                     default: Fail(clause, "switch case other than a constant"); break;
                 }
             }
+            var lowered = new List<CStmt>();
+            foreach (var s in c.Body) LowerStatement(s, lowered);
             var body = new List<CStmt>();
-            foreach (var s in c.Body)
+            foreach (var s in lowered)
             {
-                if (s is IVariableDeclarationGroupOperation g)
+                // C allows no declaration right after a case label: declare it around the switch, assign it here.
+                if (s is CDecl d && d.Init is not CInitList)
                 {
-                    foreach (var d in g.Declarations)
-                        foreach (var v in d.Declarators)
-                        {
-                            var local = DeclareLocal(v.Symbol);
-                            decls.Add(new CDecl(local, null) { Origin = origin });
-                            var init = d.Initializer ?? v.Initializer;
-                            if (init is not null)
-                                body.Add(new CExprStmt(new CAssign("=", new CLocalRef(local), Value(init.Value, assignmentContext: true))) { Origin = Origin(s) });
-                        }
+                    decls.Add(d with { Init = null });
+                    if (d.Init is not null) body.Add(new CExprStmt(new CAssign("=", new CLocalRef(d.Local), d.Init)) { Origin = d.Origin });
                 }
-                else LowerStatement(s, body);
+                else if (s is CDecl) decls.Add(s);
+                else body.Add(s);
+            }
+            if (sectionLabels.TryGetValue(c, out var targets))
+            {
+                if (body.Count == 0) body.Add(new CEmpty());
+                foreach (var t in Enumerable.Reverse(targets)) body[0] = new CLabeled(t, body[0]) { Origin = body[0].Origin };
             }
             sections.Add(new CSwitchSection(labelsOut, body));
         }
         var cswitch = new CSwitch(Value(sw.Value, assignmentContext: false), sections) { Origin = origin };
-        if (decls.Count == 0) output.Add(cswitch);
-        else { decls.Add(cswitch); output.Add(new CBlock(decls) { Origin = origin }); }
+        if (decls.Count == 0) Put(output, cswitch);
+        else { decls.Add(cswitch); Put(output, new CBlock(decls) { Origin = origin }); }
+    }
+
+    /// <summary>A C label for a case a goto case jumps to: <c>case_3</c>, <c>case_m1</c>, <c>case_default</c>; unique in the function.</summary>
+    private string CaseLabelName(ICaseClauseOperation clause)
+    {
+        object? v = clause switch
+        {
+            ISingleValueCaseClauseOperation sv => sv.Value.ConstantValue.Value,
+            IPatternCaseClauseOperation { Pattern: IConstantPatternOperation { Value: var cv } } => cv.ConstantValue.Value,
+            _ => null,
+        };
+        string text = v is null ? "default" : System.Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)!.Replace('-', 'm');
+        string name = "case_" + text, n = name;
+        for (int k = 2; labels.ContainsValue(n); k++) n = name + "_" + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return n;
     }
 }

@@ -351,7 +351,9 @@ internal sealed class ModuleLowerer
         if (fields.Count == 0) fields.Add(new CField(Target.UInt8, "unused", "C has no empty structs"));
         if (layout.Size > at && layout.Fields.Count > 0) fields.Add(new CField(new CArrayType(Target.UInt8, layout.Size - at), "pad" + pad, null));
         string what = mmio ? "registers" : DslSymbols.HasAttribute(s, "DmaAttribute") ? "DMA memory" : "struct";
-        return new CStructDef(Names[s], fields, offsets, layout.Size) { Comment = $"{s.Name} ({Origin(s)}): {what}, {layout.Size} bytes" };
+        // Pack: every gap is explicit above, so a packed C struct (alignment 1) lands exactly on the CLR layout.
+        string packed = layout.IsPacked ? $", packed (C would pad it to {layout.NaturalSize})" : "";
+        return new CStructDef(Names[s], fields, offsets, layout.Size) { Comment = $"{s.Name} ({Origin(s)}): {what}, {layout.Size} bytes{packed}", Packed = layout.IsPacked };
     }
 
     private CGlobal? LowerStaticField(IFieldSymbol f)

@@ -13,7 +13,15 @@ public static class Naming
         "sizeof", "static", "struct", "switch", "typedef", "union", "unsigned", "void", "volatile", "while",
         "asm", "typeof", "main", "NULL", "TRUE", "FALSE", "BOOL", "uchar", "ushort", "uint", "ulong", "caddr_t",
         "self", "errno", "bool", "true", "false",
+        // AmigaOS 4 SDK <exec/types.h> (the snake_case of every other spelling there is lowercase too)
+        "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64",
+        // Amix <sys/types.h> and the C library names a driver might also see
+        "paddr_t", "daddr_t", "dev_t", "size_t", "off_t", "time_t", "ptrdiff_t", "wchar_t",
+        "printf", "sprintf", "memcpy", "memset", "strlen", "stdin", "stdout", "stderr", "assert", "offsetof",
     };
+
+    /// <summary>Prefixes the runtime headers use for their own names.</summary>
+    private static bool HasReservedPrefix(string s) => s.StartsWith("drv_", StringComparison.Ordinal) || s.StartsWith("__", StringComparison.Ordinal);
 
     /// <summary>snake_case of a PascalCase or camelCase name; digits stay with what precedes them.</summary>
     public static string Snake(string name)
@@ -41,7 +49,7 @@ public static class Naming
     public static string Local(string name)
     {
         string s = Snake(name.TrimStart('@'));
-        return Reserved.Contains(s) ? s + "_" : s;
+        return Reserved.Contains(s) || HasReservedPrefix(s) ? s + "_" : s;
     }
 
     /// <summary>The chain of containing types, outermost first, for names of nested types' members.</summary>

@@ -50,7 +50,16 @@ public sealed class DifferentialRun
     private readonly string probeText = File.ReadAllText(Path.Combine(Repo.HarnessDir, "Probe.cs"));
     private readonly string driverInfoText = File.ReadAllText(Path.Combine(Repo.HarnessDir, "DriverInfo.cs"));
 
-    public DifferentialRun() : this(Repo.ProgramNames().Select((n, i) => new ProgramResult(n, i)).ToList()) { }
+    /// <summary>
+    /// The whole corpus; while iterating, the environment variable <c>DRVC_CORPUS_ONLY</c> (program names,
+    /// comma-separated) restricts the run to those programs, and the summary says so.
+    /// </summary>
+    public DifferentialRun() : this(Repo.ProgramNames().Select((n, i) => new ProgramResult(n, i)).Where(p => Only is null || Only.Contains(p.Name)).ToList()) { }
+
+    /// <summary>The programs named in <c>DRVC_CORPUS_ONLY</c>, or null for the whole corpus.</summary>
+    public static IReadOnlySet<string>? Only { get; } = Environment.GetEnvironmentVariable("DRVC_CORPUS_ONLY") is { Length: > 0 } only
+        ? only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal)
+        : null;
 
     /// <summary>A run over given programs; <see cref="ExecuteC"/> alone needs only their emitted folders.</summary>
     public DifferentialRun(IReadOnlyList<ProgramResult> programs)
@@ -345,6 +354,7 @@ public sealed class DifferentialRun
         int n = Programs.Count;
         int netOk = Programs.Count(p => p.DotNetError is null && !string.IsNullOrEmpty(p.DotNetOutput));
         int all = Programs.Count(p => Toolchain.All.All(t => Agrees(p, t)));
+        if (Only is not null) sb.AppendLine($"SUBSET ONLY (DRVC_CORPUS_ONLY): {string.Join(", ", Only.Order(StringComparer.Ordinal))}");
         sb.AppendLine($"Differential corpus: {n} programs, {netOk} ran in .NET, {all} agree on every target " +
                       $"({Elapsed.TotalSeconds:F1} s; {string.Join(", ", PhaseTimes.Select(kv => $"{kv.Key} {kv.Value.TotalSeconds:F1} s"))})");
         foreach (var t in Toolchain.All)
