@@ -14,13 +14,16 @@ namespace DriverCompiler.VirtioScsi.Tests;
 /// </summary>
 public sealed class SimulationTests(ITestOutputHelper output)
 {
-    [Fact]
-    public void Emitted_device_runs_against_a_simulated_legacy_virtio_scsi_function()
+    [Theory]
+    [InlineData("legacy")]
+    [InlineData("modern")]
+    public void Emitted_device_runs_against_a_simulated_virtio_scsi_function(string transport)
     {
         string dir = Tools.EmitDriver();
         string include = Tools.RepoPath("tests", "include", "amigaos4");
         string sim = Path.Combine(AppContext.BaseDirectory, "Host", "device_sim.c");
-        string flags = $"{Tools.DriverCFlags} -I. -I{include}";
+        string hooks = Path.Combine(AppContext.BaseDirectory, "Host", "sim-include");
+        string flags = $"{Tools.DriverCFlags} -I{hooks} -I. -I{include}";
         var objects = new List<string>();
         foreach (var c in Directory.GetFiles(dir, "*.c").Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal))
         {
@@ -37,13 +40,13 @@ public sealed class SimulationTests(ITestOutputHelper output)
         Assert.True(cc == 0, ctext);
         var (lc, ltext) = Tools.Run(Tools.PpcGcc, "-static -o device_sim device_sim.o " + string.Join(" ", objects), dir, Tools.PpcGccPackage);
         Assert.True(lc == 0, ltext);
-        var (code2, log) = Tools.Run("qemu-ppc", "device_sim", dir, "qemu-user", timeoutMs: 600_000);
+        var (code2, log) = Tools.Run("qemu-ppc", "device_sim " + transport, dir, "qemu-user", timeoutMs: 600_000);
         output.WriteLine(log);
         var m = Regex.Match(log, @"^(\d+) passed, (\d+) failed$", RegexOptions.Multiline);
         Assert.True(m.Success, "no summary line; the simulation crashed (exit " + code2 + ")");
         Assert.Equal("0", m.Groups[2].Value);
-        Assert.True(int.Parse(m.Groups[1].Value) >= 127, "fewer checks ran than the simulation has: " + m.Value);
+        Assert.True(int.Parse(m.Groups[1].Value) >= 129, "fewer checks ran than the simulation has: " + m.Value);
         Assert.Equal(0, code2);
-        Assert.Matches(@"interrupts [1-9]\d*, unit tasks", log);
+        Assert.Matches(@"transport " + transport + @", interrupts [1-9]\d*, unit tasks", log);
     }
 }

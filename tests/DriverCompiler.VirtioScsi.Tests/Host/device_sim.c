@@ -8,8 +8,11 @@
  * - Memory: AllocVecTags honours AVT_Alignment and AVT_ClearWithValue and fills uncleared memory
  *   with 0xA5; every block and every StartDMA mapping is tracked, so leaks show at the end.
  *   StartDMA splits a buffer at 64 KiB boundaries unless it was allocated AVT_Contiguous.
- * - The device: VirtIO 1.2 legacy interface (4.1.4.10) in I/O space: features, queue PFN, notify,
- *   ISR; split rings in guest byte order; EVENT_IDX used_event decides interrupts (2.7.10).
+ * - The device: run as "device_sim legacy" the VirtIO 1.2 legacy interface (4.1.4.10) in I/O space
+ *   (rings in guest byte order); as "device_sim modern" the VirtIO 1.x interface: vendor
+ *   capabilities, common configuration, notify and ISR in a memory BAR (reached through the
+ *   MMIO hooks of sim-include/drv/amigaos4.h), little-endian rings, indirect descriptors.
+ *   EVENT_IDX used_event decides interrupts (2.7.10).
  *   Requests complete later, a few at a time, whenever the scheduler runs; an interrupt calls the
  *   registered server. SCSI: INQUIRY, TEST UNIT READY, READ CAPACITY(10/16), READ/WRITE(10/16),
  *   SYNCHRONIZE CACHE(10), a power-on UNIT ATTENTION per target, BAD_TARGET past the last one.
@@ -385,12 +388,19 @@ static struct PCIResourceRange bar0 = { { 0 }, IO_BASE, 0x40, IO_BASE, PCI_RANGE
 static uint8 config[256];
 static int bar0_out;
 
+static int modern;
+static uint8 bar4_space[16384];
+static struct PCIResourceRange bar4;
+static struct PCICapability caps[4];
+
 static struct {
-    uint32 host_features, guest_features;
+    uint32 host_features, guest_features, host_features_hi, guest_features_hi;
+    uint32 dfselect, gfselect;
     uint16 qsel;
     uint8 status, isr;
-    struct { uint16 size; uint32 pfn; uint16 last_avail, used_idx; } q[3];
+    struct { uint16 size; uint32 pfn; uint16 last_avail, used_idx, enable; uint64 desc, driver, device; } q[3];
 } dev;
+static uint32 indirect_chains;
 
 static struct {
     uint64 blocks;
@@ -423,23 +433,38 @@ static void reset_device(void)
     int t;
     memset(&dev, 0, sizeof dev);
     /* Legacy host features as QEMU reports them: EVENT_IDX, INDIRECT_DESC, ANY_LAYOUT, NOTIFY_ON_EMPTY, HOTPLUG, CHANGE. */
-    dev.host_features = (1u << 29) | (1u << 28) | (1u << 27) | (1u << 24) | (1u << 2) | (1u << 1);
+    dev.host_features = modern ? (1u << 29) | (1u << 28) | (1u << 2) | (1u << 1)
+                               : (1u << 29) | (1u << 28) | (1u << 27) | (1u << 24) | (1u << 2) | (1u << 1);
+    dev.host_features_hi = modern ? 1u : 0u; /* VIRTIO_F_VERSION_1 */
     dev.q[0].size = 128; dev.q[1].size = 128; dev.q[2].size = 256;
     for (t = 0; t < NTARGETS; t++) disk[t].unit_attention = 1;
 }
 
-/* Ring access in the guest's byte order (legacy). */
-struct ring { struct vscsi_virtq_desc *desc; uint16 *avail; uint16 *used; uint16 size; };
+/* Ring fields: little-endian on the modern interface, the guest's order on the legacy one. */
+static uint16 g16(const void *p) { const uint8 *b = p; uint16 v; if (modern) return (uint16)(b[0] | (b[1] << 8)); memcpy(&v, p, 2); return v; }
+static uint32 g32(const void *p) { const uint8 *b = p; uint32 v; if (modern) return (uint32)b[0] | ((uint32)b[1] << 8) | ((uint32)b[2] << 16) | ((uint32)b[3] << 24); memcpy(&v, p, 4); return v; }
+static uint64 g64(const void *p) { return modern ? (uint64)g32(p) | ((uint64)g32((const uint8 *)p + 4) << 32) : ((uint64)g32(p) << 32) | g32((const uint8 *)p + 4); }
+static void s16(void *p, uint16 v) { uint8 *b = p; if (modern) { b[0] = (uint8)v; b[1] = (uint8)(v >> 8); } else memcpy(p, &v, 2); }
+static void s32(void *p, uint32 v) { uint8 *b = p; if (modern) { s16(b, (uint16)v); s16(b + 2, (uint16)(v >> 16)); } else memcpy(p, &v, 4); }
+
+struct ring { uint8 *desc; uint8 *avail; uint8 *used; uint16 size; };
 static struct ring ring_of(int q)
 {
     struct ring r;
-    uint8 *base = (uint8 *)(uintptr_t)(dev.q[q].pfn << 12);
     r.size = dev.q[q].size;
-    r.desc = (struct vscsi_virtq_desc *)base;
-    r.avail = (uint16 *)(base + 16u * r.size);
-    r.used = (uint16 *)(base + ((16u * r.size + 6u + 2u * r.size + 4095u) & ~4095u));
+    if (modern) {
+        r.desc = (uint8 *)(uintptr_t)dev.q[q].desc;
+        r.avail = (uint8 *)(uintptr_t)dev.q[q].driver;
+        r.used = (uint8 *)(uintptr_t)dev.q[q].device;
+    } else {
+        uint8 *base = (uint8 *)(uintptr_t)(dev.q[q].pfn << 12);
+        r.desc = base;
+        r.avail = base + 16u * r.size;
+        r.used = base + ((16u * r.size + 6u + 2u * r.size + 4095u) & ~4095u);
+    }
     return r;
 }
+static int queue_live(int q) { return modern ? dev.q[q].enable != 0 : dev.q[q].pfn != 0; }
 
 /* A request fetched from the avail ring, waiting to complete. */
 #define MAXREQ 1024
@@ -449,10 +474,10 @@ static int npending;
 static void fetch(void)
 {
     struct ring r;
-    if (dev.q[2].pfn == 0 || (dev.status & 4) == 0) return;
+    if (!queue_live(2) || (dev.status & 4) == 0) return;
     r = ring_of(2);
-    while (dev.q[2].last_avail != r.avail[1]) {
-        uint16 head = r.avail[2 + dev.q[2].last_avail % r.size];
+    while (dev.q[2].last_avail != g16(r.avail + 2)) {
+        uint16 head = g16(r.avail + 4 + 2 * (dev.q[2].last_avail % r.size));
         dev.q[2].last_avail++;
         pending[npending].head = head;
         pending[npending].valid = 1;
@@ -466,15 +491,27 @@ static int chain(struct ring *r, uint16 head, struct seg *segs)
 {
     int n = 0;
     uint16 i = head;
+    uint8 *table = r->desc;
+    uint32 entries = r->size;
     for (;;) {
-        struct vscsi_virtq_desc *d = &r->desc[i];
-        if (d->flags & VSCSI_VIRTQ_DESC_F_INDIRECT) { printf("FATAL: indirect descriptor on the legacy interface\n"); exit(5); }
-        segs[n].p = (uint8 *)(uintptr_t)d->addr;
-        segs[n].len = d->len;
-        segs[n].in = (d->flags & VSCSI_VIRTQ_DESC_F_WRITE) != 0;
+        uint8 *d = table + 16u * i;
+        uint16 flags = g16(d + 12);
+        if (flags & VSCSI_VIRTQ_DESC_F_INDIRECT) {
+            if (!modern) { printf("FATAL: indirect descriptor on the legacy interface\n"); exit(5); }
+            if (table != r->desc) { printf("FATAL: nested indirect table\n"); exit(5); }
+            indirect_chains++;
+            table = (uint8 *)(uintptr_t)g64(d);
+            entries = g32(d + 8) / 16;
+            i = 0;
+            continue;
+        }
+        segs[n].p = (uint8 *)(uintptr_t)g64(d);
+        segs[n].len = g32(d + 8);
+        segs[n].in = (flags & VSCSI_VIRTQ_DESC_F_WRITE) != 0;
         n++;
-        if ((d->flags & VSCSI_VIRTQ_DESC_F_NEXT) == 0 || n >= 300) break;
-        i = d->next;
+        if ((flags & VSCSI_VIRTQ_DESC_F_NEXT) == 0 || n >= 300) break;
+        i = g16(d + 14);
+        if (i >= entries) { printf("FATAL: descriptor index %u out of range\n", i); exit(5); }
     }
     return n;
 }
@@ -562,7 +599,7 @@ static uint32 execute(struct ring *r, uint16 head)
                     if (off == segs[s].len) { s++; off = 0; }
                 }
             }
-            if (!wr) resp->residual = 0;
+            if (!wr) s32(&resp->residual, 0);
             return 108 + (wr ? 0 : done);
         }
     } else {
@@ -570,7 +607,7 @@ static uint32 execute(struct ring *r, uint16 head)
     }
     if (status == 2) {
         resp->status = 2;
-        resp->sense_len = 18;
+        s32(&resp->sense_len, 18);
         resp->sense[0] = 0x70; resp->sense[2] = key; resp->sense[7] = 10; resp->sense[12] = asc;
         return 108;
     }
@@ -582,14 +619,14 @@ static uint32 execute(struct ring *r, uint16 head)
             memcpy(segs[i].p, data_in + off, take);
             off += take; left -= take;
         }
-        resp->residual = in_len > written ? in_len - written : 0;
+        s32(&resp->residual, in_len > written ? in_len - written : 0);
     }
     return 108 + written;
 }
 
 static int npending_dbg(void) { return npending; }
 static uint16 dbg_used(void) { return dev.q[2].used_idx; }
-static uint16 dbg_avail(void) { return dev.q[2].pfn ? ring_of(2).avail[1] : 0; }
+static uint16 dbg_avail(void) { return queue_live(2) ? g16(ring_of(2).avail + 2) : 0; }
 static int need_event(uint16 event, uint16 new_idx, uint16 old) { return (uint16)(new_idx - event - 1) < (uint16)(new_idx - old); }
 
 /* Completes up to budget fetched requests, in a shuffled order, and raises the interrupt. */
@@ -606,18 +643,17 @@ static void device_step(int budget)
         int k = (int)(rng() % (uint32)npending);
         uint16 head = pending[k].head;
         uint32 len = execute(&r, head);
-        uint16 slot = dev.q[2].used_idx % r.size;
-        uint32 *elem = (uint32 *)(void *)(r.used + 2 + 4 * slot);
+        uint8 *elem = r.used + 4 + 8 * (dev.q[2].used_idx % r.size);
         pending[k] = pending[npending - 1];
         npending--;
-        elem[0] = head;
-        elem[1] = len;
+        s32(elem, head);
+        s32(elem + 4, len);
         dev.q[2].used_idx++;
-        r.used[1] = dev.q[2].used_idx;
+        s16(r.used + 2, dev.q[2].used_idx);
         done++;
     }
     /* used_event is avail->ring[size] (EVENT_IDX negotiated), else always interrupt. */
-    if ((dev.guest_features & (1u << 29)) == 0 || need_event(r.avail[2 + r.size], dev.q[2].used_idx, old)) {
+    if ((dev.guest_features & (1u << 29)) == 0 || need_event(g16(r.avail + 4 + 2 * r.size), dev.q[2].used_idx, old)) {
         dev.isr |= 1;
         if (irq_server != NULL) {
             uint32 (*code)(struct ExceptionContext *, struct ExecBase *, APTR) = (uint32 (*)(struct ExceptionContext *, struct ExecBase *, APTR))(APTR)irq_server->is_Code;
@@ -665,17 +701,79 @@ static void out_port(uint32 port, uint32 v, int width)
     }
 }
 
+/* The modern interface's registers in BAR4: common configuration at 0, ISR at 0x1000, notify at
+ * 0x3000 + queue_notify_off x 4 (VirtIO 1.2 4.1.4.3-4.1.4.5). */
+uint32 sim_mmio_read(const volatile void *p, int bits)
+{
+    uint32 off = (uint32)((const volatile uint8 *)p - bar4_space);
+    uint16 q = dev.qsel;
+    (void)bits;
+    if ((const volatile uint8 *)p < bar4_space || off >= sizeof bar4_space) { printf("FATAL: MMIO read outside BAR4 at %p\n", (const void *)p); exit(9); }
+    if (off == 0x1000) { uint8 v = dev.isr; dev.isr = 0; return v; }
+    switch (off) {
+    case 0x00: return dev.dfselect;
+    case 0x04: return dev.dfselect == 0 ? dev.host_features : dev.dfselect == 1 ? dev.host_features_hi : 0;
+    case 0x08: return dev.gfselect;
+    case 0x0C: return dev.gfselect == 0 ? dev.guest_features : dev.guest_features_hi;
+    case 0x12: return 3;
+    case 0x14: return dev.status;
+    case 0x16: return dev.qsel;
+    case 0x18: return q < 3 ? dev.q[q].size : 0;
+    case 0x1C: return q < 3 ? dev.q[q].enable : 0;
+    case 0x1E: return q;
+    }
+    printf("FATAL: MMIO read of BAR4+%x\n", off);
+    exit(9);
+}
+
+void sim_mmio_write(volatile void *p, uint32 v, int bits)
+{
+    uint32 off = (uint32)((volatile uint8 *)p - bar4_space);
+    uint16 q = dev.qsel;
+    (void)bits;
+    if ((volatile uint8 *)p < bar4_space || off >= sizeof bar4_space) { printf("FATAL: MMIO write outside BAR4 at %p\n", (void *)p); exit(9); }
+    if (off >= 0x3000 && off < 0x3000 + 3 * 4) { if (v == 2) fetch(); return; }
+    switch (off) {
+    case 0x00: dev.dfselect = v; return;
+    case 0x08: dev.gfselect = v; return;
+    case 0x0C: if (dev.gfselect == 0) dev.guest_features = v; else dev.guest_features_hi = v; return;
+    case 0x14:
+        if (v == 0) { reset_device(); return; }
+        /* FEATURES_OK sticks only for a subset of the offered features that includes VERSION_1. */
+        if ((v & 8) && ((dev.guest_features & ~dev.host_features) != 0 || (dev.guest_features_hi & 1) == 0)) v &= ~8u;
+        dev.status = (uint8)v;
+        return;
+    case 0x16: dev.qsel = (uint16)v; return;
+    case 0x18: if (q < 3 && v != 0 && v <= dev.q[q].size) dev.q[q].size = (uint16)v; return;
+    case 0x1C: if (q < 3) dev.q[q].enable = (uint16)v; return;
+    case 0x20: if (q < 3) dev.q[q].desc = (dev.q[q].desc & ~0xFFFFFFFFull) | v; return;
+    case 0x24: if (q < 3) dev.q[q].desc = (dev.q[q].desc & 0xFFFFFFFFull) | ((uint64)v << 32); return;
+    case 0x28: if (q < 3) dev.q[q].driver = (dev.q[q].driver & ~0xFFFFFFFFull) | v; return;
+    case 0x2C: if (q < 3) dev.q[q].driver = (dev.q[q].driver & 0xFFFFFFFFull) | ((uint64)v << 32); return;
+    case 0x30: if (q < 3) dev.q[q].device = (dev.q[q].device & ~0xFFFFFFFFull) | v; return;
+    case 0x34: if (q < 3) dev.q[q].device = (dev.q[q].device & 0xFFFFFFFFull) | ((uint64)v << 32); return;
+    }
+    printf("FATAL: MMIO write of BAR4+%x\n", off);
+    exit(9);
+}
+
 static uint8 sim_InByte(uint32 p) { return (uint8)in_port(p, 1); }
 static uint16 sim_InWord(uint32 p) { return (uint16)in_port(p, 2); }
 static uint32 sim_InLong(uint32 p) { return in_port(p, 4); }
 static void sim_OutByte(uint32 p, uint8 v) { out_port(p, v, 1); }
 static void sim_OutWord(uint32 p, uint16 v) { out_port(p, v, 2); }
 static void sim_OutLong(uint32 p, uint32 v) { out_port(p, v, 4); }
-static struct PCIResourceRange *sim_GetResourceRange(uint32 bar) { if (bar == 0) { bar0_out++; return &bar0; } return NULL; }
-static void sim_FreeResourceRange(struct PCIResourceRange *r) { if (r == &bar0) bar0_out--; }
+static struct PCIResourceRange *sim_GetResourceRange(uint32 bar)
+{
+    if (bar == 0 && !modern) { bar0_out++; return &bar0; }
+    if (bar == 4 && modern) { bar0_out++; return &bar4; }
+    return NULL;
+}
+static void sim_FreeResourceRange(struct PCIResourceRange *r) { if (r == &bar0 || r == &bar4) bar0_out--; }
 static uint32 sim_MapInterrupt(void) { return 9; }
-static struct PCICapability *sim_GetFirstCapability(void) { return NULL; }
-static struct PCICapability *sim_GetNextCapability(struct PCICapability *c) { (void)c; return NULL; }
+/* Modern: four vendor capabilities (common, notify, ISR, device configuration) in BAR4. */
+static struct PCICapability *sim_GetFirstCapability(void) { return modern ? &caps[0] : NULL; }
+static struct PCICapability *sim_GetNextCapability(struct PCICapability *c) { return c >= &caps[0] && c < &caps[3] ? c + 1 : NULL; }
 static int device_freed;
 static void sim_FreeDevice(struct PCIDevice *d) { (void)d; device_freed++; }
 
@@ -720,6 +818,26 @@ static void setup_exec(void)
     sim_pcidev.GetFirstCapability = sim_GetFirstCapability; sim_pcidev.GetNextCapability = sim_GetNextCapability;
     /* 1AF4:1004, command 0, and BAR5 left at all ones as the AmigaOne firmware leaves it. */
     sim_WriteConfigWord(0, 0x1AF4); sim_WriteConfigWord(2, 0x1004); sim_WriteConfigLong(0x24, 0xFFFFFFFFu);
+    {
+        static const uint8 type[4] = { 1, 2, 3, 4 };
+        static const uint32 where[4] = { 0x0000, 0x3000, 0x1000, 0x2000 };
+        int i;
+        for (i = 0; i < 4; i++) {
+            uint32 at = 0x40 + 0x14 * (uint32)i;
+            caps[i].Type = PCI_CAPABILITYID_VENDOR;
+            caps[i].CapOffset = at;
+            config[at] = PCI_CAPABILITYID_VENDOR;
+            config[at + 3] = type[i];
+            config[at + 4] = 4;
+            sim_WriteConfigLong(at + 8, where[i]);
+            sim_WriteConfigLong(at + 12, 0x1000);
+            if (type[i] == 2) sim_WriteConfigLong(at + 16, 4);
+        }
+        bar4.BaseAddress = (uint32)(uintptr_t)bar4_space;
+        bar4.Physical = 0x80000000u;
+        bar4.Size = sizeof bar4_space;
+        bar4.Flags = PCI_RANGE_MEMORY;
+    }
 }
 
 /* ------------------------------------------------------------------ the test program (a client of the device) */
@@ -906,8 +1024,15 @@ static void run_tests(void)
     CHECK(devbase->lib_Node.ln_Type == NT_DEVICE && devbase->lib_Version == 53 && devbase->lib_Revision == 12, "library node");
     CHECK(sim_ReadConfigLong(0x24) == 0, "BAR5 high dword cleared");
     CHECK((sim_ReadConfigWord(4) & 7) == 7, "I/O, memory and bus master enabled");
-    CHECK(dev.guest_features == (1u << 29), "legacy negotiates EVENT_IDX only, no INDIRECT_DESC: %x", dev.guest_features);
-    CHECK(dev.status == 7, "status DRIVER_OK on legacy: %u", dev.status);
+    if (modern) {
+        CHECK(dev.guest_features == ((1u << 29) | (1u << 28)) && dev.guest_features_hi == 1, "modern negotiates EVENT_IDX, INDIRECT_DESC and VERSION_1: %x %x", dev.guest_features, dev.guest_features_hi);
+        CHECK(dev.status == 15, "status FEATURES_OK | DRIVER_OK on modern: %u", dev.status);
+        CHECK(dev.q[0].enable && dev.q[1].enable && dev.q[2].enable, "three queues enabled");
+    } else {
+        CHECK(dev.guest_features == (1u << 29), "legacy negotiates EVENT_IDX only, no INDIRECT_DESC: %x", dev.guest_features);
+        CHECK(dev.status == 7, "status DRIVER_OK on legacy: %u", dev.status);
+        CHECK(dev.q[0].pfn && dev.q[1].pfn && dev.q[2].pfn, "three queues set up");
+    }
     CHECK(irq_server != NULL && irq_number == 9, "interrupt server on the mapped interrupt");
     CHECK(scsi_commands[0x12] >= NTARGETS && scsi_commands[0x25] >= NTARGETS, "discovery by INQUIRY and READ CAPACITY(10)");
     CHECK(scsi_commands[0x9E] >= 1, "READ CAPACITY(16) for the 3 TiB disk");
@@ -1038,12 +1163,14 @@ static void run_tests(void)
     CHECK(mappings_live == 0, "every StartDMA ended (%d open)", mappings_live);
     CHECK(ports_live == 0 && mutexes_live == 0, "ports %d, mutexes %d", ports_live, mutexes_live);
     CHECK(dev.status == 0, "device reset");
-    printf("interrupts %u, unit tasks %d\n", interrupts_delivered, unit_tasks_created);
+    CHECK(modern ? indirect_chains > 0 : indirect_chains == 0, "indirect descriptors on modern only (%u)", indirect_chains);
+    printf("transport %s, interrupts %u, unit tasks %d, indirect chains %u\n", modern ? "modern" : "legacy", interrupts_delivered, unit_tasks_created, indirect_chains);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
     setvbuf(stdout, NULL, _IONBF, 0);
+    modern = argc > 1 && strcmp(argv[1], "modern") == 0;
     setup_exec();
     reset_device();
     disk[0].blocks = (48u << 20) / 512; disk[0].block_size = 512; disk[0].type = 0; disk[0].data = calloc(48u << 20, 1);
