@@ -1068,6 +1068,11 @@ static void run_tests(void)
     roundtrip(&io, 0, 4 << 20, 1 << 20, 3, "1 MiB unaligned buffer");
     roundtrip(&io, 0, 512 * 7, 512, 1, "unaligned 512 B");
     roundtrip(&io, 0, (disk[0].blocks - 8) * 512, 4096, 0, "last blocks");
+    /* A UNIT ATTENTION in the middle of things (e.g. after a bus reset): retried, not failed. */
+    n = scsi_commands[0x2A];
+    disk[0].unit_attention = 1;
+    roundtrip(&io, 0, 12288, 4096, 0, "after a unit attention");
+    CHECK(disk[0].unit_attention == 0 && scsi_commands[0x2A] == n + 2, "the write that met UNIT ATTENTION went again (%u WRITE(10))", scsi_commands[0x2A] - n);
     CHECK(scsi_commands[0x88] == 0, "no READ(16) so far");
 
     /* Bad requests; the driver keeps working after each. */
