@@ -83,9 +83,7 @@ namespace DriverCompiler.Dsl
     /// <summary>
     /// A header the emitted C must include for the bindings of this class, e.g.
     /// <c>[CHeader("interfaces/exec.h")]</c>. Several may be given; system headers use angle brackets
-    /// unless <see cref="Local"/> is set. A class carrying it mirrors that header: its constants
-    /// name the header's macros (<c>public const ushort CMD_READ = 2;</c> is written <c>CMD_READ</c>
-    /// in C and not defined again), so they must have the header's names and values.
+    /// unless <see cref="Local"/> is set.
     /// </summary>
     [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = true)]
     public sealed class CHeaderAttribute : Attribute

@@ -137,57 +137,57 @@ public struct Task { }
 public static unsafe class Exec
 {
     // exec/nodes.h
-    public const byte NT_INTERRUPT = 2;
-    public const byte NT_DEVICE = 3;
-    public const byte NT_MSGPORT = 4;
-    public const byte NT_MESSAGE = 5;
-    public const byte NT_REPLYMSG = 7;
+    [CConstant("NT_INTERRUPT")] public const byte NT_INTERRUPT = 2;
+    [CConstant("NT_DEVICE")] public const byte NT_DEVICE = 3;
+    [CConstant("NT_MSGPORT")] public const byte NT_MSGPORT = 4;
+    [CConstant("NT_MESSAGE")] public const byte NT_MESSAGE = 5;
+    [CConstant("NT_REPLYMSG")] public const byte NT_REPLYMSG = 7;
     // exec/ports.h
-    public const byte PA_SIGNAL = 0;
-    public const byte PA_IGNORE = 2;
+    [CConstant("PA_SIGNAL")] public const byte PA_SIGNAL = 0;
+    [CConstant("PA_IGNORE")] public const byte PA_IGNORE = 2;
     // exec/devices.h
-    public const byte UNITF_ACTIVE = 1 << 0;
+    [CConstant("UNITF_ACTIVE")] public const byte UNITF_ACTIVE = 1 << 0;
     // exec/io.h
-    public const byte IOF_QUICK = 1 << 0;
-    public const ushort CMD_INVALID = 0;
-    public const ushort CMD_RESET = 1;
-    public const ushort CMD_READ = 2;
-    public const ushort CMD_WRITE = 3;
-    public const ushort CMD_UPDATE = 4;
-    public const ushort CMD_CLEAR = 5;
-    public const ushort CMD_STOP = 6;
-    public const ushort CMD_START = 7;
-    public const ushort CMD_FLUSH = 8;
+    [CConstant("IOF_QUICK")] public const byte IOF_QUICK = 1 << 0;
+    [CConstant("CMD_INVALID")] public const ushort CMD_INVALID = 0;
+    [CConstant("CMD_RESET")] public const ushort CMD_RESET = 1;
+    [CConstant("CMD_READ")] public const ushort CMD_READ = 2;
+    [CConstant("CMD_WRITE")] public const ushort CMD_WRITE = 3;
+    [CConstant("CMD_UPDATE")] public const ushort CMD_UPDATE = 4;
+    [CConstant("CMD_CLEAR")] public const ushort CMD_CLEAR = 5;
+    [CConstant("CMD_STOP")] public const ushort CMD_STOP = 6;
+    [CConstant("CMD_START")] public const ushort CMD_START = 7;
+    [CConstant("CMD_FLUSH")] public const ushort CMD_FLUSH = 8;
     // exec/errors.h
-    public const sbyte IOERR_OPENFAIL = -1;
-    public const sbyte IOERR_ABORTED = -2;
-    public const sbyte IOERR_NOCMD = -3;
-    public const sbyte IOERR_BADLENGTH = -4;
-    public const sbyte IOERR_BADADDRESS = -5;
-    public const sbyte IOERR_UNITBUSY = -6;
-    public const sbyte IOERR_SELFTEST = -7;
+    [CConstant("IOERR_OPENFAIL")] public const sbyte IOERR_OPENFAIL = -1;
+    [CConstant("IOERR_ABORTED")] public const sbyte IOERR_ABORTED = -2;
+    [CConstant("IOERR_NOCMD")] public const sbyte IOERR_NOCMD = -3;
+    [CConstant("IOERR_BADLENGTH")] public const sbyte IOERR_BADLENGTH = -4;
+    [CConstant("IOERR_BADADDRESS")] public const sbyte IOERR_BADADDRESS = -5;
+    [CConstant("IOERR_UNITBUSY")] public const sbyte IOERR_UNITBUSY = -6;
+    [CConstant("IOERR_SELFTEST")] public const sbyte IOERR_SELFTEST = -7;
     // exec/memory.h
-    public const uint MEMF_PUBLIC = 1u << 0;
-    public const uint MEMF_LOCAL = 1u << 8;
-    public const uint MEMF_PRIVATE = 1u << 11;
-    public const uint MEMF_SHARED = 1u << 12;
-    public const uint DMA_ReadFromRAM = 1u << 3;
-    public const uint DMAF_NoModify = 1u << 2;
-    public const uint CACRF_ClearD = 1u << 11;
-    public const uint CACRF_InvalidateD = 1u << 15;
+    [CConstant("MEMF_PUBLIC")] public const uint MEMF_PUBLIC = 1u << 0;
+    [CConstant("MEMF_LOCAL")] public const uint MEMF_LOCAL = 1u << 8;
+    [CConstant("MEMF_PRIVATE")] public const uint MEMF_PRIVATE = 1u << 11;
+    [CConstant("MEMF_SHARED")] public const uint MEMF_SHARED = 1u << 12;
+    [CConstant("DMA_ReadFromRAM")] public const uint DMA_ReadFromRAM = 1u << 3;
+    [CConstant("DMAF_NoModify")] public const uint DMAF_NoModify = 1u << 2;
+    [CConstant("CACRF_ClearD")] public const uint CACRF_ClearD = 1u << 11;
+    [CConstant("CACRF_InvalidateD")] public const uint CACRF_InvalidateD = 1u << 15;
     // utility/tagitem.h and exec/exectags.h
-    public const uint TAG_DONE = 0;
-    public const uint AVT_Type = 0x80000001;
-    public const uint AVT_Contiguous = 0x80000002;
-    public const uint AVT_Alignment = 0x80000004;
-    public const uint AVT_ClearWithValue = 0x80000006;
-    public const uint ASOT_DMAENTRY = 4;
-    public const uint ASOT_PORT = 6;
-    public const uint ASOT_MUTEX = 13;
-    public const uint ASODMAE_NumEntries = 0x8000000B;
-    public const uint AT_Param1 = 0x80000001;
+    [CConstant("TAG_DONE")] public const uint TAG_DONE = 0;
+    [CConstant("AVT_Type")] public const uint AVT_Type = 0x80000001;
+    [CConstant("AVT_Contiguous")] public const uint AVT_Contiguous = 0x80000002;
+    [CConstant("AVT_Alignment")] public const uint AVT_Alignment = 0x80000004;
+    [CConstant("AVT_ClearWithValue")] public const uint AVT_ClearWithValue = 0x80000006;
+    [CConstant("ASOT_DMAENTRY")] public const uint ASOT_DMAENTRY = 4;
+    [CConstant("ASOT_PORT")] public const uint ASOT_PORT = 6;
+    [CConstant("ASOT_MUTEX")] public const uint ASOT_MUTEX = 13;
+    [CConstant("ASODMAE_NumEntries")] public const uint ASODMAE_NumEntries = 0x8000000B;
+    [CConstant("AT_Param1")] public const uint AT_Param1 = 0x80000001;
     // dos/dos.h
-    public const uint SIGBREAKF_CTRL_C = 1u << 12;
+    [CConstant("SIGBREAKF_CTRL_C")] public const uint SIGBREAKF_CTRL_C = 1u << 12;
 
     [CBinding("AllocVecTags", Interface = "IExec")] public static extern void* AllocVecTags(uint size, params uint[] tags);
     [CBinding("FreeVec", Interface = "IExec")] public static extern void FreeVec(void* memory);

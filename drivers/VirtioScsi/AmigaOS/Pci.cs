@@ -34,14 +34,14 @@ public struct PCICapability
 [CHeader("expansion/pci.h"), CHeader("interfaces/expansion.h")]
 public static unsafe class Pci
 {
-    public const uint PCI_COMMAND = 0x04;
-    public const uint PCI_BASE_ADDRESS_5 = 0x24;
-    public const ushort PCI_COMMAND_IO = 0x1;
-    public const ushort PCI_COMMAND_MEMORY = 0x2;
-    public const ushort PCI_COMMAND_MASTER = 0x4;
-    public const uint PCI_CAPABILITYID_VENDOR = 0x09;
-    public const uint FDT_VendorID = 0x80000001;
-    public const uint FDT_DeviceID = 0x80000002;
+    [CConstant("PCI_COMMAND")] public const uint PCI_COMMAND = 0x04;
+    [CConstant("PCI_BASE_ADDRESS_5")] public const uint PCI_BASE_ADDRESS_5 = 0x24;
+    [CConstant("PCI_COMMAND_IO")] public const ushort PCI_COMMAND_IO = 0x1;
+    [CConstant("PCI_COMMAND_MEMORY")] public const ushort PCI_COMMAND_MEMORY = 0x2;
+    [CConstant("PCI_COMMAND_MASTER")] public const ushort PCI_COMMAND_MASTER = 0x4;
+    [CConstant("PCI_CAPABILITYID_VENDOR")] public const uint PCI_CAPABILITYID_VENDOR = 0x09;
+    [CConstant("FDT_VendorID")] public const uint FDT_VendorID = 0x80000001;
+    [CConstant("FDT_DeviceID")] public const uint FDT_DeviceID = 0x80000002;
 
     [CBinding("FindDeviceTags", Interface = "IPCI")] public static extern PCIDevice* FindDeviceTags(params uint[] tags);
     [CBinding("FreeDevice", Interface = "IPCI")] public static extern void FreeDevice(PCIDevice* device);
