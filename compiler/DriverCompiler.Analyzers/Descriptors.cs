@@ -75,6 +75,8 @@ namespace DriverCompiler.Analyzers
             "Enum '{0}' has no explicit underlying type; write one (for example ': byte' or ': uint') so its size is the same in C on every target");
         public static readonly DiagnosticDescriptor ForEachCollection = Error("DRV0026", "foreach over an unsupported collection",
             "'{0}' is not a static readonly array or an [InlineArray] struct; foreach in driver code walks only those (use a for loop over a pointer otherwise)");
+        public static readonly DiagnosticDescriptor PackedFieldAddress = Error("DRV0027", "Address of a field of a packed struct",
+            "'{0}' takes the address of a field of '{1}', which StructLayout Pack makes packed in C; the field may be unaligned there, so copy it to a local instead");
         public static readonly DiagnosticDescriptor Unsupported = Error("DRV0099", "Construct not in the driver subset",
             "'{0}' ({1}) is not in the driver subset");
 

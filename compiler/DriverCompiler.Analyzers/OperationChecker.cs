@@ -250,6 +250,7 @@ namespace DriverCompiler.Analyzers
                                 Report(Descriptors.RuntimeLibrary, op.Syntax.GetLocation(), DriverSymbols.Snippet(op.Syntax), Display(mr.Method));
                             return;
                         }
+                        CheckPackedAddress(target, op.Syntax);
                         VisitChildren(op);
                         return;
                     }
@@ -593,8 +594,25 @@ namespace DriverCompiler.Analyzers
                         foreach (var e in pa.Initializer.ElementValues) Visit(e);
                     continue;
                 }
+                if (arg.Parameter != null && arg.Parameter.RefKind != RefKind.None) CheckPackedAddress(arg.Value, arg.Syntax);
                 Visit(arg);
             }
+        }
+
+        /// <summary>
+        /// DRV0027: the address of a multi-byte field of a packed struct (StructLayout Pack cut its padding).
+        /// In C the struct is packed, so the field may be unaligned and GCC rejects the pointer
+        /// (-Waddress-of-packed-member); a ref argument passes the same address.
+        /// </summary>
+        private void CheckPackedAddress(IOperation reference, SyntaxNode where)
+        {
+            if (!(reference is IFieldReferenceOperation f) || f.Field.IsStatic || !(f.Field.ContainingType is INamedTypeSymbol owner)
+                || owner.TypeKind != TypeKind.Struct || !DriverSymbols.IsInSource(owner)) return;
+            var layout = Layout.StructLayoutCalculator.Compute(owner);
+            if (!layout.IsPacked) return;
+            var field = layout.Fields.FirstOrDefault(x => SymbolEqualityComparer.Default.Equals(x.Field, f.Field));
+            if (field == null || field.Alignment <= 1) return;
+            Report(Descriptors.PackedFieldAddress, where.GetLocation(), DriverSymbols.Snippet(where), owner.Name);
         }
 
         private void VisitObjectCreation(IObjectCreationOperation op)

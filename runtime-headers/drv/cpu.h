@@ -21,10 +21,11 @@
 #define DRV_CPU_H
 
 /*
- * DRV_PACKED after a struct's closing brace: a C# struct whose StructLayout Pack lowers its
- * alignment (Pack = 1 over { uint; ushort; byte } is 7 bytes, C pads to 8). Emitted structs spell
- * every gap out, so alignment 1 reproduces the CLR layout exactly. GCC packs; Amix 2.1c's cc has
- * no way to, so there the struct keeps C's padding and its layout check fails (DRV0201 warns).
+ * DRV_PACKED after a struct's closing brace: a C# struct whose StructLayout Pack cuts the
+ * trailing padding C would add (Pack = 1 over { uint; ushort; byte } is 7 bytes, C pads to 8).
+ * Emitted structs spell every gap out, so alignment 1 reproduces the CLR layout exactly. GCC packs;
+ * Amix 2.1c's cc has no way to, so there the struct keeps C's padding and its layout check stops
+ * the build (DRV0201 warns when 68k padding cannot give the size).
  */
 #if defined(__GNUC__)
 #define DRV_PACKED __attribute__((__packed__))

@@ -254,6 +254,18 @@ public static class Cases
             [assembly: DriverCompiler.Dsl.Driver("amixdrv", DriverCompiler.Dsl.DriverTarget.Amix)]
             static class C { static /*!*/System.UInt64 X; }
             """, WithDriver: false),
+        new("PackedFieldAddress", "DRV0027", U + """
+            [StructLayout(LayoutKind.Sequential, Pack = 1)] struct H { public uint Magic; public ushort Length; public byte Type; }
+            [StructLayout(LayoutKind.Sequential, Pack = 1)] struct Same { public uint A; public uint B; }
+            static unsafe class C {
+                static void Set(ref uint f) { f = 1; }
+                static void M(H* h, Same* s) {
+                    uint* a = /*!*/&h->Magic; byte* t = &h->Type; uint* b = &s->A;
+                    Set(/*!*/ref h->Magic); Set(ref s->B);
+                    H local = default; ushort* l = /*!*/&local.Length;
+                }
+            }
+            """),
         new("AmixPackedStruct", "DRV0201", U + """
             [StructLayout(LayoutKind.Sequential, Pack = 1)] struct /*!*/Header { public uint Magic; public ushort Length; public byte Type; }
             [StructLayout(LayoutKind.Sequential, Pack = 1)] struct Same { public uint A; public uint B; public byte C; public byte D; public ushort E; }

@@ -50,6 +50,7 @@ public class ValidProgramTests
             public fixed byte Data[16];
             public Packet* Next;
             public delegate*<int, int> Hook;
+            public int Spare; // 48 bytes, as C pads it: Pack = 4 cuts nothing, so &p->Inner stays aligned (DRV0027)
 
             public int Sum()
             {

@@ -168,6 +168,10 @@ internal sealed partial class FunctionLowerer
                     e.Writes.Add(where); e.DirectWrites.Add(where);
                     break;
                 }
+            // the DSL's pure intrinsics (byte swaps, SCRIPTS entry offsets and addresses) are values, not calls
+            case IInvocationOperation { TargetMethod.ContainingType: { Name: "Endian" or "Scripts" } owner } pure when DslSymbols.IsDsl(owner):
+                foreach (var child in pure.ChildOperations) e.Add(EffectsOf(child));
+                break;
             case IInvocationOperation or IFunctionPointerInvocationOperation:
                 foreach (var child in op.ChildOperations) e.Add(EffectsOf(child));
                 e.Reads.Add(Effects.Memory); e.Writes.Add(Effects.Memory);
