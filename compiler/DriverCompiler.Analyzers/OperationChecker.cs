@@ -608,6 +608,9 @@ namespace DriverCompiler.Analyzers
         {
             if (!(reference is IFieldReferenceOperation f) || f.Field.IsStatic || !(f.Field.ContainingType is INamedTypeSymbol owner)
                 || owner.TypeKind != TypeKind.Struct || !DriverSymbols.IsInSource(owner)) return;
+            // A [CType] mirror is never emitted: the SDK declares it (and the types of its fields) with
+            // the same packing, so a pointer to its field has the alignment C expects (&port->mp_MsgList).
+            if (owner.GetAttributes().Any(a => a.AttributeClass?.Name == "CTypeAttribute" && k.IsDsl(a.AttributeClass))) return;
             var layout = Layout.StructLayoutCalculator.Compute(owner);
             if (!layout.IsPacked) return;
             var field = layout.Fields.FirstOrDefault(x => SymbolEqualityComparer.Default.Equals(x.Field, f.Field));
