@@ -108,5 +108,9 @@ namespace DriverCompiler.Dsl
         public CTypeAttribute(string name) { Name = name; }
         /// <summary>The C type.</summary>
         public string Name { get; }
+        /// <summary>The C# field names are the C member names exactly as the header spells them
+        /// (<c>ln_Succ</c>, <c>io_Command</c>, <c>BaseAddress</c>); without it they are mapped as the
+        /// driver's own fields are (<c>NextFree</c> → <c>next_free</c>).</summary>
+        public bool ExactFieldNames { get; set; }
     }
 }

@@ -7,7 +7,7 @@ using DriverCompiler.Dsl;
 namespace AmigaOS;
 
 /// <summary>struct Node (exec/nodes.h), 14 bytes.</summary>
-[CType("struct Node"), StructLayout(LayoutKind.Sequential, Pack = 2)]
+[CType("struct Node", ExactFieldNames = true), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public unsafe struct Node
 {
     public Node* ln_Succ;
@@ -18,7 +18,7 @@ public unsafe struct Node
 }
 
 /// <summary>struct MinNode (exec/nodes.h), 8 bytes.</summary>
-[CType("struct MinNode"), StructLayout(LayoutKind.Sequential, Pack = 2)]
+[CType("struct MinNode", ExactFieldNames = true), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public unsafe struct MinNode
 {
     public MinNode* mln_Succ;
@@ -26,7 +26,7 @@ public unsafe struct MinNode
 }
 
 /// <summary>struct List (exec/lists.h), 14 bytes.</summary>
-[CType("struct List"), StructLayout(LayoutKind.Sequential, Pack = 2)]
+[CType("struct List", ExactFieldNames = true), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public unsafe struct List
 {
     public Node* lh_Head;
@@ -37,7 +37,7 @@ public unsafe struct List
 }
 
 /// <summary>struct MsgPort (exec/ports.h), 34 bytes.</summary>
-[CType("struct MsgPort"), StructLayout(LayoutKind.Sequential, Pack = 2)]
+[CType("struct MsgPort", ExactFieldNames = true), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public unsafe struct MsgPort
 {
     public Node mp_Node;
@@ -48,7 +48,7 @@ public unsafe struct MsgPort
 }
 
 /// <summary>struct Message (exec/ports.h), 20 bytes.</summary>
-[CType("struct Message"), StructLayout(LayoutKind.Sequential, Pack = 2)]
+[CType("struct Message", ExactFieldNames = true), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public unsafe struct Message
 {
     public Node mn_Node;
@@ -57,7 +57,7 @@ public unsafe struct Message
 }
 
 /// <summary>struct Library (exec/libraries.h), 34 bytes.</summary>
-[CType("struct Library"), StructLayout(LayoutKind.Sequential, Pack = 2)]
+[CType("struct Library", ExactFieldNames = true), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public unsafe struct Library
 {
     public Node lib_Node;
@@ -73,14 +73,14 @@ public unsafe struct Library
 }
 
 /// <summary>struct Device (exec/devices.h), 34 bytes.</summary>
-[CType("struct Device"), StructLayout(LayoutKind.Sequential, Pack = 2)]
+[CType("struct Device", ExactFieldNames = true), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public struct Device
 {
     public Library dd_Library;
 }
 
 /// <summary>struct Unit (exec/devices.h), 38 bytes: the head of every unit a device hands out in io_Unit.</summary>
-[CType("struct Unit"), StructLayout(LayoutKind.Sequential, Pack = 2)]
+[CType("struct Unit", ExactFieldNames = true), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public struct Unit
 {
     public MsgPort unit_MsgPort;
@@ -90,7 +90,7 @@ public struct Unit
 }
 
 /// <summary>struct IORequest (exec/io.h), 32 bytes.</summary>
-[CType("struct IORequest"), StructLayout(LayoutKind.Sequential, Pack = 2)]
+[CType("struct IORequest", ExactFieldNames = true), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public unsafe struct IORequest
 {
     public Message io_Message;
@@ -102,7 +102,7 @@ public unsafe struct IORequest
 }
 
 /// <summary>struct IOStdReq (exec/io.h), 48 bytes. TD64/NSD commands carry the high 32 bits of the offset in io_Actual.</summary>
-[CType("struct IOStdReq"), StructLayout(LayoutKind.Sequential, Pack = 2)]
+[CType("struct IOStdReq", ExactFieldNames = true), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public unsafe struct IOStdReq
 {
     public Message io_Message;
@@ -118,7 +118,7 @@ public unsafe struct IOStdReq
 }
 
 /// <summary>struct DMAEntry (exec/memory.h): one physically contiguous run of a buffer mapped by StartDMA.</summary>
-[CType("struct DMAEntry"), StructLayout(LayoutKind.Sequential, Pack = 2)]
+[CType("struct DMAEntry", ExactFieldNames = true), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public unsafe struct DMAEntry
 {
     public void* PhysicalAddress;
@@ -126,7 +126,7 @@ public unsafe struct DMAEntry
 }
 
 /// <summary>struct Task (exec/tasks.h): only ever handled by pointer.</summary>
-[CType("struct Task")]
+[CType("struct Task", ExactFieldNames = true)]
 public struct Task { }
 
 /// <summary>

@@ -6,11 +6,11 @@ using DriverCompiler.Dsl;
 namespace AmigaOS;
 
 /// <summary>struct PCIDevice: an interface object; only handled by pointer.</summary>
-[CType("struct PCIDevice")]
+[CType("struct PCIDevice", ExactFieldNames = true)]
 public struct PCIDevice { }
 
 /// <summary>struct PCIResourceRange (expansion/pci.h): a BAR; BaseAddress is the CPU address, Physical the bus address.</summary>
-[CType("struct PCIResourceRange"), StructLayout(LayoutKind.Sequential, Pack = 2)]
+[CType("struct PCIResourceRange", ExactFieldNames = true), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public struct PCIResourceRange
 {
     public Node Node;
@@ -21,7 +21,7 @@ public struct PCIResourceRange
 }
 
 /// <summary>struct PCICapability (expansion/pci.h): one entry of the capability list.</summary>
-[CType("struct PCICapability"), StructLayout(LayoutKind.Sequential, Pack = 2)]
+[CType("struct PCICapability", ExactFieldNames = true), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public struct PCICapability
 {
     public MinNode Node;
