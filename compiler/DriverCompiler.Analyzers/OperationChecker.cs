@@ -608,6 +608,9 @@ namespace DriverCompiler.Analyzers
         {
             if (!(reference is IFieldReferenceOperation f) || f.Field.IsStatic || !(f.Field.ContainingType is INamedTypeSymbol owner)
                 || owner.TypeKind != TypeKind.Struct || !DriverSymbols.IsInSource(owner)) return;
+            // A [CType] mirror is never emitted: the SDK declares it (and the types of its fields) with
+            // the same packing, so a pointer to its field has the alignment C expects (&port->mp_MsgList).
+            if (owner.GetAttributes().Any(a => a.AttributeClass?.Name == "CTypeAttribute" && k.IsDsl(a.AttributeClass))) return;
             var layout = Layout.StructLayoutCalculator.Compute(owner);
             if (!layout.IsPacked) return;
             var field = layout.Fields.FirstOrDefault(x => SymbolEqualityComparer.Default.Equals(x.Field, f.Field));
@@ -748,6 +751,13 @@ namespace DriverCompiler.Analyzers
             // p->F: the implicit dereference of p.
             if (op.IsImplicit && syntax.Parent is MemberAccessExpressionSyntax pm
                 && pm.IsKind(SyntaxKind.PointerMemberAccessExpression) && pm.Expression == syntax)
+            {
+                VisitChildren(op);
+                return;
+            }
+            // fixed (T* p = Table): a static readonly array (emitted as a C array) decaying to a pointer.
+            if (syntax is ExpressionSyntax ax && ax.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: FixedStatementSyntax } } }
+                && op.ChildOperations.FirstOrDefault() is IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true, Type: IArrayTypeSymbol } })
             {
                 VisitChildren(op);
                 return;

@@ -118,9 +118,13 @@ internal static class Pipeline
         // Only the runtime headers this target's output includes (an AmigaOS 4 driver has no use for amix_kernel.h).
         foreach (var path in EmbeddedFiles.List("runtime-headers/drv").Where(p => RuntimeHeaders(driver.Target).Contains(Path.GetFileName(p))))
             result.Add(new EmittedFile(path["runtime-headers/".Length..], EmbeddedFiles.Read(path)));
-        result.Add(new EmittedFile("Makefile", templates.Render(target.Name + "/Makefile.hbs", new
+        var objects = cfiles.Select(f => Path.ChangeExtension(f.Name, ".o")).ToList();
+        var device = Device.AmigaDeviceSkeleton.Render(compilation, driver, lowerer.Names, (s, t) => CDeclarator.TypeName(lowerer.MapType(t, s.Locations.FirstOrDefault())),
+            templates, ToolVersion, (file, role) => Comment(file, string.Join(", ", sources), role), objects, diagnostics);
+        if (device is not null) result.AddRange(device.Files);
+        result.Add(new EmittedFile("Makefile", device?.Makefile ?? templates.Render(target.Name + "/Makefile.hbs", new
         {
-            driver = driver.Name, version = ToolVersion, objects = string.Join(" ", cfiles.Select(f => Path.ChangeExtension(f.Name, ".o"))),
+            driver = driver.Name, version = ToolVersion, objects = string.Join(" ", objects),
             linked = cfiles.Count != 1 || cfiles[0].Name != driver.Name + ".c",
         })));
         result.AddRange(Exports.KernelPatches.Render(lowerer, driver, templates, ToolVersion, [.. cfiles.Select(f => f.Name)]));

@@ -74,7 +74,9 @@ namespace DriverCompiler.Dsl
         public CBindingAttribute(string name) { Name = name; }
         /// <summary>The C name.</summary>
         public string Name { get; }
-        /// <summary>AmigaOS 4 interface pointer the call goes through, e.g. <c>"IExec"</c>.</summary>
+        /// <summary>AmigaOS 4 interface pointer the call goes through, e.g. <c>"IExec"</c> (a global the
+        /// device skeleton obtains). <c>"this"</c>: the method's first parameter is the interface, as for a
+        /// <c>struct PCIDevice</c>: <c>ReadConfigWord(dev, off)</c> lowers to <c>dev-&gt;ReadConfigWord(off)</c>.</summary>
         public string? Interface { get; set; }
     }
 
@@ -110,5 +112,9 @@ namespace DriverCompiler.Dsl
         public CTypeAttribute(string name) { Name = name; }
         /// <summary>The C type.</summary>
         public string Name { get; }
+        /// <summary>The C# field names are the C member names exactly as the header spells them
+        /// (<c>ln_Succ</c>, <c>io_Command</c>, <c>BaseAddress</c>); without it they are mapped as the
+        /// driver's own fields are (<c>NextFree</c> → <c>next_free</c>).</summary>
+        public bool ExactFieldNames { get; set; }
     }
 }

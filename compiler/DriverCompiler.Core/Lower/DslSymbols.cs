@@ -38,5 +38,9 @@ internal static class DslSymbols
     public static string? CTypeName(ITypeSymbol t) =>
         Attribute(t, "CTypeAttribute") is { ConstructorArguments: [{ Value: string s }] } ? s : null;
 
+    /// <summary>[CType(..., ExactFieldNames = true)]: the fields keep their C# names in C.</summary>
+    public static bool CTypeExactFieldNames(ITypeSymbol t) =>
+        Attribute(t, "CTypeAttribute") is { } a && a.NamedArguments.Any(kv => kv.Key == "ExactFieldNames" && kv.Value.Value is true);
+
     public static bool IsMmio(ITypeSymbol? t) => t is not null && HasAttribute(t, "MmioAttribute");
 }

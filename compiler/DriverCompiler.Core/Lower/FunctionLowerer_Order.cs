@@ -205,8 +205,15 @@ internal sealed partial class FunctionLowerer
     private Effects PartsEffects(IOperation target)
     {
         var parts = AddressParts(target);
-        if (parts is null) return EffectsOf(target);
         var e = new Effects();
+        if (parts is null)
+        {
+            // Unknown shape (e.g. a field of a call's struct result, F().Key): everything it evaluates,
+            // and a read of memory. Not EffectsOf(target): for a field that would ask for these parts again.
+            foreach (var child in target.ChildOperations) e.Add(EffectsOf(child));
+            e.Reads.Add(Effects.Memory);
+            return e;
+        }
         foreach (var p in parts) e.Add(EffectsOf(p));
         return e;
     }

@@ -193,6 +193,8 @@ internal sealed class ModuleLowerer
                     case IMethodSymbol meth when meth.MethodKind == MethodKind.Ordinary && Exports.Exports.ExportName(meth) is { } en: Names[meth] = en; usedGlobalNames.Add(en); break;
                     case IFieldSymbol { IsConst: true } c: Names[c] = Unique(path.ToUpperInvariant() + "_" + Naming.Upper(c.Name)); break;
                     case IFieldSymbol { IsStatic: true } f: Names[f] = Unique(path + "_" + Naming.Snake(f.Name)); break;
+                    // [CType(..., ExactFieldNames = true)]: the SDK's member names as written (ln_Succ, io_Command).
+                    case IFieldSymbol f when DslSymbols.CTypeExactFieldNames(t): Names[f] = f.Name; break;
                     case IFieldSymbol f: Names[f] = Naming.Local(f.Name); break;
                     case IMethodSymbol meth when meth.MethodKind == MethodKind.Ordinary:
                         Names[meth] = DslSymbols.Binding(meth) is { } b ? b.Name : Unique(path + "_" + Naming.Snake(meth.Name));
