@@ -88,8 +88,14 @@ Task("Pack").IsDependentOn("Build").Does(() =>
         DotNetPack(p, new DotNetPackSettings { Configuration = configuration, NoBuild = true, NoLogo = true, OutputDirectory = "./artifacts/packages" });
 });
 
-Task("Bench").Does(() =>
+Task("Bench").IsDependentOn("Build").Does(() =>
 {
+    // The cold-build figure is taken for the CLI as built and as published ReadyToRun (no JIT of Roslyn at start).
+    DotNetPublish("./compiler/DriverCompiler.Cli", new DotNetPublishSettings
+    {
+        Configuration = "Release", Runtime = "linux-x64", SelfContained = false, PublishReadyToRun = true,
+        OutputDirectory = "./artifacts/bench/drvc-r2r", NoLogo = true,
+    });
     DotNetRun("./tests/DriverCompiler.Benchmarks", new DotNetRunSettings { Configuration = "Release" });
 });
 
