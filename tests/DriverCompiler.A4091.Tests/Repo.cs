@@ -7,23 +7,11 @@ namespace DriverCompiler.A4091.Tests;
 /// <summary>Repository paths, in-process drvc, external programs, and reading emitted C.</summary>
 internal static class Repo
 {
-    public static readonly string Root = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(System.IO.Path.Combine(d.FullName, "DriverCompiler.sln"))) return d.FullName;
-        throw new InvalidOperationException("DriverCompiler.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static readonly string Root = RepoRoot.Path;
 
     public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
 
-    public static string TempDir()
-    {
-        var d = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "drvc-a4091-" + Guid.NewGuid().ToString("N")[..10]);
-        Directory.CreateDirectory(d);
-        return d;
-    }
+    public static string TempDir() => RepoRoot.NewTempDir("a4091");
 
     public static (int Code, string Out, string Err) Drvc(params string[] args)
     {

@@ -5,23 +5,11 @@ namespace DriverCompiler.Tests;
 /// <summary>Paths in the repository and small process helpers for tests.</summary>
 internal static class Repo
 {
-    public static readonly string Root = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(System.IO.Path.Combine(d.FullName, "DriverCompiler.sln"))) return d.FullName;
-        throw new InvalidOperationException("DriverCompiler.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static readonly string Root = RepoRoot.Path;
 
     public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
 
-    public static string TempDir()
-    {
-        var d = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "drvc-test-" + Guid.NewGuid().ToString("N")[..10]);
-        Directory.CreateDirectory(d);
-        return d;
-    }
+    public static string TempDir() => RepoRoot.NewTempDir("test");
 
     /// <summary>Runs drvc in-process: (exit code, stdout, stderr).</summary>
     public static (int Code, string Out, string Err) Drvc(params string[] args)

@@ -3,16 +3,8 @@ namespace DriverCompiler.A4091.Sim.Tests.Infrastructure;
 /// <summary>Paths in the repository: the simulator's C sources, the Amix test headers, the runtime headers.</summary>
 public static class Repo
 {
-    private static readonly Lazy<string> RootLazy = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "DriverCompiler.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException($"no DriverCompiler.sln above {AppContext.BaseDirectory}");
-    });
-
     /// <summary>The folder holding <c>DriverCompiler.sln</c>.</summary>
-    public static string Root => RootLazy.Value;
+    public static string Root => RepoRoot.Path;
 
     /// <summary>tests/Ncr53c710.Sim: the chip model, disks, board, Amix kernel harness and test main.</summary>
     public static string SimDir => Path.Combine(Root, "tests", "Ncr53c710.Sim");

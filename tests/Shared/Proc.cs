@@ -1,19 +1,24 @@
 using System.Diagnostics;
 
-namespace DriverCompiler.A4091.Sim.Tests.Infrastructure;
+namespace DriverCompiler.Testing;
 
-/// <summary>Runs one external process to completion with a timeout, capturing both streams.</summary>
+/// <summary>Runs one external process to completion with a timeout, capturing both streams (shared by the test projects).</summary>
 public static class Proc
 {
     /// <summary>Exit code (−1 after a timeout), the two streams, and whether the time ran out.</summary>
     public sealed record Result(int ExitCode, string Stdout, string Stderr, bool TimedOut)
     {
         public bool Ok => ExitCode == 0 && !TimedOut;
+
+        /// <summary>A failure message: the exit code (and the signal that ended the process), stderr, then the tail of stdout.</summary>
         public string Describe(string what) =>
-            TimedOut ? $"{what}: timed out\n{Stderr}{Tail(Stdout)}" : $"{what}: exit code {ExitCode}\n{Stderr}{Tail(Stdout)}".TrimEnd();
+            TimedOut ? $"{what}: timed out\n{Stderr}{Tail(Stdout)}".TrimEnd() : $"{what}: exit code {ExitCode}{Signal()}\n{Stderr}{Tail(Stdout)}".TrimEnd();
+
+        private string Signal() => ExitCode > 128 && ExitCode < 160 ? $" (signal {ExitCode - 128})" : "";
         private static string Tail(string s) => s.Length > 4000 ? "…" + s[^4000..] : s;
     }
 
+    /// <summary>Runs <paramref name="file"/> with <paramref name="args"/> in <paramref name="workDir"/> under LC_ALL=C, stdin closed; kills the process tree after <paramref name="timeout"/>.</summary>
     public static Result Run(string file, IEnumerable<string> args, string workDir, TimeSpan timeout)
     {
         var psi = new ProcessStartInfo(file)
@@ -34,9 +39,8 @@ public static class Proc
         if (!exited)
         {
             try { p.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-            p.WaitForExit();
         }
-        else p.WaitForExit();
+        p.WaitForExit(); // drains the asynchronous readers
         return new Result(exited ? p.ExitCode : -1, stdout.Result, stderr.Result, !exited);
     }
 
