@@ -1,0 +1,18 @@
+/* Serial console on the board's 16550 (polled transmit) and a small printf. */
+#ifndef HARNESS_CONSOLE_H
+#define HARNESS_CONSOLE_H
+
+#include <stdarg.h>
+#include <stdint.h>
+
+void console_putc(char c);
+void console_puts(const char *s);
+/* printf subset: %c %s %d %u %x %X %p %%, flags '0' '-', width, 'l' and 'll' sizes. */
+void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void kvprintf(const char *fmt, va_list ap);
+int ksnprintf(char *buf, unsigned size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Prints "HARNESS-FATAL: ..." and powers the machine off. */
+void panic(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+
+#endif
