@@ -22,6 +22,23 @@ typedef char *STRPTR;
 typedef const char *CONST_STRPTR;
 typedef int16 BOOL;
 
+/* The classic names (AmigaOS 3 style), still used by most SDK structures. */
+typedef uint32 ULONG;
+typedef int32 LONG;
+typedef uint16 UWORD;
+typedef int16 WORD;
+typedef uint8 UBYTE;
+typedef int8 BYTE;
+typedef char TEXT;
+typedef int32 BPTR; /* a BCPL pointer: address / 4 */
+
+#ifndef VOID
+#define VOID void
+#endif
+#ifndef CONST
+#define CONST const
+#endif
+
 #define TRUE 1
 #define FALSE 0
 #ifndef NULL
