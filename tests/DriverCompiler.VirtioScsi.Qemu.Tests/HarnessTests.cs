@@ -1,8 +1,9 @@
 namespace DriverCompiler.VirtioScsi.Qemu.Tests;
 
 /// <summary>
-/// The harness alone (no driver) on each machine: boots, sets up PCI and interrupts and checks
-/// them with its own self-tests, then powers QEMU off.
+/// The harness alone (no driver) on each machine: boots, sets up PCI and interrupts, checks them,
+/// its exec emulation (tasks, signals, ports, mutexes, DMA lists) and the interrupt path (a
+/// virtio-scsi INQUIRY completed through the board's interrupt controller), then powers off.
 /// </summary>
 [Trait("Category", "Qemu")]
 public sealed class HarnessTests
@@ -10,7 +11,10 @@ public sealed class HarnessTests
     internal static readonly string[] SelfChecks =
     [
         "harness.timebase.advances", "harness.pci.virtio_scsi_found", "harness.pci.command_enabled",
-        "harness.pci.memory_bar_assigned", "harness.pci.bar_readback", "harness.pci.interrupt_line",
+        "harness.pci.bars_assigned", "harness.pci.interrupt_line",
+        "exec.findtask_self", "exec.allocvectags_alignment_and_clear", "exec.dma_list_splits_at_run_boundary",
+        "exec.createtask", "exec.signal_from_task", "exec.message_round_trip", "exec.mutex_handover", "exec.no_api_misuse",
+        "harness.irq.used_buffer_interrupt_delivered", "harness.irq.inquiry_completed", "harness.irq.line_deasserts_after_isr_read",
     ];
 
     private static void SelfTest(string machine)

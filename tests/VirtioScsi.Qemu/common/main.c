@@ -11,6 +11,7 @@
 #include "harness/guest.h"
 #include "harness/mem.h"
 #include "harness/sched.h"
+#include "harness/exec.h"
 
 uint32_t boot_regs[5] __attribute__((section(".data")));
 
@@ -34,6 +35,7 @@ void harness_main(void)
         if (f->irq != IRQ_NONE) kprintf(" irq %u", f->irq);
         kprintf("\n");
     }
+    exec_init();
     cpu_mtmsr(cpu_mfmsr() | MSR_EE);
     guest_main();
     cpu_irq_save();

@@ -1,0 +1,29 @@
+/*
+ * A minimal virtio-scsi client that drives the request queue directly (VirtIO 1.0 PCI modern
+ * transport, split virtqueue; virtio spec 1.0 sections 4.1 and 5.6). It is the harness's
+ * reference point: the interrupt self-test uses it before the driver exists, and the
+ * benchmark measures it as "the practical limit of the emulated device". Never shared with
+ * the driver: the device is reset before and after use.
+ */
+#ifndef GUEST_VDIRECT_H
+#define GUEST_VDIRECT_H
+
+#include <stdint.h>
+
+#define VDIRECT_SLOTS 16
+
+/* Opens the first virtio-scsi function on the modern transport; 0 when it has none. */
+int vdirect_open(void);
+/* Queues one command in a slot (0..VDIRECT_SLOTS-1): CDB, optional data buffer and direction. */
+void vdirect_submit(unsigned slot, unsigned target, const uint8_t *cdb, unsigned cdb_len, void *data, uint32_t len, int to_device);
+/* Returns a completed slot or -1; *status receives the SCSI status (or 0x100 | response). */
+int vdirect_poll(unsigned *status);
+/* Enables (1) or suppresses (0) used-buffer interrupts (VIRTQ_AVAIL_F_NO_INTERRUPT). */
+void vdirect_interrupts(int on);
+/* Reads the ISR status register (clears it, deasserting INTx). */
+uint8_t vdirect_read_isr(void);
+unsigned vdirect_irq(void);
+/* Resets the device (status 0) and frees the rings. */
+void vdirect_close(void);
+
+#endif
