@@ -734,6 +734,13 @@ namespace DriverCompiler.Analyzers
                 VisitChildren(op);
                 return;
             }
+            // fixed (T* p = Table): a static readonly array (emitted as a C array) decaying to a pointer.
+            if (syntax is ExpressionSyntax ax && ax.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: FixedStatementSyntax } } }
+                && op.ChildOperations.FirstOrDefault() is IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true, Type: IArrayTypeSymbol } })
+            {
+                VisitChildren(op);
+                return;
+            }
             // A fixed-size buffer decaying to a pointer.
             if (op.SemanticModel != null && syntax is ExpressionSyntax ex
                 && op.SemanticModel.GetSymbolInfo(ex).Symbol is IFieldSymbol fb && fb.IsFixedSizeBuffer)

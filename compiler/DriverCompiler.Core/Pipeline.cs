@@ -102,9 +102,13 @@ internal static class Pipeline
         result.AddRange(cfiles.Select(f => new EmittedFile(f.Name, printer.Print(f))));
         foreach (var path in EmbeddedFiles.List("runtime-headers/drv"))
             result.Add(new EmittedFile(path["runtime-headers/".Length..], EmbeddedFiles.Read(path)));
-        result.Add(new EmittedFile("Makefile", templates.Render(target.Name + "/Makefile.hbs", new
+        var objects = cfiles.Select(f => Path.ChangeExtension(f.Name, ".o")).ToList();
+        var device = Device.AmigaDeviceSkeleton.Render(compilation, driver, lowerer.Names, (s, t) => CDeclarator.TypeName(lowerer.MapType(t, s.Locations.FirstOrDefault())),
+            templates, ToolVersion, (file, role) => Comment(file, string.Join(", ", sources), role), objects, diagnostics);
+        if (device is not null) result.AddRange(device.Files);
+        result.Add(new EmittedFile("Makefile", device?.Makefile ?? templates.Render(target.Name + "/Makefile.hbs", new
         {
-            driver = driver.Name, version = ToolVersion, objects = string.Join(" ", cfiles.Select(f => Path.ChangeExtension(f.Name, ".o"))),
+            driver = driver.Name, version = ToolVersion, objects = string.Join(" ", objects),
         })));
         return result;
     }

@@ -74,14 +74,18 @@ namespace DriverCompiler.Dsl
         public CBindingAttribute(string name) { Name = name; }
         /// <summary>The C name.</summary>
         public string Name { get; }
-        /// <summary>AmigaOS 4 interface pointer the call goes through, e.g. <c>"IExec"</c>.</summary>
+        /// <summary>AmigaOS 4 interface pointer the call goes through, e.g. <c>"IExec"</c> (a global the
+        /// device skeleton obtains). <c>"this"</c>: the method's first parameter is the interface, as for a
+        /// <c>struct PCIDevice</c>: <c>ReadConfigWord(dev, off)</c> lowers to <c>dev-&gt;ReadConfigWord(off)</c>.</summary>
         public string? Interface { get; set; }
     }
 
     /// <summary>
     /// A header the emitted C must include for the bindings of this class, e.g.
     /// <c>[CHeader("interfaces/exec.h")]</c>. Several may be given; system headers use angle brackets
-    /// unless <see cref="Local"/> is set.
+    /// unless <see cref="Local"/> is set. A class carrying it mirrors that header: its constants
+    /// name the header's macros (<c>public const ushort CMD_READ = 2;</c> is written <c>CMD_READ</c>
+    /// in C and not defined again), so they must have the header's names and values.
     /// </summary>
     [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = true)]
     public sealed class CHeaderAttribute : Attribute

@@ -148,6 +148,10 @@ namespace DriverCompiler.Analyzers.Layout
                 }
             }
             bool isExplicit = kind == LayoutKind.Explicit;
+            // A [CType] struct mirrors an SDK type the compiler never emits: the SDK's packing
+            // (AmigaOS 4 packs exec structures to 2 bytes) and opaque handles are the SDK's to define.
+            bool sdkMirror = type.GetAttributes().Any(a => a.AttributeClass?.Name == "CTypeAttribute"
+                && a.AttributeClass.ContainingNamespace?.ToDisplayString() == "DriverCompiler.Dsl");
 
             var placed = new List<FieldLayout>();
             int offset = 0, structAlign = 1;
@@ -183,7 +187,7 @@ namespace DriverCompiler.Analyzers.Layout
                 {
                     at = Align(offset, effAlign);
                 }
-                if (at % align != 0)
+                if (at % align != 0 && !(sdkMirror && at % effAlign == 0))
                     problems.Add(new LayoutProblem(Descriptors.FieldMisaligned, f, f.Name, size, at, align));
                 foreach (var other in placed)
                     if (at < other.Offset + other.Size && other.Offset < at + size)
@@ -197,7 +201,7 @@ namespace DriverCompiler.Analyzers.Layout
             }
             if (placed.Count == 0)
             {
-                problems.Add(new LayoutProblem(Descriptors.EmptyStruct, type, type.Name));
+                if (!sdkMirror) problems.Add(new LayoutProblem(Descriptors.EmptyStruct, type, type.Name));
                 return new StructLayoutInfo(type, placed, 1, 1, isExplicit, problems);
             }
             int total = Align(System.Math.Max(offset, minSize), structAlign);

@@ -83,6 +83,9 @@ internal sealed partial class FunctionLowerer
                 return new CIndex(Expr(children[0]), Expr(children[1]));
             case var _ when children.Count == 1 && children[0] is IFieldReferenceOperation { Field.IsFixedSizeBuffer: true } fb:
                 return FieldAccess(fb);
+            case ExpressionSyntax when children.Count == 1 && children[0] is IFieldReferenceOperation { Field: { IsStatic: true, Type: IArrayTypeSymbol at } } table:
+                // fixed (T* p = Table): the C array (const, as static readonly data) decays to a T*.
+                return new CCast(new CPointerType(module.MapType(at.ElementType, op.Syntax.GetLocation(), storage: true)), new CName(module.Names[table.Field]));
             case StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax:
                 return Fail(op, "stackalloc other than as a local's initializer");
         }
@@ -320,6 +323,13 @@ internal sealed partial class FunctionLowerer
         var m = inv.TargetMethod;
         CExpr fn;
         var args = new List<CExpr>();
+        if (DslSymbols.Binding(m) is { Interface: "this" } objectBinding)
+        {
+            // The first argument is the interface the method is called through: dev->ReadConfigWord(off).
+            var all = Arguments(inv.Arguments);
+            if (all.Count == 0) return Fail(inv, "an interface binding without the interface argument");
+            return new CCall(new CMember(all[0], objectBinding.Name, Arrow: true), all.Skip(1).ToList());
+        }
         if (DslSymbols.Binding(m) is { } binding)
             fn = binding.Interface is null ? new CName(binding.Name) : new CMember(new CName(binding.Interface), binding.Name, Arrow: true);
         else if (module.Names.TryGetValue(m.OriginalDefinition, out var name) && m.DeclaringSyntaxReferences.Length > 0)

@@ -84,7 +84,7 @@ internal sealed class ModuleLowerer
                                        && StructLayoutCalculator.InlineArrayLength(t) is null).ToList();
         foreach (var s in structs) header.Items.Add(new CStructForward(TypeName(s)));
         foreach (var e in types.Where(t => t.TypeKind == TypeKind.Enum)) LowerEnum(e, header.Items);
-        foreach (var t in types.Where(t => t.TypeKind is TypeKind.Class or TypeKind.Struct)) LowerConstants(t, header.Items);
+        foreach (var t in types.Where(t => t.TypeKind is TypeKind.Class or TypeKind.Struct && !MirrorsHeader(t))) LowerConstants(t, header.Items);
         foreach (var s in TopoSort(structs)) header.Items.Add(LowerStruct(s));
 
         var files = new Dictionary<SyntaxTree, CFile>();
@@ -183,8 +183,11 @@ internal sealed class ModuleLowerer
             {
                 switch (m)
                 {
+                    case IFieldSymbol { IsConst: true } c when MirrorsHeader(t): Names[c] = c.Name; usedGlobalNames.Add(c.Name); break;
                     case IFieldSymbol { IsConst: true } c: Names[c] = Unique(path.ToUpperInvariant() + "_" + Naming.Upper(c.Name)); break;
                     case IFieldSymbol { IsStatic: true } f: Names[f] = Unique(path + "_" + Naming.Snake(f.Name)); break;
+                    // A mirror of an SDK struct keeps the SDK's member names (ln_Succ, io_Command).
+                    case IFieldSymbol f when DslSymbols.CTypeName(t) is not null: Names[f] = f.Name; break;
                     case IFieldSymbol f: Names[f] = Naming.Local(f.Name); break;
                     case IMethodSymbol meth when meth.MethodKind == MethodKind.Ordinary:
                         Names[meth] = DslSymbols.Binding(meth) is { } b ? b.Name : Unique(path + "_" + Naming.Snake(meth.Name));
@@ -193,6 +196,10 @@ internal sealed class ModuleLowerer
             }
         }
     }
+
+    /// <summary>A class with [CHeader] mirrors that header: its constants are the header's macros.</summary>
+    private static bool MirrorsHeader(INamedTypeSymbol t) =>
+        t.TypeKind == TypeKind.Class && t.GetAttributes().Any(a => a.AttributeClass?.Name == "CHeaderAttribute" && DslSymbols.IsDsl(a.AttributeClass));
 
     private IEnumerable<CInclude> CollectHeaders()
     {

@@ -31,6 +31,10 @@ struct ExecIFace
     void (*DropInterface)(struct Interface *iface);
     void (*DeleteLibrary)(struct Library *library);
 
+    /* multitasking */
+    void (*Forbid)(void);
+    void (*Permit)(void);
+
     /* lists */
     void (*Remove)(struct Node *node);
     void (*NewList)(struct List *list);

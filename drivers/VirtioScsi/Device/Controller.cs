@@ -1,0 +1,540 @@
+// The controller: finds the virtio-scsi PCI function, brings the device up (VirtIO 1.2 section
+// 3.1.1), owns the shared request queue, submits requests and harvests their completions.
+using AmigaOS;
+using DriverCompiler.Dsl;
+using Scsi;
+using Virtio;
+
+namespace VirtioScsiDevice;
+
+public static unsafe class Controller
+{
+    /// <summary>The device base (one controller per Kickstart module).</summary>
+    public static VirtioScsiBase* Base;
+
+    // ---- memory the device reads or writes ----
+
+    /// <summary>Allocates <paramref name="size"/> bytes of cleared, shared, physically contiguous memory
+    /// aligned to <paramref name="align"/> bytes, or null. Free with FreeVec.</summary>
+    public static byte* AllocDma(uint size, uint align) =>
+        (byte*)Exec.AllocVecTags(size, Exec.AVT_Type, Exec.MEMF_SHARED, Exec.AVT_Contiguous, 1, Exec.AVT_Alignment, align,
+            Exec.AVT_ClearWithValue, 0, Exec.TAG_DONE);
+
+    /// <summary>The bus address of a buffer that must be one physical run (StartDMA / GetDMAList);
+    /// 0 when it is not. With <paramref name="keepMapped"/> false the mapping is ended again, leaving
+    /// ordinary cacheable memory whose cache the driver maintains itself.</summary>
+    public static ulong BusAddress(void* buffer, uint size, bool keepMapped)
+    {
+        uint entries = Exec.StartDMA(buffer, size, Exec.DMA_ReadFromRAM);
+        if (entries == 0)
+            return 0;
+        ulong phys = 0;
+        if (entries == 1)
+        {
+            DMAEntry* list = stackalloc DMAEntry[1];
+            Exec.GetDMAList(buffer, size, Exec.DMA_ReadFromRAM, list);
+            phys = (uint)list[0].PhysicalAddress;
+        }
+        if (!keepMapped || phys == 0)
+            Exec.EndDMA(buffer, size, Exec.DMA_ReadFromRAM | Exec.DMAF_NoModify);
+        return phys;
+    }
+
+    public static Virtqueue* RequestQueue(VirtioScsiBase* b) => &b->Queues[VirtioScsi.RequestQueue];
+
+    public static void Lock(VirtioScsiBase* b) => Exec.MutexObtain(b->IoLock);
+
+    public static void Unlock(VirtioScsiBase* b) => Exec.MutexRelease(b->IoLock);
+
+    // ---- bring-up ----
+
+    /// <summary>
+    /// Finds the first virtio-scsi function (1AF4:1004 transitional, else 1AF4:1048 modern-only),
+    /// chooses the transport, negotiates features and sets up the three queues. False leaves
+    /// nothing allocated that <see cref="Shutdown"/> would not free.
+    /// </summary>
+    public static bool Start(VirtioScsiBase* b)
+    {
+        Base = b;
+        b->IoLock = Exec.AllocSysObjectTags(Exec.ASOT_MUTEX, Exec.TAG_DONE);
+        if (b->IoLock == null)
+            return false;
+        PCIDevice* dev = Pci.FindDeviceTags(Pci.FDT_VendorID, VirtioPci.VendorId, Pci.FDT_DeviceID, VirtioScsi.PciDeviceTransitional, Exec.TAG_DONE);
+        if (dev == null)
+            dev = Pci.FindDeviceTags(Pci.FDT_VendorID, VirtioPci.VendorId, Pci.FDT_DeviceID, VirtioScsi.PciDeviceModern, Exec.TAG_DONE);
+        if (dev == null)
+            return false;
+        b->Pci.Dev = dev;
+        // Firmware that sizes the 64-bit BAR4 may leave its high half (BAR5) at all ones, outside
+        // every bridge window (AmigaOne): an address above 4 GiB is unusable here anyway.
+        if (Pci.ReadConfigLong(dev, Pci.PCI_BASE_ADDRESS_5) == 0xFFFFFFFF)
+            Pci.WriteConfigLong(dev, Pci.PCI_BASE_ADDRESS_5, 0);
+        ushort command = Pci.ReadConfigWord(dev, Pci.PCI_COMMAND);
+        ushort wanted = (ushort)(command | Pci.PCI_COMMAND_IO | Pci.PCI_COMMAND_MEMORY | Pci.PCI_COMMAND_MASTER);
+        if (wanted != command)
+            Pci.WriteConfigWord(dev, Pci.PCI_COMMAND, wanted);
+
+        VirtioPci* t = &b->Pci;
+        t->Modern = t->ProbeModern();
+        if (!t->Modern && !t->UseLegacy())
+            return false;
+        if (!t->Reset())
+            return false;
+        t->SetStatus(VirtioStatus.Acknowledge);
+        t->SetStatus(VirtioStatus.Acknowledge | VirtioStatus.Driver);
+
+        ulong offered = t->DeviceFeatures();
+        ulong accepted = offered & (1ul << VirtioF.EventIdx);
+        if (t->Modern)
+        {
+            // Legacy devices read indirect tables in their own byte order, so only modern uses them.
+            accepted |= offered & ((1ul << VirtioF.IndirectDesc) | (1ul << VirtioF.Version1));
+            if ((accepted & (1ul << VirtioF.Version1)) == 0)
+                return Fail(t);
+        }
+        t->SetDriverFeatures(accepted);
+        b->EventIdx = (accepted & (1ul << VirtioF.EventIdx)) != 0;
+        b->UseIndirect = (accepted & (1ul << VirtioF.IndirectDesc)) != 0;
+        if (t->Modern)
+        {
+            t->SetStatus(VirtioStatus.Acknowledge | VirtioStatus.Driver | VirtioStatus.FeaturesOk);
+            if ((t->GetStatus() & VirtioStatus.FeaturesOk) == 0)
+                return Fail(t);
+        }
+        if (!SetupQueues(b))
+            return Fail(t);
+        byte ok = VirtioStatus.Acknowledge | VirtioStatus.Driver | VirtioStatus.DriverOk;
+        if (t->Modern)
+            ok |= VirtioStatus.FeaturesOk;
+        t->SetStatus(ok);
+        return true;
+    }
+
+    private static bool Fail(VirtioPci* t)
+    {
+        t->SetStatus(VirtioStatus.Failed);
+        return false;
+    }
+
+    /// <summary>Allocates the rings of the control, event and request queues in one DMA block.</summary>
+    private static bool SetupQueues(VirtioScsiBase* b)
+    {
+        VirtioPci* t = &b->Pci;
+        uint total = 0;
+        uint cookies = 0;
+        for (ushort q = 0; q < 3; q++)
+        {
+            ushort size = t->QueueSize(q);
+            if (size == 0 || (size & (size - 1)) != 0)
+                return false;
+            total += (Virtqueue.TotalBytes(size) + Virtqueue.LegacyAlign - 1) & ~(Virtqueue.LegacyAlign - 1);
+            cookies += size;
+        }
+        b->RingBytes = total;
+        b->RingMemory = AllocDma(total, Virtqueue.LegacyAlign);
+        b->Cookies = (uint*)Exec.AllocVecTags(cookies * 4, Exec.AVT_Type, Exec.MEMF_PRIVATE, Exec.AVT_ClearWithValue, 0, Exec.TAG_DONE);
+        if (b->RingMemory == null || b->Cookies == null)
+            return false;
+        b->RingPhys = BusAddress(b->RingMemory, total, true);
+        if (b->RingPhys == 0)
+            return false;
+        uint at = 0;
+        uint cookieAt = 0;
+        for (ushort q = 0; q < 3; q++)
+        {
+            ushort size = t->QueueSize(q);
+            Virtqueue* vq = &b->Queues[q];
+            vq->Init(b->RingMemory + at, size, q, b->Cookies + cookieAt, t->Modern, b->EventIdx);
+            t->ActivateQueue(vq, b->RingPhys + at);
+            at += (Virtqueue.TotalBytes(size) + Virtqueue.LegacyAlign - 1) & ~(Virtqueue.LegacyAlign - 1);
+            cookieAt += size;
+        }
+        Exec.CacheClearE(b->RingMemory, total, Exec.CACRF_ClearD);
+        return true;
+    }
+
+    /// <summary>Resets the device and frees what <see cref="Start"/> allocated.</summary>
+    public static void Shutdown(VirtioScsiBase* b)
+    {
+        if (b->Pci.Dev != null && (b->Pci.Modern || b->Pci.Bar0 != null))
+            b->Pci.SetStatus(0);
+        if (b->RingMemory != null)
+        {
+            if (b->RingPhys != 0)
+                Exec.EndDMA(b->RingMemory, b->RingBytes, Exec.DMA_ReadFromRAM);
+            Exec.FreeVec(b->RingMemory);
+            b->RingMemory = null;
+        }
+        if (b->Cookies != null)
+            Exec.FreeVec(b->Cookies);
+        b->Cookies = null;
+        if (b->Pci.Bar0 != null)
+            Pci.FreeResourceRange(b->Pci.Dev, b->Pci.Bar0);
+        b->Pci.Bar0 = null;
+        if (b->Pci.Dev != null)
+            Pci.FreeDevice(b->Pci.Dev);
+        b->Pci.Dev = null;
+        if (b->IoLock != null)
+            Exec.FreeSysObject(Exec.ASOT_MUTEX, b->IoLock);
+        b->IoLock = null;
+    }
+
+    // ---- slots ----
+
+    /// <summary>Allocates the DMA control block (request/response headers, indirect tables) of
+    /// <paramref name="count"/> slots of <paramref name="u"/>, and with <paramref name="bounce"/> their bounce buffers.</summary>
+    public static bool AllocSlots(DevUnit* u, int count, uint bounce)
+    {
+        uint bytes = Limits.SlotBytes * (uint)count;
+        u->Control = AllocDma(bytes, Limits.CacheLine);
+        u->DmaLists = (DMAEntry*)Exec.AllocVecTags((uint)(sizeof(DMAEntry) * Limits.MaxSg * count), Exec.AVT_Type, Exec.MEMF_PRIVATE,
+            Exec.AVT_ClearWithValue, 0, Exec.TAG_DONE);
+        if (u->Control == null || u->DmaLists == null)
+            return false;
+        u->ControlPhys = BusAddress(u->Control, bytes, true);
+        if (u->ControlPhys == 0)
+            return false;
+        for (int i = 0; i < count; i++)
+        {
+            Slot* s = &u->Slots[i];
+            uint at = Limits.SlotBytes * (uint)i;
+            s->Index = (byte)i;
+            s->State = SlotState.Free;
+            s->Req = (VirtioScsiReqCmd*)(u->Control + at + Limits.ReqOffset);
+            s->Resp = (VirtioScsiRespCmd*)(u->Control + at + Limits.RespOffset);
+            s->Table = (VirtqDesc*)(u->Control + at + Limits.TableOffset);
+            s->ReqPhys = u->ControlPhys + at + Limits.ReqOffset;
+            s->RespPhys = u->ControlPhys + at + Limits.RespOffset;
+            s->TablePhys = u->ControlPhys + at + Limits.TableOffset;
+            s->DmaList = u->DmaLists + Limits.MaxSg * i;
+            s->Bounce = AllocDma(bounce, Limits.CacheLine);
+            if (s->Bounce == null)
+                return false;
+            s->BouncePhys = BusAddress(s->Bounce, bounce, false);
+            if (s->BouncePhys == 0)
+                return false;
+        }
+        u->BuffersReady = true;
+        return true;
+    }
+
+    /// <summary>Frees what <see cref="AllocSlots"/> allocated (no request may be in flight).</summary>
+    public static void FreeSlots(DevUnit* u, int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            Slot* s = &u->Slots[i];
+            if (s->Bounce != null)
+                Exec.FreeVec(s->Bounce);
+            s->Bounce = null;
+        }
+        if (u->Control != null)
+        {
+            if (u->ControlPhys != 0)
+                Exec.EndDMA(u->Control, Limits.SlotBytes * (uint)count, Exec.DMA_ReadFromRAM);
+            Exec.FreeVec(u->Control);
+        }
+        u->Control = null;
+        if (u->DmaLists != null)
+            Exec.FreeVec(u->DmaLists);
+        u->DmaLists = null;
+        u->BuffersReady = false;
+    }
+
+    /// <summary>The cookie of a slot: owner (unit index + 1, or MaxUnits + 1 for the probe unit) and slot.</summary>
+    public static uint Cookie(DevUnit* u, Slot* s) => ((uint)(u->Index + 1) << 8) | s->Index;
+
+    // ---- submission ----
+
+    /// <summary>
+    /// Fills a slot's request header for <paramref name="u"/>'s target and LUN with <paramref name="cdb"/>,
+    /// describes request, data and response as buffers and queues them on the request queue
+    /// (indirectly on a modern device). Returns false when the queue has no room now; nothing is
+    /// queued then. The caller notifies the device.
+    /// </summary>
+    public static bool Submit(VirtioScsiBase* b, DevUnit* u, Slot* s)
+    {
+        Virtqueue* vq = RequestQueue(b);
+        VirtioScsiRespCmd* resp = s->Resp;
+        resp->SenseLen = 0;
+        resp->Residual = 0;
+        resp->Status = 0;
+        resp->Response = 0xFF;
+        Exec.CacheClearE(s->Req, Limits.RespOffset + 128, Exec.CACRF_ClearD);
+
+        VirtqBuf* bufs = stackalloc VirtqBuf[Limits.MaxSg + 2];
+        int n = 0;
+        bufs[n].Addr = s->ReqPhys;
+        bufs[n].Len = VirtioScsi.ReqCmdBytes;
+        n++;
+        if (s->IsWrite)
+            n = AddData(s, bufs, n);
+        int outCount = n;
+        bufs[n].Addr = s->RespPhys;
+        bufs[n].Len = VirtioScsi.RespCmdBytes;
+        n++;
+        if (!s->IsWrite)
+            n = AddData(s, bufs, n);
+        int inCount = n - outCount;
+
+        Lock(b);
+        int head;
+        if (b->UseIndirect && n > 1)
+            head = vq->AddIndirect(s->Table, s->TablePhys, bufs, outCount, inCount, Cookie(u, s));
+        else
+            head = vq->AddChain(bufs, outCount, inCount, Cookie(u, s));
+        if (head >= 0)
+        {
+            s->State = SlotState.Busy;
+            b->InFlight++;
+            u->InFlight++;
+        }
+        Unlock(b);
+        if (head >= 0 && b->UseIndirect && n > 1)
+            Exec.CacheClearE(s->Table, (uint)(16 * n), Exec.CACRF_ClearD);
+        return head >= 0;
+    }
+
+    private static int AddData(Slot* s, VirtqBuf* bufs, int n)
+    {
+        if (s->Length == 0)
+            return n;
+        if (s->UsesBounce)
+        {
+            bufs[n].Addr = s->BouncePhys;
+            bufs[n].Len = s->Length;
+            return n + 1;
+        }
+        for (uint i = 0; i < s->DmaEntries; i++)
+        {
+            bufs[n].Addr = (uint)s->DmaList[i].PhysicalAddress;
+            bufs[n].Len = s->DmaList[i].BlockLength;
+            n++;
+        }
+        return n;
+    }
+
+    /// <summary>Makes the queued requests visible and rings the request queue's doorbell.</summary>
+    public static void Kick(VirtioScsiBase* b)
+    {
+        Exec.CacheClearE(b->RingMemory, b->RingBytes, Exec.CACRF_ClearD);
+        b->Pci.Notify(RequestQueue(b));
+    }
+
+    // ---- completion ----
+
+    /// <summary>The unit a cookie names, or null.</summary>
+    private static DevUnit* Owner(VirtioScsiBase* b, uint cookie)
+    {
+        uint owner = cookie >> 8;
+        if (owner == Limits.MaxUnits + 1)
+            return &b->Probe;
+        if (owner == 0 || owner > b->UnitCount)
+            return null;
+        return b->Units[owner - 1];
+    }
+
+    /// <summary>
+    /// Takes every completed request off the request queue and finishes it, whichever unit owns it
+    /// (the queue is shared). Then asks for the next interrupt only when everything now in flight
+    /// has completed (EVENT_IDX used_event), and drains again if completions raced with that.
+    /// </summary>
+    public static void Harvest(VirtioScsiBase* b)
+    {
+        Virtqueue* vq = RequestQueue(b);
+        for (;;)
+        {
+            uint cookie = 0;
+            uint written = 0;
+            Lock(b);
+            Exec.CacheClearE(vq->Used, 4u + 8u * vq->Size, Exec.CACRF_InvalidateD);
+            if (!vq->GetBuf(&cookie, &written))
+            {
+                bool more = vq->ArmInterrupt(b->InFlight);
+                Unlock(b);
+                Exec.CacheClearE(b->RingMemory, b->RingBytes, Exec.CACRF_ClearD);
+                if (more)
+                    continue;
+                return;
+            }
+            DevUnit* u = Owner(b, cookie);
+            uint index = cookie & 0xFF;
+            Slot* s = null;
+            if (u != null && index < Limits.SlotCount && u->Slots[(int)index].State == SlotState.Busy)
+            {
+                s = &u->Slots[(int)index];
+                s->State = SlotState.Done;
+                s->Written = written;
+                b->InFlight--;
+                u->InFlight--;
+            }
+            Unlock(b);
+            if (s != null)
+                Finish(b, u, s);
+        }
+    }
+
+    /// <summary>A finished slot: a synchronous command is left Done for its waiter; a block request is
+    /// retried after UNIT ATTENTION or completed and replied.</summary>
+    private static void Finish(VirtioScsiBase* b, DevUnit* u, Slot* s)
+    {
+        Exec.CacheClearE(s->Resp, 128, Exec.CACRF_InvalidateD);
+        if (s->Io == null)
+        {
+            Wake(u);
+            return;
+        }
+        sbyte error = Outcome(b, s);
+        if (error == TrackDisk.TDERR_DiskChanged && s->Tries < Limits.Retries)
+        {
+            s->Tries++;
+            if (Submit(b, u, s))
+            {
+                Kick(b);
+                return;
+            }
+        }
+        Requests.Complete(b, s, error);
+        Wake(u);
+    }
+
+    /// <summary>Wakes the unit's task when another task finished its request (it may have requests waiting for a slot).</summary>
+    private static void Wake(DevUnit* u)
+    {
+        if (u->Task != null && u->Task != Exec.FindTask(null))
+            Exec.Signal(u->Task, u->DoneMask);
+    }
+
+    /// <summary>io_Error of a finished slot from its response (byte order as the queue's).</summary>
+    public static sbyte Outcome(VirtioScsiBase* b, Slot* s)
+    {
+        VirtioScsiRespCmd* resp = s->Resp;
+        Virtqueue* vq = RequestQueue(b);
+        byte key = 0;
+        if (resp->Response == VirtioScsi.S_Ok && resp->Status == ScsiStatus.CheckCondition)
+        {
+            uint senseLen = vq->From32(resp->SenseLen);
+            if (senseLen > VirtioScsi.SenseSize)
+                senseLen = VirtioScsi.SenseSize;
+            key = Sense.Decode(resp->Sense, senseLen).Key;
+        }
+        return ErrorMap.FromScsi(resp->Response, resp->Status, key);
+    }
+
+    /// <summary>Bytes transferred by a successful slot: the length less the residual (never negative).</summary>
+    public static uint Transferred(VirtioScsiBase* b, Slot* s)
+    {
+        uint residual = RequestQueue(b)->From32(s->Resp->Residual);
+        return residual > s->Length ? 0 : s->Length - residual;
+    }
+
+    // ---- synchronous commands ----
+
+    /// <summary>
+    /// Runs one command on <paramref name="u"/>'s sync slot and waits for it: by the unit's signal
+    /// when called from its task with the interrupt installed, else by polling. Data (at most the
+    /// slot's bounce size) goes through the bounce buffer; a read's data is left there. Retries
+    /// UNIT ATTENTION. Returns the io_Error; <paramref name="status"/> gets the SCSI status.
+    /// </summary>
+    public static sbyte RunSync(VirtioScsiBase* b, DevUnit* u, Slot* s, byte* cdb, int cdbLength, uint length, bool write, byte* status)
+    {
+        sbyte error = Exec.IOERR_SELFTEST;
+        *status = 0xFF;
+        for (int attempt = 0; attempt < Limits.Retries; attempt++)
+        {
+            PrepareHeader(u, s, cdb, cdbLength);
+            s->Io = null;
+            s->Length = length;
+            s->IsWrite = write;
+            s->UsesBounce = true;
+            s->Tries = 0;
+            if (length != 0)
+                Exec.CacheClearE(s->Bounce, length, Exec.CACRF_ClearD);
+            while (!Submit(b, u, s))
+            {
+                if (!WaitForCompletion(b, u, null))
+                    return Exec.IOERR_SELFTEST;
+            }
+            Kick(b);
+            while (s->State != SlotState.Done)
+            {
+                if (!WaitForCompletion(b, u, s))
+                    return Exec.IOERR_SELFTEST;
+            }
+            s->State = SlotState.Free;
+            *status = s->Resp->Status;
+            error = Outcome(b, s);
+            if (error != TrackDisk.TDERR_DiskChanged)
+                break;
+        }
+        if (error == 0 && !write && length != 0)
+            Exec.CacheClearE(s->Bounce, length, Exec.CACRF_InvalidateD);
+        return error;
+    }
+
+    /// <summary>Harvests, then waits until some request of <paramref name="u"/> completes unless
+    /// <paramref name="s"/> is done already: by the unit's signal from its own task with the
+    /// interrupt installed, else by polling the used ring. False on poll timeout.</summary>
+    public static bool WaitForCompletion(VirtioScsiBase* b, DevUnit* u, Slot* s)
+    {
+        if (b->IrqInstalled && u->Task != null && u->Task == Exec.FindTask(null))
+        {
+            Harvest(b);
+            if ((s == null || s->State != SlotState.Done) && u->InFlight != 0)
+                Exec.Wait(u->DoneMask);
+            return true;
+        }
+        for (int i = 0; i < Limits.PollLimit; i++)
+        {
+            Virtqueue* vq = RequestQueue(b);
+            Exec.CacheClearE(vq->Used, 4u + 8u * vq->Size, Exec.CACRF_InvalidateD);
+            if (vq->HasUsed())
+            {
+                Harvest(b);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Fills a slot's request header: LUN, id, SIMPLE task attribute and the CDB (zero-padded to 32 bytes).</summary>
+    public static void PrepareHeader(DevUnit* u, Slot* s, byte* cdb, int cdbLength)
+    {
+        VirtioScsiReqCmd* req = s->Req;
+        VirtioScsi.SetLun(req, u->Target, u->Lun);
+        req->Id = RequestQueue(u->Base)->To64(Cookie(u, s));
+        req->TaskAttr = VirtioScsi.TaskAttrSimple;
+        req->Prio = 0;
+        req->Crn = 0;
+        for (int i = 0; i < VirtioScsi.CdbSize; i++)
+            req->Cdb[i] = i < cdbLength ? cdb[i] : (byte)0;
+        s->CdbLength = (byte)cdbLength;
+    }
+
+    // ---- interrupt ----
+
+    /// <summary>
+    /// The PCI INTx server: reads (and so acknowledges) the ISR status; for a used-buffer
+    /// interrupt wakes every unit task with requests in flight. Returns false when the interrupt
+    /// was not this device's (the line is shared).
+    /// </summary>
+    [InterruptHandler]
+    public static bool Interrupt(void* data)
+    {
+        VirtioScsiBase* b = (VirtioScsiBase*)data;
+        byte isr = b->Pci.ReadIsr();
+        if (isr == 0)
+            return false;
+        b->Interrupts++;
+        if ((isr & 1) != 0)
+        {
+            for (uint i = 0; i < b->UnitCount; i++)
+            {
+                DevUnit* u = b->Units[i];
+                if (u->Task != null && u->InFlight != 0)
+                    Exec.Signal(u->Task, u->DoneMask);
+            }
+        }
+        return true;
+    }
+}

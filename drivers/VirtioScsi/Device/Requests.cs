@@ -1,0 +1,185 @@
+// Block I/O and the other commands the unit task carries out.
+using AmigaOS;
+using Scsi;
+
+namespace VirtioScsiDevice;
+
+public static unsafe class Requests
+{
+    /// <summary>
+    /// Starts a read or write of io_Length bytes at byte <paramref name="offset"/> on a free pipeline
+    /// slot: READ/WRITE(10), or (16) past 2^32 blocks or 65535 blocks; the data through the slot's
+    /// bounce buffer up to 64 KiB, else mapped with StartDMA (at most 64 runs). Returns false when
+    /// the request was finished at once (io_Error set) and must be replied by the caller.
+    /// </summary>
+    public static bool StartBlockIo(VirtioScsiBase* b, DevUnit* u, Slot* s, IOStdReq* io, ulong offset, bool write)
+    {
+        io->io_Actual = 0;
+        if (io->io_Length == 0)
+            return Fail(io, 0);
+        if (io->io_Data == null)
+            return Fail(io, Exec.IOERR_BADADDRESS);
+        if (!u->CapacityValid)
+            Units.ReadCapacity(b, u, u, &u->Slots[Limits.SyncSlot]);
+        uint blockSize = u->BlockSize;
+        if (offset % blockSize != 0 || io->io_Length % blockSize != 0)
+            return Fail(io, Exec.IOERR_BADLENGTH);
+        ulong lba = offset / blockSize;
+        uint blocks = io->io_Length / blockSize;
+
+        s->Io = io;
+        s->Data = (byte*)io->io_Data;
+        s->Length = io->io_Length;
+        s->IsWrite = write;
+        s->Tries = 0;
+        s->Mapped = false;
+        s->UsesBounce = io->io_Length <= Limits.BounceSize;
+        if (s->UsesBounce)
+        {
+            if (write)
+                Exec.CopyMem(s->Data, s->Bounce, s->Length);
+            // Written-back before the device reads it; no dirty line left to land on the device's data.
+            Exec.CacheClearE(s->Bounce, s->Length, Exec.CACRF_ClearD);
+        }
+        else
+        {
+            s->DmaFlags = write ? Exec.DMA_ReadFromRAM : 0u;
+            s->DmaEntries = Exec.StartDMA(s->Data, s->Length, s->DmaFlags);
+            if (s->DmaEntries == 0)
+                return Fail(io, TrackDisk.HFERR_DMA);
+            if (s->DmaEntries > Limits.MaxSg)
+            {
+                Exec.EndDMA(s->Data, s->Length, s->DmaFlags | Exec.DMAF_NoModify);
+                return Fail(io, TrackDisk.HFERR_DMA);
+            }
+            Exec.GetDMAList(s->Data, s->Length, s->DmaFlags, s->DmaList);
+            s->Mapped = true;
+        }
+        byte* cdb = stackalloc byte[Cdb.MaxLength];
+        int n = Cdb.ReadWrite(cdb, write, lba, blocks);
+        Controller.PrepareHeader(u, s, cdb, n);
+        while (!Controller.Submit(b, u, s))
+            Controller.WaitForCompletion(b, u, null);
+        return true;
+    }
+
+    private static bool Fail(IOStdReq* io, sbyte error)
+    {
+        io->io_Error = error;
+        return false;
+    }
+
+    /// <summary>
+    /// Completes a block request: io_Actual = length less residual on success (a read's data copied
+    /// out of the bounce buffer after invalidating it), 0 on error; ends the StartDMA mapping,
+    /// frees the slot and replies.
+    /// </summary>
+    public static void Complete(VirtioScsiBase* b, Slot* s, sbyte error)
+    {
+        IOStdReq* io = s->Io;
+        uint actual = error == 0 ? Controller.Transferred(b, s) : 0;
+        if (s->UsesBounce)
+        {
+            if (!s->IsWrite && actual != 0)
+            {
+                Exec.CacheClearE(s->Bounce, actual, Exec.CACRF_InvalidateD);
+                Exec.CopyMem(s->Bounce, s->Data, actual);
+            }
+        }
+        else if (s->Mapped)
+        {
+            Exec.EndDMA(s->Data, s->Length, s->DmaFlags | (error != 0 ? Exec.DMAF_NoModify : 0u));
+            s->Mapped = false;
+        }
+        io->io_Actual = actual;
+        io->io_Error = error;
+        Controller.Lock(b);
+        s->Io = null;
+        s->State = SlotState.Free;
+        Controller.Unlock(b);
+        Exec.ReplyMsg(&io->io_Message);
+    }
+
+    /// <summary>A free pipeline slot of <paramref name="u"/>, or null.</summary>
+    public static Slot* FreeSlot(DevUnit* u)
+    {
+        for (int i = 0; i < Limits.PipelineSlots; i++)
+        {
+            if (u->Slots[i].State == SlotState.Free)
+                return &u->Slots[i];
+        }
+        return null;
+    }
+
+    /// <summary>TD_GETGEOMETRY: the logical CHS (Cylinders × CylSectors == blocks), TotalSectors clamped to 32 bits.</summary>
+    public static sbyte GetGeometry(DevUnit* u, IOStdReq* io)
+    {
+        if (io->io_Data == null || io->io_Length < (uint)sizeof(DriveGeometry))
+            return Exec.IOERR_BADLENGTH;
+        sbyte error = EnsureCapacity(u);
+        if (error != 0)
+            return error;
+        DriveGeometry* g = (DriveGeometry*)io->io_Data;
+        *g = default;
+        uint cs = Geometry.CylSectors(u->TotalBlocks);
+        g->dg_SectorSize = u->BlockSize;
+        g->dg_TotalSectors = Geometry.Clamp32(u->TotalBlocks);
+        g->dg_Cylinders = Geometry.Cylinders(u->TotalBlocks);
+        g->dg_CylSectors = cs;
+        g->dg_Heads = cs;
+        g->dg_TrackSectors = 1;
+        g->dg_BufMemType = Exec.MEMF_PUBLIC | Exec.MEMF_LOCAL;
+        g->dg_DeviceType = u->DeviceType == Inquiry.TypeCdrom ? TrackDisk.DG_CDROM : TrackDisk.DG_DIRECT_ACCESS;
+        g->dg_Flags = u->Removable ? TrackDisk.DGF_REMOVABLE : (byte)0;
+        io->io_Actual = (uint)sizeof(DriveGeometry);
+        return 0;
+    }
+
+    /// <summary>NSCMD_TD_GETGEOMETRY64: the exact 64-bit block count.</summary>
+    public static sbyte GetGeometry64(DevUnit* u, IOStdReq* io)
+    {
+        if (io->io_Data == null || io->io_Length < (uint)sizeof(DriveGeometry64))
+            return Exec.IOERR_BADLENGTH;
+        sbyte error = EnsureCapacity(u);
+        if (error != 0)
+            return error;
+        DriveGeometry64* g = (DriveGeometry64*)io->io_Data;
+        *g = default;
+        g->dg_SectorSize = u->BlockSize;
+        g->dg_TotalSectors = u->TotalBlocks;
+        g->dg_DeviceType = u->DeviceType == Inquiry.TypeCdrom ? TrackDisk.DG_CDROM : TrackDisk.DG_DIRECT_ACCESS;
+        g->dg_Flags = u->Removable ? TrackDisk.DGF_REMOVABLE : (byte)0;
+        io->io_Actual = (uint)sizeof(DriveGeometry64);
+        return 0;
+    }
+
+    /// <summary>TD_GETNUMTRACKS: tracks of the TD_GETGEOMETRY geometry (Cylinders × Heads, one block per track), clamped.</summary>
+    public static sbyte GetNumTracks(DevUnit* u, IOStdReq* io)
+    {
+        sbyte error = EnsureCapacity(u);
+        if (error != 0)
+            return error;
+        io->io_Actual = Geometry.Clamp32((ulong)Geometry.Cylinders(u->TotalBlocks) * Geometry.CylSectors(u->TotalBlocks));
+        return 0;
+    }
+
+    /// <summary>CMD_UPDATE: SYNCHRONIZE CACHE(10) of the whole unit (SBC-3 5.22).</summary>
+    public static sbyte Synchronize(DevUnit* u)
+    {
+        byte* cdb = stackalloc byte[10];
+        for (int i = 0; i < 10; i++)
+            cdb[i] = 0;
+        cdb[0] = ScsiOp.SynchronizeCache10;
+        byte status = 0;
+        sbyte error = Controller.RunSync(u->Base, u, &u->Slots[Limits.SyncSlot], cdb, 10, 0, false, &status);
+        // A unit without a cache may not implement the command: nothing to write back.
+        return error == Exec.IOERR_NOCMD ? (sbyte)0 : error;
+    }
+
+    private static sbyte EnsureCapacity(DevUnit* u)
+    {
+        if (u->CapacityValid)
+            return 0;
+        return Units.ReadCapacity(u->Base, u, u, &u->Slots[Limits.SyncSlot]);
+    }
+}

@@ -1,0 +1,140 @@
+// The device's state: the library base (the controller) and one unit per SCSI logical unit found.
+using System.Runtime.CompilerServices;
+using AmigaOS;
+using Scsi;
+using Virtio;
+
+namespace VirtioScsiDevice;
+
+/// <summary>Sizes and limits of the device.</summary>
+public static class Limits
+{
+    public const int MaxUnits = 8;
+    /// <summary>Pipeline slots per unit (requests in flight at once).</summary>
+    public const int PipelineSlots = 16;
+    /// <summary>Index of the slot kept for synchronous commands (INQUIRY, READ CAPACITY, SYNCHRONIZE CACHE).</summary>
+    public const int SyncSlot = 16;
+    public const int SlotCount = 17;
+    /// <summary>Transfers up to this size go through a cacheable bounce buffer; larger ones are mapped with StartDMA.</summary>
+    public const uint BounceSize = 65536;
+    /// <summary>Scatter-gather entries of one transfer mapped with StartDMA.</summary>
+    public const int MaxSg = 64;
+    /// <summary>Per slot in the DMA control block: request header, response, indirect table (request + response + data).</summary>
+    public const uint ReqOffset = 0, RespOffset = 64, TableOffset = 192, SlotBytes = 192 + 16 * (MaxSg + 2);
+    /// <summary>Cache line size the control block's parts are aligned to.</summary>
+    public const uint CacheLine = 32;
+    public const int Retries = 3;
+    public const uint DefaultBlockSize = 512;
+    /// <summary>Polled completions (device bring-up, or no interrupt): iterations before IOERR_SELFTEST.</summary>
+    public const int PollLimit = 20000000;
+    public const int UnitTaskPriority = 5;
+    public const uint UnitTaskStack = 16384;
+}
+
+/// <summary>Slot states.</summary>
+public static class SlotState
+{
+    public const byte Free = 0;
+    public const byte Busy = 1;
+    public const byte Done = 2;
+}
+
+/// <summary>One request the device is working on, with the DMA memory it uses.</summary>
+public unsafe struct Slot
+{
+    public IOStdReq* Io;
+    public VirtioScsiReqCmd* Req;
+    public VirtioScsiRespCmd* Resp;
+    public VirtqDesc* Table;
+    public ulong ReqPhys;
+    public ulong RespPhys;
+    public ulong TablePhys;
+    public byte* Bounce;
+    public ulong BouncePhys;
+    public DMAEntry* DmaList;
+    /// <summary>The caller's buffer and how it is mapped (bounce or StartDMA).</summary>
+    public byte* Data;
+    public uint Length;
+    public uint DmaFlags;
+    public uint DmaEntries;
+    public uint Written;
+    public byte State;
+    public byte Index;
+    public byte Tries;
+    public bool IsWrite;
+    public bool UsesBounce;
+    public bool Mapped;
+    /// <summary>The CDB, kept for a retry after UNIT ATTENTION.</summary>
+    public byte CdbLength;
+}
+
+[InlineArray(Limits.SlotCount)]
+public struct SlotTable
+{
+    private Slot element;
+}
+
+/// <summary>One SCSI logical unit: what io_Unit points at (struct Unit first).</summary>
+public unsafe struct DevUnit
+{
+    public Unit Unit;
+    public VirtioScsiBase* Base;
+    public byte Index;
+    public byte Target;
+    public ushort Lun;
+    public byte DeviceType;
+    public bool Removable;
+    public bool CapacityValid;
+    public bool Stopping;
+    public uint OpenCount;
+    public ulong TotalBlocks;
+    public uint BlockSize;
+    /// <summary>The unit task, its port and the signal completions raise.</summary>
+    public Task* Task;
+    public MsgPort* Port;
+    public void* PortLock;
+    public uint PortMask;
+    public uint DoneMask;
+    public int DoneSignal;
+    public Task* Waiter;
+    public uint WaiterMask;
+    public ushort InFlight;
+    public IOStdReq* ChangeInt;
+    public IOStdReq* RemoveReq;
+    /// <summary>DMA control block of the slots and where the device sees it.</summary>
+    public byte* Control;
+    public ulong ControlPhys;
+    public DMAEntry* DmaLists;
+    public bool BuffersReady;
+    public SlotTable Slots;
+    public fixed byte InquiryData[36];
+}
+
+[InlineArray(3)]
+public struct QueueTable
+{
+    private Virtqueue element;
+}
+
+/// <summary>The device base: struct Device first (the kernel allocates CLT_DataSize bytes of it).</summary>
+public unsafe struct VirtioScsiBase
+{
+    public Device Dev;
+    public VirtioPci Pci;
+    public QueueTable Queues;
+    public byte* RingMemory;
+    public uint RingBytes;
+    public ulong RingPhys;
+    public uint* Cookies;
+    public void* IoLock;
+    public DevUnit** Units;
+    public uint UnitCount;
+    public uint IrqNumber;
+    public bool IrqInstalled;
+    public bool UseIndirect;
+    public bool EventIdx;
+    public ushort InFlight;
+    public uint Interrupts;
+    /// <summary>A one-slot control block for the polled commands of unit discovery.</summary>
+    public DevUnit Probe;
+}

@@ -1,0 +1,245 @@
+// The VirtIO PCI transport (VirtIO 1.2 section 4.1) for AmigaOS 4: the modern interface found
+// through vendor capabilities (4.1.4) with its registers in memory space, and the legacy
+// interface in I/O space behind BAR0 (4.1.4.10). The device's own configuration is not used.
+using System.Runtime.InteropServices;
+using AmigaOS;
+using DriverCompiler.Dsl;
+
+namespace Virtio;
+
+/// <summary>struct virtio_pci_common_cfg (spec 4.1.4.3), 0x38 bytes, little-endian.</summary>
+[Mmio, StructLayout(LayoutKind.Explicit)]
+public struct VirtioPciCommonCfg
+{
+    [FieldOffset(0x00)] public Le32 DeviceFeatureSelect;
+    [FieldOffset(0x04)] public Le32 DeviceFeature;
+    [FieldOffset(0x08)] public Le32 DriverFeatureSelect;
+    [FieldOffset(0x0C)] public Le32 DriverFeature;
+    [FieldOffset(0x10)] public Le16 ConfigMsixVector;
+    [FieldOffset(0x12)] public Le16 NumQueues;
+    [FieldOffset(0x14)] public byte DeviceStatus;
+    [FieldOffset(0x15)] public byte ConfigGeneration;
+    [FieldOffset(0x16)] public Le16 QueueSelect;
+    [FieldOffset(0x18)] public Le16 QueueSize;
+    [FieldOffset(0x1A)] public Le16 QueueMsixVector;
+    [FieldOffset(0x1C)] public Le16 QueueEnable;
+    [FieldOffset(0x1E)] public Le16 QueueNotifyOff;
+    [FieldOffset(0x20)] public Le64 QueueDesc;
+    [FieldOffset(0x28)] public Le64 QueueDriver;
+    [FieldOffset(0x30)] public Le64 QueueDevice;
+}
+
+/// <summary>A queue notification register (spec 4.1.4.4): the queue index, 16 bits little-endian.</summary>
+[Mmio]
+public struct VirtioPciNotify
+{
+    public Le16 QueueIndex;
+}
+
+/// <summary>The ISR status register (spec 4.1.4.5): bit 0 queue interrupt, bit 1 configuration change; reading clears it.</summary>
+[Mmio]
+public struct VirtioPciIsr
+{
+    public byte Status;
+}
+
+/// <summary>Legacy I/O-space register offsets (spec 4.1.4.10), relative to BAR0.</summary>
+public static class VirtioPciLegacy
+{
+    public const uint DeviceFeatures = 0x00;
+    public const uint DriverFeatures = 0x04;
+    public const uint QueueAddress = 0x08;
+    public const uint QueueSize = 0x0C;
+    public const uint QueueSelect = 0x0E;
+    public const uint QueueNotify = 0x10;
+    public const uint DeviceStatus = 0x12;
+    public const uint IsrStatus = 0x13;
+    /// <summary>The legacy queue address register holds the bus address shifted right by this.</summary>
+    public const int QueueAddressShift = 12;
+}
+
+/// <summary>virtio_pci_cap.cfg_type values (spec 4.1.4).</summary>
+public static class VirtioPciCap
+{
+    public const byte CommonCfg = 1;
+    public const byte NotifyCfg = 2;
+    public const byte IsrCfg = 3;
+    public const byte DeviceCfg = 4;
+    public const byte PciCfg = 5;
+    /// <summary>Offsets inside the capability: cfg_type, bar, offset, length, notify_off_multiplier.</summary>
+    public const uint OffType = 3, OffBar = 4, OffOffset = 8, OffLength = 12, OffNotifyMultiplier = 16;
+}
+
+/// <summary>
+/// One VirtIO PCI function on AmigaOS 4: modern (memory-mapped common, notify and ISR
+/// structures, addresses from the BAR's CPU-visible BaseAddress) or legacy (I/O ports through the
+/// PCIDevice's In/Out methods at BAR0's bus address).
+/// </summary>
+public unsafe struct VirtioPci
+{
+    public PCIDevice* Dev;
+    public bool Modern;
+    public VirtioPciCommonCfg* Common;
+    public VirtioPciIsr* Isr;
+    public byte* NotifyBase;
+    public uint NotifyOffMultiplier;
+    public uint IoBase;
+    public PCIResourceRange* Bar0;
+
+    /// <summary>The PCI vendor id of every VirtIO device (spec 4.1.2).</summary>
+    public const ushort VendorId = 0x1AF4;
+
+    /// <summary>
+    /// Finds the modern register blocks through the vendor capabilities (spec 4.1.4) and checks
+    /// that the common configuration answers (status written and read back). False: use legacy.
+    /// </summary>
+    public bool ProbeModern()
+    {
+        Common = null;
+        Isr = null;
+        NotifyBase = null;
+        int guard = 0;
+        for (PCICapability* cap = Pci.GetFirstCapability(Dev); cap != null && guard < 32; cap = Pci.GetNextCapability(Dev, cap))
+        {
+            guard++;
+            if (cap->Type != Pci.PCI_CAPABILITYID_VENDOR)
+                continue;
+            uint at = cap->CapOffset;
+            byte type = Pci.ReadConfigByte(Dev, at + VirtioPciCap.OffType);
+            byte bar = Pci.ReadConfigByte(Dev, at + VirtioPciCap.OffBar);
+            uint offset = Pci.ReadConfigLong(Dev, at + VirtioPciCap.OffOffset);
+            if (bar > 5)
+                continue;
+            PCIResourceRange* range = Pci.GetResourceRange(Dev, bar);
+            if (range == null)
+                continue;
+            byte* address = (byte*)(range->BaseAddress + offset);
+            Pci.FreeResourceRange(Dev, range);
+            if (type == VirtioPciCap.CommonCfg && Common == null)
+                Common = (VirtioPciCommonCfg*)address;
+            else if (type == VirtioPciCap.NotifyCfg && NotifyBase == null)
+            {
+                NotifyBase = address;
+                NotifyOffMultiplier = Pci.ReadConfigLong(Dev, at + VirtioPciCap.OffNotifyMultiplier);
+            }
+            else if (type == VirtioPciCap.IsrCfg && Isr == null)
+                Isr = (VirtioPciIsr*)address;
+        }
+        if (Common == null || NotifyBase == null || Isr == null)
+            return false;
+        // The memory window must really reach the device: a reset device reads back what we write.
+        Common->DeviceStatus = 0;
+        Common->DeviceStatus = VirtioStatus.Acknowledge;
+        bool answers = Common->DeviceStatus == VirtioStatus.Acknowledge;
+        Common->DeviceStatus = 0;
+        return answers;
+    }
+
+    /// <summary>Uses the legacy interface in I/O space at BAR0; false when there is no BAR0.</summary>
+    public bool UseLegacy()
+    {
+        Modern = false;
+        Bar0 = Pci.GetResourceRange(Dev, 0);
+        if (Bar0 == null)
+            return false;
+        IoBase = Bar0->Physical;
+        return true;
+    }
+
+    public byte GetStatus() => Modern ? Common->DeviceStatus : Pci.InByte(Dev, IoBase + VirtioPciLegacy.DeviceStatus);
+
+    public void SetStatus(byte status)
+    {
+        if (Modern)
+            Common->DeviceStatus = status;
+        else
+            Pci.OutByte(Dev, IoBase + VirtioPciLegacy.DeviceStatus, status);
+    }
+
+    /// <summary>Resets the device (status 0) and waits until it reads back 0 (spec 4.1.4.3.2).</summary>
+    public bool Reset()
+    {
+        SetStatus(0);
+        for (int i = 0; i < 100000; i++)
+        {
+            if (GetStatus() == 0)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The device's feature bits: 64 on modern, the low 32 on legacy.</summary>
+    public ulong DeviceFeatures()
+    {
+        if (!Modern)
+            return Pci.InLong(Dev, IoBase + VirtioPciLegacy.DeviceFeatures);
+        Common->DeviceFeatureSelect = 0;
+        ulong low = Common->DeviceFeature;
+        Common->DeviceFeatureSelect = 1;
+        ulong high = Common->DeviceFeature;
+        return low | (high << 32);
+    }
+
+    public void SetDriverFeatures(ulong features)
+    {
+        if (!Modern)
+        {
+            Pci.OutLong(Dev, IoBase + VirtioPciLegacy.DriverFeatures, (uint)features);
+            return;
+        }
+        Common->DriverFeatureSelect = 0;
+        Common->DriverFeature = (uint)features;
+        Common->DriverFeatureSelect = 1;
+        Common->DriverFeature = (uint)(features >> 32);
+    }
+
+    /// <summary>Selects queue <paramref name="index"/> and returns its size (0: no such queue).</summary>
+    public ushort QueueSize(ushort index)
+    {
+        if (!Modern)
+        {
+            Pci.OutWord(Dev, IoBase + VirtioPciLegacy.QueueSelect, index);
+            return Pci.InWord(Dev, IoBase + VirtioPciLegacy.QueueSize);
+        }
+        Common->QueueSelect = index;
+        return Common->QueueSize;
+    }
+
+    /// <summary>
+    /// Hands the selected queue's rings to the device: modern writes the three areas' addresses and
+    /// enables the queue; legacy writes the page number of the 4096-aligned block (rings laid out as
+    /// <see cref="Virtqueue.Init"/> does). Also sets where <see cref="Notify"/> rings for it.
+    /// </summary>
+    public void ActivateQueue(Virtqueue* vq, ulong ringPhys)
+    {
+        if (!Modern)
+        {
+            Pci.OutWord(Dev, IoBase + VirtioPciLegacy.QueueSelect, vq->Index);
+            Pci.OutLong(Dev, IoBase + VirtioPciLegacy.QueueAddress, (uint)(ringPhys >> VirtioPciLegacy.QueueAddressShift));
+            vq->NotifyAddr = null;
+            return;
+        }
+        Common->QueueSelect = vq->Index;
+        Common->QueueSize = vq->Size;
+        Common->QueueDesc = ringPhys;
+        Common->QueueDriver = ringPhys + 16u * vq->Size;
+        Common->QueueDevice = ringPhys + Virtqueue.UsedOffset(vq->Size);
+        ushort notifyOff = Common->QueueNotifyOff;
+        vq->NotifyAddr = NotifyBase + (uint)notifyOff * NotifyOffMultiplier;
+        Common->QueueEnable = 1;
+    }
+
+    /// <summary>Tells the device that queue <paramref name="vq"/> has new buffers (spec 4.1.4.4 / legacy QUEUE_NOTIFY).</summary>
+    public void Notify(Virtqueue* vq)
+    {
+        // Ring updates before the doorbell.
+        Barrier.Full();
+        if (Modern)
+            ((VirtioPciNotify*)vq->NotifyAddr)->QueueIndex = vq->Index;
+        else
+            Pci.OutWord(Dev, IoBase + VirtioPciLegacy.QueueNotify, vq->Index);
+    }
+
+    /// <summary>Reads (and so acknowledges) the ISR status: bit 0 a used buffer, bit 1 a configuration change.</summary>
+    public byte ReadIsr() => Modern ? Isr->Status : Pci.InByte(Dev, IoBase + VirtioPciLegacy.IsrStatus);
+}
