@@ -44,10 +44,15 @@ public sealed class DeviceTests(ITestOutputHelper output)
         foreach (Match m in Regex.Matches(log.Text, @"^(bench .*|device: .*|concurrency: .*)\r?$", RegexOptions.Multiline))
             output.WriteLine($"{machine} {(legacy ? "legacy" : "modern")}: {m.Value.TrimEnd()}");
         output.WriteLine($"{machine} {(legacy ? "legacy" : "modern")}: {log.Passed} passed, {log.Failed} failed");
-        log.AssertAllPassed([.. HarnessTests.SelfChecks.Where(c => legacy ? !ModernOnly.Contains(c) : true), .. DeviceChecks]);
-        int ranges = disks.VerifyWrites(log.Text);
-        Assert.True(ranges >= 20, $"the guest reported only {ranges} written ranges");
-        output.WriteLine($"{machine}: {ranges} written ranges verified in the image files");
+        var hostProblems = new List<string>();
+        try
+        {
+            int ranges = disks.VerifyWrites(log.Text);
+            output.WriteLine($"{machine}: {ranges} written ranges verified in the image files");
+            if (ranges < 40) hostProblems.Add($"host: the guest reported only {ranges} written ranges (expected at least 40)");
+        }
+        catch (Xunit.Sdk.XunitException e) { hostProblems.Add("host: " + e.Message); }
+        log.AssertAllPassed([.. HarnessTests.SelfChecks.Where(c => !legacy || !ModernOnly.Contains(c)), .. DeviceChecks], hostProblems);
     }
 
     [Fact] public void Pegasos2_Modern() => Run("pegasos2", legacy: false);

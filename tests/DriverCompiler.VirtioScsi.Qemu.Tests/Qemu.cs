@@ -35,13 +35,13 @@ internal sealed class GuestLog
     }
 
     /// <summary>Fails unless the run ended normally, every check passed and every expected check ran.</summary>
-    public void AssertAllPassed(IEnumerable<string> expectedChecks)
+    public void AssertAllPassed(IEnumerable<string> expectedChecks, IEnumerable<string>? hostProblems = null)
     {
-        var problems = new List<string>();
+        var problems = new List<string>(hostProblems ?? []);
         if (Text.Contains("HARNESS-FATAL")) problems.Add("the harness stopped on a fatal error");
         if (Passed is null) problems.Add("no 'N passed, M failed' summary line");
         if (Failed is > 0) problems.Add($"{Failed} guest check(s) failed");
-        foreach (var (name, result) in Checks.Where(c => c.Value != "ok")) problems.Add($"{name}: {result}");
+        foreach (var (name, result) in Checks.Where(c => c.Value != "ok")) problems.Add($"guest {name}: {result}");
         foreach (var name in expectedChecks.Where(n => !Checks.ContainsKey(n))) problems.Add($"check '{name}' did not run");
         if (Passed is not null && Passed != Checks.Count(c => c.Value == "ok"))
             problems.Add($"summary says {Passed} passed but {Checks.Count(c => c.Value == "ok")} ok lines were printed");

@@ -56,11 +56,21 @@ static unsigned peg_irq_route(const struct pci_host *host, unsigned bus, unsigne
     return 12 + (dev + pin - 1) % 4;                    /* pci.1 INTx -> GPP 12..15 */
 }
 
+static void peg_irq_dispatch(void);
+
 static void peg_irq_enable(unsigned irq, int on)
 {
     if (irq >= 32) return;
     if (on) gpp_enabled |= 1u << irq; else gpp_enabled &= ~(1u << irq);
     mv_write(MV_GPP_INT_MASK0, gpp_enabled);
+    /* The chip raises an interrupt when a pending input is unmasked; QEMU's model only does so
+     * on the input's next rising edge. A line already high (a device that completed work while
+     * nobody listened) is therefore dispatched here, as the exception would have been. */
+    if (on && (mv_read(MV_GPP_VALUE) & (1u << irq))) {
+        uint32_t ee = cpu_irq_save();
+        peg_irq_dispatch();
+        cpu_irq_restore(ee);
+    }
 }
 
 static void peg_irq_dispatch(void)

@@ -15,6 +15,8 @@ void console_putc(char c)
 
 void console_puts(const char *s) { while (*s) console_putc(*s++); }
 
+unsigned console_bad_string_pointers;
+
 struct sink { char *buf; unsigned size, len; };
 
 static void emit(struct sink *s, char c)
@@ -29,16 +31,22 @@ static void format(struct sink *s, const char *fmt, va_list ap)
     for (; *fmt; fmt++) {
         if (*fmt != '%') { emit(s, *fmt); continue; }
         fmt++;
-        int left = 0, zero = 0, width = 0, lng = 0;
+        int left = 0, zero = 0, width = 0, lng = 0, precision = -1;
         if (*fmt == '-') { left = 1; fmt++; }
         if (*fmt == '0') { zero = 1; fmt++; }
         while (*fmt >= '0' && *fmt <= '9') width = width * 10 + (*fmt++ - '0');
+        if (*fmt == '.') { precision = 0; fmt++; while (*fmt >= '0' && *fmt <= '9') precision = precision * 10 + (*fmt++ - '0'); }
         while (*fmt == 'l') { lng++; fmt++; }
         char tmp[24]; const char *str = tmp; int n = 0, neg = 0;
         unsigned long long v = 0;
         switch (*fmt) {
         case 'c': tmp[0] = (char)va_arg(ap, int); n = 1; break;
-        case 's': str = va_arg(ap, const char *); if (!str) str = "(null)"; while (str[n]) n++; break;
+        case 's':
+            str = va_arg(ap, const char *);
+            if (!str) str = "(null)";
+            else if ((uintptr_t)str < 0x1000) { console_bad_string_pointers++; ksnprintf(tmp, sizeof tmp, "<bad %%s %p>", (void *)str); str = tmp; }
+            while (str[n] && (precision < 0 || n < precision)) n++;
+            break;
         case 'd': {
             long long sv = lng >= 2 ? va_arg(ap, long long) : lng ? va_arg(ap, long) : va_arg(ap, int);
             if (sv < 0) { neg = 1; v = (unsigned long long)-sv; } else v = (unsigned long long)sv;

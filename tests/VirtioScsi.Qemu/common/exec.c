@@ -65,16 +65,35 @@ int exec_IsListEmpty(const struct List *l) { return l->lh_TailPred == (const str
 
 /* ---- memory ---- */
 
+/* Blocks allocated with AVT_Contiguous: physically contiguous, so StartDMA maps them as one run. */
+#define MAX_CONTIGUOUS 1024
+static struct { uptr start; uint32 size; } contiguous[MAX_CONTIGUOUS];
+static unsigned ncontiguous;
+
+static int in_contiguous_block(uptr a, uint32 size)
+{
+    for (unsigned i = 0; i < ncontiguous; i++)
+        if (a >= contiguous[i].start && a + size <= contiguous[i].start + contiguous[i].size) return 1;
+    return 0;
+}
+
+static void forget_contiguous(uptr a)
+{
+    for (unsigned i = 0; i < ncontiguous; i++)
+        if (contiguous[i].start == a) { contiguous[i] = contiguous[--ncontiguous]; return; }
+}
+
 static APTR AllocVecTags_(uint32 size, ...)
 {
-    uint32 type = MEMF_ANY, align = 0, clear = 0, clear_value = 0;
+    uint32 type = MEMF_ANY, align = 0, clear = 0, clear_value = 0, contig = 0;
     va_list ap; va_start(ap, size);
     FOR_EACH_TAG(ap, tag, data, {
         switch (tag) {
         case AVT_Type: type = data; break;
         case AVT_Alignment: case AVT_PhysicalAlignment: if (data > align) align = data; break;
         case AVT_ClearWithValue: clear = 1; clear_value = data; break;
-        case AVT_Contiguous: case AVT_Lock: break;
+        case AVT_Contiguous: contig = data != 0; break;
+        case AVT_Lock: break;
         default: misuse("AllocVecTags: unknown tag %08x", tag); break;
         }
     });
@@ -85,6 +104,10 @@ static APTR AllocVecTags_(uint32 size, ...)
     void *p = mem_alloc(size, align);
     if (!p) return 0;
     if (clear) memset(p, (int)clear_value, size);
+    if (contig) {
+        if (ncontiguous == MAX_CONTIGUOUS) panic("AllocVecTags: more than %u AVT_Contiguous blocks", MAX_CONTIGUOUS);
+        contiguous[ncontiguous].start = (uptr)p; contiguous[ncontiguous].size = size; ncontiguous++;
+    }
     exec_stats.allocs++;
     exec_stats.live_blocks++;
     return p;
@@ -94,6 +117,7 @@ static void FreeVec_(APTR p)
 {
     if (!p) return;
     if (!mem_size(p)) { misuse("FreeVec(%p): not a block from AllocVecTags", p); return; }
+    forget_contiguous((uptr)p);
     mem_free(p);
     exec_stats.frees++;
     exec_stats.live_blocks--;
@@ -117,9 +141,15 @@ static void CacheClearE_(APTR address, uint32 length, uint32 caches)
     if (length != 0xffffffffu && !ram_range(address, length)) misuse("CacheClearE(%p, %u): not RAM", address, length);
 }
 
+/*
+ * Physical layout model: memory from AVT_Contiguous allocations is one run; anything else (a
+ * caller's buffer) is treated as pages that are only contiguous within EXEC_DMA_RUN bytes, so
+ * a driver's scatter-gather path sees several entries for large buffers, as under the MMU.
+ */
 static uint32 dma_runs(CONST_APTR start, uint32 size)
 {
     uptr a = (uptr)start, end = a + size;
+    if (in_contiguous_block(a, size)) return 1;
     return (uint32)((end - 1) / EXEC_DMA_RUN - a / EXEC_DMA_RUN + 1);
 }
 
@@ -137,6 +167,7 @@ static void GetDMAList_(CONST_APTR start, uint32 size, uint32 flags, struct DMAE
     (void)flags;
     if (!list) { misuse("GetDMAList: NULL list"); return; }
     uptr a = (uptr)start, end = a + size;
+    if (in_contiguous_block(a, size)) { list->PhysicalAddress = (APTR)a; list->BlockLength = size; return; }
     while (a < end) {
         uptr run_end = (a / EXEC_DMA_RUN + 1) * EXEC_DMA_RUN;
         if (run_end > end) run_end = end;
@@ -496,14 +527,32 @@ static void RemIntServer_(uint32 intNumber, struct Interrupt *is)
     misuse("RemIntServer(%u, %p): not added", intNumber, (void *)is);
 }
 
+/* ---- Forbid/Permit: tasks are never preempted here, so only the nesting is kept (per task,
+ * like tc_TDNestCnt; Wait() breaks a Forbid as in exec, and a task ending drops its own). ---- */
+
+static void Forbid_(void)
+{
+    struct Task *t = current_task();
+    t->tc_TDNestCnt++;
+}
+
+static void Permit_(void)
+{
+    struct Task *t = current_task();
+    if (t->tc_TDNestCnt <= 0) { misuse("Permit() without Forbid() in '%s'", t->tc_Node.ln_Name); return; }
+    t->tc_TDNestCnt--;
+}
+
 /* ---- debugging ---- */
 
 static void DebugPrintF_(CONST_STRPTR fmt, ...)
 {
     va_list ap; va_start(ap, fmt);
+    unsigned bad = console_bad_string_pointers;
     console_puts("[driver] ");
     kvprintf(fmt, ap);
     va_end(ap);
+    if (console_bad_string_pointers != bad) misuse("DebugPrintF(\"%s\"): a %%s argument is not a string pointer", fmt);
 }
 
 /* ---- libraries and interfaces (exec_device.c has the device side) ---- */
@@ -519,14 +568,31 @@ static uint32 iface_Release(void) { return --exec_iface.Data.RefCount; }
 static void iface_Expunge(void) {}
 static struct Interface *iface_Clone(void) { return 0; }
 
+static void exec_dump(void)
+{
+    kprintf("exec: int servers %u, server calls %u (claimed %u), external interrupts %u, unclaimed %u,"
+            " signals %u, msgs put %u replied %u, DMA live %u\n",
+            exec_stats.int_servers, exec_stats.int_server_calls, exec_stats.int_server_claims, irq_external_exceptions,
+            irq_unclaimed, exec_stats.signals_sent, exec_stats.msgs_put, exec_stats.msgs_replied, exec_stats.dma_live);
+    for (struct Node *n = task_list.lh_Head; n->ln_Succ; n = n->ln_Succ) {
+        struct Task *t = (struct Task *)n;
+        kprintf("  exec task '%s': SigWait %08x SigRecvd %08x SigAlloc %08x\n", t->tc_Node.ln_Name, t->tc_SigWait, t->tc_SigRecvd, t->tc_SigAlloc);
+    }
+    for (unsigned i = 0; i < pci_function_count; i++)
+        if (pci_functions[i].irq != IRQ_NONE) kprintf("  irq %u (%04x:%04x) taken %u times\n", pci_functions[i].irq,
+                                                     pci_functions[i].vendor, pci_functions[i].device, irq_count[pci_functions[i].irq]);
+}
+
 void exec_init(void)
 {
+    sched_deadlock_hook = exec_dump;
     NewList_(&task_list);
     exec_iface = (struct ExecIFace){
         .Obtain = iface_Obtain, .Release = iface_Release, .Expunge = iface_Expunge, .Clone = iface_Clone,
         .OpenLibrary = exec_OpenLibrary, .CloseLibrary = exec_CloseLibrary,
         .GetInterface = exec_GetInterface, .DropInterface = exec_DropInterface,
         .DeleteLibrary = exec_DeleteLibrary,
+        .Forbid = Forbid_, .Permit = Permit_,
         .Remove = Remove_, .NewList = NewList_,
         .AllocVecTags = AllocVecTags_, .FreeVec = FreeVec_, .CopyMem = CopyMem_,
         .CacheClearE = CacheClearE_, .StartDMA = StartDMA_, .GetDMAList = GetDMAList_, .EndDMA = EndDMA_,

@@ -2,8 +2,9 @@
  * expansion.library's "pci" interface (IPCI) and PCIDevice objects over the harness PCI layer.
  * The test declarations give PCIDevice methods no Self parameter, so each device object is
  * backed by one of a few fixed method sets ("slots"), each bound to one PCI function.
- * I/O methods take the CPU address of an I/O BAR (PCIResourceRange.BaseAddress + offset) and
- * do the bus's little-endian conversion (the SDK's In/OutWord/Long semantics).
+ * I/O methods take a PCI I/O port number (an I/O range's Physical + offset, as drivers pass it
+ * to expansion.library), reach it through the host bridge's I/O window and do the bus's
+ * little-endian conversion. Memory ranges: BaseAddress is the CPU address, Physical the bus one.
  */
 #include <stdarg.h>
 #include <string.h>
@@ -23,12 +24,11 @@ struct pci_slot {
 };
 static struct pci_slot slots[PCI_SLOTS];
 
-static uint8 InByte_(uint32 port) { return mmio_read8(port); }
-static void OutByte_(uint32 port, uint8 v) { mmio_write8(port, v); }
-static uint16 InWord_(uint32 port) { return mmio_read_le16(port); }
-static void OutWord_(uint32 port, uint16 v) { mmio_write_le16(port, v); }
-static uint32 InLong_(uint32 port) { return mmio_read_le32(port); }
-static void OutLong_(uint32 port, uint32 v) { mmio_write_le32(port, v); }
+static uptr io_address(const struct pci_slot *s, uint32 port)
+{
+    if (port > 0xffffu) kprintf("PCIDevice: I/O port %08x is not a port number\n", port);
+    return s->fn->host->io_cpu + (port & 0xffffu);
+}
 
 static struct PCIResourceRange *get_range(struct pci_slot *s, uint32 bar)
 {
@@ -84,10 +84,16 @@ static struct PCICapability *next_cap(struct pci_slot *s, struct PCICapability *
     static uint32 MapInt##k(void) { return slots[k].fn->irq; } \
     static struct PCICapability *FirstCap##k(void) { return first_cap(&slots[k]); } \
     static struct PCICapability *NextCap##k(struct PCICapability *c) { return next_cap(&slots[k], c); } \
+    static uint8 InByte##k(uint32 p) { return mmio_read8(io_address(&slots[k], p)); } \
+    static void OutByte##k(uint32 p, uint8 v) { mmio_write8(io_address(&slots[k], p), v); } \
+    static uint16 InWord##k(uint32 p) { return mmio_read_le16(io_address(&slots[k], p)); } \
+    static void OutWord##k(uint32 p, uint16 v) { mmio_write_le16(io_address(&slots[k], p), v); } \
+    static uint32 InLong##k(uint32 p) { return mmio_read_le32(io_address(&slots[k], p)); } \
+    static void OutLong##k(uint32 p, uint32 v) { mmio_write_le32(io_address(&slots[k], p), v); } \
     static const struct PCIDevice methods##k = { \
         .Obtain = Obtain##k, .Release = Release##k, .Expunge = Expunge##k, .Clone = Clone##k, \
-        .InByte = InByte_, .OutByte = OutByte_, .InWord = InWord_, .OutWord = OutWord_, \
-        .InLong = InLong_, .OutLong = OutLong_, \
+        .InByte = InByte##k, .OutByte = OutByte##k, .InWord = InWord##k, .OutWord = OutWord##k, \
+        .InLong = InLong##k, .OutLong = OutLong##k, \
         .ReadConfigByte = RCB##k, .WriteConfigByte = WCB##k, .ReadConfigWord = RCW##k, \
         .WriteConfigWord = WCW##k, .ReadConfigLong = RCL##k, .WriteConfigLong = WCL##k, \
         .GetResourceRange = GRR##k, .FreeResourceRange = free_range, .MapInterrupt = MapInt##k, \

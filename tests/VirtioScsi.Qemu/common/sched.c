@@ -8,6 +8,7 @@ static struct htask *tasks, *current;
 static unsigned next_id;
 uint32_t sched_disable_nest;
 uint32_t sched_switches;
+void (*sched_deadlock_hook)(void);
 
 void sched_disable(void)
 {
@@ -88,6 +89,7 @@ static void switch_away(void)
             if (cpu_timebase() - start > limit) {
                 kprintf("harness: every task waits and no interrupt came for %u s\n", HARNESS_IDLE_LIMIT_S);
                 dump_tasks();
+                if (sched_deadlock_hook) sched_deadlock_hook();
                 panic("deadlock");
             }
         }

@@ -191,8 +191,11 @@ static void test_device_query(void)
     struct IOStdReq *io = units[0].io;
     io->io_Command = NSCMD_DEVICEQUERY; io->io_Data = &q; io->io_Length = sizeof q;
     int8 err = DoIO((struct IORequest *)io);
-    static const uint16 needed[] = { CMD_READ, CMD_WRITE, CMD_UPDATE, TD_GETGEOMETRY, TD_READ64, TD_WRITE64,
-                                     NSCMD_DEVICEQUERY, NSCMD_TD_READ64, NSCMD_TD_WRITE64, NSCMD_TD_GETGEOMETRY64, HD_SCSICMD };
+    /* The commands issue 3 asks for; HD_SCSICMD is checked by using it (device.unitN.inquiry). */
+    static const uint16 needed[] = { CMD_READ, CMD_WRITE, CMD_UPDATE, CMD_FLUSH, ETD_READ, ETD_WRITE, TD_GETGEOMETRY,
+                                     TD_GETNUMTRACKS, TD_READ64, TD_WRITE64, TD_FORMAT64, NSCMD_DEVICEQUERY,
+                                     NSCMD_TD_READ64, NSCMD_TD_WRITE64, NSCMD_TD_SEEK64, NSCMD_TD_FORMAT64,
+                                     NSCMD_TD_GETGEOMETRY64 };
     unsigned missing = 0;
     for (unsigned i = 0; i < sizeof needed / sizeof needed[0]; i++) {
         int found = 0;

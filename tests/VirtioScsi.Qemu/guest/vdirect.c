@@ -84,6 +84,20 @@ unsigned vdirect_irq(void) { return fn ? fn->irq : 0xff; }
 
 void vdirect_submit(unsigned slot, unsigned target, const uint8_t *cdb, unsigned cdb_len, void *data, uint32_t len, int to_device)
 {
+    vdirect_queue(slot, target, cdb, cdb_len, data, len, to_device);
+    vdirect_kick();
+}
+
+void vdirect_kick(void)
+{
+    cpu_sync();
+    ram_st_le16(avail + 2, avail_idx);
+    cpu_sync();
+    mmio_write_le16(notify, REQUEST_QUEUE);
+}
+
+void vdirect_queue(unsigned slot, unsigned target, const uint8_t *cdb, unsigned cdb_len, void *data, uint32_t len, int to_device)
+{
     struct slot_buf *b = &bufs[slot];
     memset(b->req, 0, REQ_SIZE);
     b->req[0] = 1; b->req[1] = (uint8_t)target; b->req[2] = 0x40; b->req[3] = 0;   /* LUN 0 of target */
@@ -105,11 +119,7 @@ void vdirect_submit(unsigned slot, unsigned target, const uint8_t *cdb, unsigned
         ram_st_le16(d + 16 * i + 14, (uint16_t)(3 * slot + i + 1));
     }
     ram_st_le16(avail + 4 + 2 * (avail_idx % QSIZE), (uint16_t)(3 * slot));
-    cpu_sync();
     avail_idx++;
-    ram_st_le16(avail + 2, avail_idx);
-    cpu_sync();
-    mmio_write_le16(notify, REQUEST_QUEUE);
 }
 
 int vdirect_poll(unsigned *status)

@@ -16,6 +16,9 @@
 int vdirect_open(void);
 /* Queues one command in a slot (0..VDIRECT_SLOTS-1): CDB, optional data buffer and direction. */
 void vdirect_submit(unsigned slot, unsigned target, const uint8_t *cdb, unsigned cdb_len, void *data, uint32_t len, int to_device);
+/* The same without the notification: publish a batch with one vdirect_kick(). */
+void vdirect_queue(unsigned slot, unsigned target, const uint8_t *cdb, unsigned cdb_len, void *data, uint32_t len, int to_device);
+void vdirect_kick(void);
 /* Returns a completed slot or -1; *status receives the SCSI status (or 0x100 | response). */
 int vdirect_poll(unsigned *status);
 /* Enables (1) or suppresses (0) used-buffer interrupts (VIRTQ_AVAIL_F_NO_INTERRUPT). */

@@ -46,6 +46,9 @@ extern uint32_t sched_disable_nest;
 void sched_disable(void);
 void sched_enable(void);
 
+/* Called before the deadlock report ends the run (exec prints its state). */
+extern void (*sched_deadlock_hook)(void);
+
 /* Context switches performed, for the tests. */
 extern uint32_t sched_switches;
 
