@@ -53,10 +53,25 @@ internal sealed partial class FunctionLowerer
         if (block is null) { module.NotLowered(declaration, "method without a body"); return null; }
         var cblock = LowerBlock(block);
         if (Target.DeclarationsAtBlockStart) C89Hoister.Hoist(cblock);
+        MarkUnusedParameters(block, cblock);
         if (failed) return null;
         var ret = module.MapType(method.ReturnType, method.Locations.FirstOrDefault());
         string comment = $"{method.ContainingType.Name}.{method.Name} ({module.Origin(method)})";
         return new CFunction(ret, module.Names[method], ps, cblock, IsStatic: false) { Comment = comment };
+    }
+
+    /// <summary>
+    /// C# lets a method ignore a parameter (an interface's signature, an OS callback); C's
+    /// -Wunused-parameter does not: each one the body never reads is cast to void, after the
+    /// block's leading declarations so C89 accepts it too.
+    /// </summary>
+    private void MarkUnusedParameters(IOperation body, CBlock cblock)
+    {
+        var used = new HashSet<IParameterSymbol>(body.Descendants().OfType<IParameterReferenceOperation>().Select(r => r.Parameter), SymbolEqualityComparer.Default);
+        int at = 0;
+        while (at < cblock.Statements.Count && cblock.Statements[at] is CDecl) at++;
+        foreach (var p in method.Parameters.Where(p => !used.Contains(p)).Reverse())
+            cblock.Statements.Insert(at, new CExprStmt(new CCast(CNamedType.Void, new CName(Naming.Local(p.Name)))));
     }
 
     private CExpr Fail(IOperation op, string what)

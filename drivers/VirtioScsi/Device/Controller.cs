@@ -136,7 +136,8 @@ public static unsafe class Controller
         if (b->RingMemory == null || b->Cookies == null)
             return false;
         b->RingPhys = BusAddress(b->RingMemory, total, true);
-        if (b->RingPhys == 0)
+        // The legacy interface takes the rings as a page number: they must start on a 4096 boundary.
+        if (b->RingPhys == 0 || (b->RingPhys & (Virtqueue.LegacyAlign - 1)) != 0)
             return false;
         uint at = 0;
         uint cookieAt = 0;
@@ -314,11 +315,17 @@ public static unsafe class Controller
         return n;
     }
 
+    /// <summary>Writes the request queue's descriptors and available ring back from the data cache
+    /// (the device reads memory, not the CPU's cache).</summary>
+    public static void FlushDriverArea(Virtqueue* vq) =>
+        Exec.CacheClearE(vq->Desc, Virtqueue.DriverAreaBytes(vq->Size), Exec.CACRF_ClearD);
+
     /// <summary>Makes the queued requests visible and rings the request queue's doorbell.</summary>
     public static void Kick(VirtioScsiBase* b)
     {
-        Exec.CacheClearE(b->RingMemory, b->RingBytes, Exec.CACRF_ClearD);
-        b->Pci.Notify(RequestQueue(b));
+        Virtqueue* vq = RequestQueue(b);
+        FlushDriverArea(vq);
+        b->Pci.Notify(vq);
     }
 
     // ---- completion ----
@@ -351,8 +358,11 @@ public static unsafe class Controller
             if (!vq->GetBuf(&cookie, &written))
             {
                 bool more = vq->ArmInterrupt(b->InFlight);
+                // used_event out to memory, then a fresh look at the device's used idx.
+                FlushDriverArea(vq);
+                Exec.CacheClearE(vq->Used, 4, Exec.CACRF_InvalidateD);
+                more = more || vq->HasUsed();
                 Unlock(b);
-                Exec.CacheClearE(b->RingMemory, b->RingBytes, Exec.CACRF_ClearD);
                 if (more)
                     continue;
                 return;

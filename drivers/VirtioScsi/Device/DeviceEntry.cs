@@ -17,11 +17,13 @@ public static unsafe class DeviceEntry
             Release(b);
             return false;
         }
+        // Discovery polled the used ring; deassert the interrupt it may have raised meanwhile.
+        b->Pci.ReadIsr();
         b->IrqNumber = Pci.MapInterrupt(b->Pci.Dev);
         if (b->IrqNumber != 0)
             b->IrqInstalled = Skeleton.AddIntServer(b->IrqNumber, b);
-        Exec.DebugPrintF("virtioscsi.device: %s transport, %lu units, irq %lu%s\n",
-            b->Pci.Modern ? 1u : 0u, b->UnitCount, b->IrqNumber, b->IrqInstalled ? 1u : 0u);
+        Exec.DebugPrintF("virtioscsi.device: %lu units, modern %lu, indirect %lu, event idx %lu, irq %lu installed %lu\n",
+            b->UnitCount, b->Pci.Modern ? 1u : 0u, b->UseIndirect ? 1u : 0u, b->EventIdx ? 1u : 0u, b->IrqNumber, b->IrqInstalled ? 1u : 0u);
         return true;
     }
 
@@ -52,12 +54,12 @@ public static unsafe class DeviceEntry
     }
 
     /// <summary>Opens unit <paramref name="unit"/> (a discovery index 0..7): the first open starts its
-    /// task and allocates its buffers. Returns 0 or IOERR_OPENFAIL.</summary>
+    /// task and allocates its buffers. <paramref name="flags"/> are not used. Returns 0 or IOERR_OPENFAIL.</summary>
     [DeviceEntry(DeviceEntryPoint.Open)]
     public static sbyte Open(IORequest* io, uint unit, uint flags)
     {
         VirtioScsiBase* b = Controller.Base;
-        if (unit >= b->UnitCount || flags > 0xFFFF)
+        if (unit >= b->UnitCount)
             return Exec.IOERR_OPENFAIL;
         DevUnit* u = b->Units[unit];
         if (u->OpenCount == 0 && !StartTask(u))
@@ -284,7 +286,6 @@ public static unsafe class DeviceEntry
         IOStdReq* io = (IOStdReq*)request;
         DevUnit* u = (DevUnit*)io->io_Unit;
         io->io_Error = 0;
-        io->io_Message.mn_Node.ln_Type = Exec.NT_MESSAGE;
         switch (io->io_Command)
         {
             case Exec.CMD_READ:

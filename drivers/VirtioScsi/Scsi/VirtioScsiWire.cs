@@ -33,8 +33,8 @@ public unsafe struct VirtioScsiRespCmd
 /// <summary>virtio-scsi constants (spec 5.6).</summary>
 public static class VirtioScsi
 {
-    public const ushort PciDeviceTransitional = 0x1004;
-    public const ushort PciDeviceModern = 0x1048;
+    public const uint PciDeviceTransitional = 0x1004;
+    public const uint PciDeviceModern = 0x1048;
     public const ushort ControlQueue = 0;
     public const ushort EventQueue = 1;
     public const ushort RequestQueue = 2;

@@ -87,7 +87,7 @@ public unsafe struct VirtioPci
     public PCIResourceRange* Bar0;
 
     /// <summary>The PCI vendor id of every VirtIO device (spec 4.1.2).</summary>
-    public const ushort VendorId = 0x1AF4;
+    public const uint VendorId = 0x1AF4;
 
     /// <summary>
     /// Finds the modern register blocks through the vendor capabilities (spec 4.1.4) and checks

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+
+namespace DriverCompiler.VirtioScsi.Tests;
+
+/// <summary>Repository paths, drvc in-process, and external programs (a missing one fails naming its Debian package).</summary>
+internal static class Tools
+{
+    public static readonly string Root = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "DriverCompiler.sln"))) return d.FullName;
+        throw new InvalidOperationException("DriverCompiler.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    public static string RepoPath(params string[] parts) => Path.Combine([Root, .. parts]);
+
+    public static string TempDir(string tag)
+    {
+        var d = Path.Combine(Path.GetTempPath(), "drvc-virtio-" + tag + "-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(d);
+        return d;
+    }
+
+    /// <summary>Runs drvc in-process: (exit code, stdout, stderr).</summary>
+    public static (int Code, string Out, string Err) Drvc(params string[] args)
+    {
+        var o = new StringWriter();
+        var e = new StringWriter();
+        int code = DriverCompiler.Cli.Drvc.Run(args, o, e);
+        return (code, o.ToString(), e.ToString());
+    }
+
+    /// <summary>Emits drivers/VirtioScsi into a fresh directory and returns it; fails the test on any diagnostic error.</summary>
+    public static string EmitDriver()
+    {
+        string outDir = Path.Combine(TempDir("emit"), "out");
+        var (code, stdout, stderr) = Drvc("build", RepoPath("drivers", "VirtioScsi"), "--out", outDir);
+        if (code != 0) throw new Xunit.Sdk.XunitException($"drvc build drivers/VirtioScsi failed ({code}):\n{stdout}\n{stderr}");
+        return outDir;
+    }
+
+    /// <summary>Runs a program: (exit code, stdout + stderr).</summary>
+    public static (int Code, string Output) Run(string file, string args, string workDir, string package, int timeoutMs = 300_000)
+    {
+        var psi = new ProcessStartInfo(file, args)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workDir,
+        };
+        psi.Environment["LC_ALL"] = "C";
+        Process p;
+        try { p = Process.Start(psi)!; }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            throw new Xunit.Sdk.XunitException($"'{file}' is not installed: install the Debian package {package} (apt-get install {package})");
+        }
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(timeoutMs))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new Xunit.Sdk.XunitException($"{file} {args} timed out");
+        }
+        return (p.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    public const string PpcGcc = "powerpc-linux-gnu-gcc", PpcGccPackage = "gcc-powerpc-linux-gnu";
+    public const string PpcBinutilsPackage = "binutils-powerpc-linux-gnu";
+
+    /// <summary>The warning and code-generation flags of the device's Makefile (ppc-amigaos-gcc), for powerpc-linux-gnu-gcc.</summary>
+    public const string DriverCFlags = "-O2 -std=gnu99 -Wall -Wextra -Werror -fwrapv -fno-tree-loop-distribute-patterns";
+}
