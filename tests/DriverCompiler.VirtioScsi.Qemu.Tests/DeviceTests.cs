@@ -33,9 +33,6 @@ public sealed class DeviceTests(ITestOutputHelper output)
         "device.expunge_releases_everything", "device.no_exec_misuse",
     ];
 
-    private static readonly string[] ModernOnly =
-        ["harness.irq.used_buffer_interrupt_delivered", "harness.irq.inquiry_completed", "harness.irq.line_deasserts_after_isr_read"];
-
     private void Run(string machine, bool legacy)
     {
         var kernel = Harness.Image(machine, Driver.Dir);
@@ -52,7 +49,7 @@ public sealed class DeviceTests(ITestOutputHelper output)
             if (ranges < 40) hostProblems.Add($"host: the guest reported only {ranges} written ranges (expected at least 40)");
         }
         catch (Xunit.Sdk.XunitException e) { hostProblems.Add("host: " + e.Message); }
-        log.AssertAllPassed([.. HarnessTests.SelfChecks.Where(c => !legacy || !ModernOnly.Contains(c)), .. DeviceChecks], hostProblems);
+        log.AssertAllPassed([.. HarnessTests.SelfChecks, .. DeviceChecks], hostProblems);
     }
 
     [Fact] public void Pegasos2_Modern() => Run("pegasos2", legacy: false);

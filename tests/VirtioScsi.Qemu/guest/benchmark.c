@@ -96,7 +96,7 @@ static int direct_wait(unsigned *status)
 
 void benchmark_direct(void)
 {
-    if (!vdirect_open()) { kprintf("bench direct: no modern transport\n"); return; }
+    if (!vdirect_open()) { kprintf("bench direct: the direct client did not initialise\n"); return; }
     uint8_t *buf = mem_alloc(16 * 65536, 4096);
     uint8_t cdb[10];
     unsigned status, errors = 0;

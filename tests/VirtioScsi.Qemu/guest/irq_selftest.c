@@ -24,7 +24,8 @@ static int on_irq(void *data)
 
 void irq_selftest(void)
 {
-    if (!vdirect_open()) { kprintf("harness: no modern virtio transport, interrupt self-test not run\n"); return; }
+    if (!check(vdirect_open(), "harness.irq.direct_client_opens", "the virtio-scsi function did not initialise")) return;
+    kprintf("harness: direct client on the %s transport\n", vdirect_is_legacy() ? "legacy" : "modern");
     static struct irq_action action = { 0, on_irq, 0 };
     irq_attach(vdirect_irq(), &action);
     static uint8_t inquiry[36] __attribute__((aligned(64)));

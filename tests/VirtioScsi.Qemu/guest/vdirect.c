@@ -31,7 +31,60 @@ static uint16_t avail_idx, last_used;
 static uint8_t *desc, *avail, *used;
 static struct slot_buf *bufs;
 
-static void st64(uint8_t *p, uint32_t v) { ram_st_le32(p, v); ram_st_le32(p + 4, 0); }
+/* Ring fields: little-endian on the modern transport, guest-native (big-endian) on legacy
+ * (virtio 1.0, 2.4 and 4.1.4.8 "Legacy Interfaces"). */
+static int legacy;
+static uptr io;             /* legacy: CPU address of the I/O BAR */
+static void r16(uint8_t *p, uint16_t v) { if (legacy) *(volatile uint16_t *)p = v; else ram_st_le16(p, v); }
+static void r32(uint8_t *p, uint32_t v) { if (legacy) *(volatile uint32_t *)p = v; else ram_st_le32(p, v); }
+static uint16_t l16(const uint8_t *p) { return legacy ? *(const volatile uint16_t *)p : ram_ld_le16(p); }
+static uint32_t l32(const uint8_t *p) { return legacy ? *(const volatile uint32_t *)p : ram_ld_le32(p); }
+static void st64(uint8_t *p, uint32_t v)
+{
+    if (legacy) { r32(p, 0); r32(p + 4, v); } else { r32(p, v); r32(p + 4, 0); }
+}
+static uint32_t ld64_low(const uint8_t *p) { return legacy ? l32(p + 4) : l32(p); }
+
+/* Legacy I/O registers (virtio 1.0, 4.1.4.8): little-endian port accesses. */
+#define LEG_HOST_FEATURES 0x00
+#define LEG_GUEST_FEATURES 0x04
+#define LEG_QUEUE_PFN 0x08
+#define LEG_QUEUE_SIZE 0x0c
+#define LEG_QUEUE_SELECT 0x0e
+#define LEG_QUEUE_NOTIFY 0x10
+#define LEG_STATUS 0x12
+#define LEG_ISR 0x13
+static unsigned qsize;
+static uint8_t *legacy_ring;
+
+static int open_legacy(void)
+{
+    io = 0;
+    for (unsigned b = 0; b < PCI_MAX_BARS; b++) if (fn->bar[b].size && fn->bar[b].io) { io = fn->bar[b].cpu; break; }
+    if (!io) return 0;
+    legacy = 1;
+    mmio_write8(io + LEG_STATUS, 0);
+    mmio_write8(io + LEG_STATUS, 1 | 2);
+    (void)mmio_read_le32(io + LEG_HOST_FEATURES);
+    mmio_write_le32(io + LEG_GUEST_FEATURES, 0);
+    mmio_write_le16(io + LEG_QUEUE_SELECT, REQUEST_QUEUE);
+    qsize = mmio_read_le16(io + LEG_QUEUE_SIZE);                      /* fixed by the device */
+    if (qsize < QSIZE) return 0;
+    uint32_t avail_off = 16 * qsize, used_off = (avail_off + 6 + 2 * qsize + 4095) & ~4095u;
+    uint32_t total = used_off + ((6 + 8 * qsize + 4095) & ~4095u);
+    legacy_ring = mem_alloc(total, 4096);
+    memset(legacy_ring, 0, total);
+    desc = legacy_ring; avail = legacy_ring + avail_off; used = legacy_ring + used_off;
+    bufs = mem_alloc(sizeof(struct slot_buf) * VDIRECT_SLOTS, 64);
+    avail_idx = last_used = 0;
+    mmio_write_le32(io + LEG_QUEUE_PFN, (uint32_t)(uptr)legacy_ring >> 12);
+    notify = io + LEG_QUEUE_NOTIFY;
+    isr = io + LEG_ISR;
+    common = io;
+    mmio_write8(io + LEG_STATUS, 1 | 2 | 4);
+    vdirect_interrupts(0);
+    return 1;
+}
 
 int vdirect_open(void)
 {
@@ -39,8 +92,10 @@ int vdirect_open(void)
     if (!fn) fn = pci_find(0x1af4, 0x1048, 0);
     if (!fn) return 0;
     common = notify = isr = 0;
+    legacy = 0;
+    qsize = QSIZE;
     uint32_t mult = 0;
-    if (!(pci_read16(fn, 0x06) & 0x10)) return 0;
+    if (!(pci_read16(fn, 0x06) & 0x10)) return open_legacy();
     for (unsigned p = pci_read8(fn, 0x34) & 0xfc; p; p = pci_read8(fn, p + 1) & 0xfc) {
         if (pci_read8(fn, p) != 0x09) continue;
         unsigned type = pci_read8(fn, p + 3), bar = pci_read8(fn, p + 4);
@@ -51,7 +106,7 @@ int vdirect_open(void)
         else if (type == 2) { notify = at; mult = pci_read32(fn, p + 16); }
         else if (type == 3) isr = at;
     }
-    if (!common || !notify || !isr) return 0;
+    if (!common || !notify || !isr) return open_legacy();
     mmio_write8(common + CC_STATUS, 0);
     while (mmio_read8(common + CC_STATUS)) ;
     mmio_write8(common + CC_STATUS, 1 | 2);
@@ -78,7 +133,8 @@ int vdirect_open(void)
     return 1;
 }
 
-void vdirect_interrupts(int on) { ram_st_le16(avail, on ? 0 : 1); cpu_sync(); }
+void vdirect_interrupts(int on) { r16(avail, on ? 0 : 1); cpu_sync(); }
+int vdirect_is_legacy(void) { return legacy; }
 uint8_t vdirect_read_isr(void) { return mmio_read8(isr); }
 unsigned vdirect_irq(void) { return fn ? fn->irq : 0xff; }
 
@@ -91,7 +147,7 @@ void vdirect_submit(unsigned slot, unsigned target, const uint8_t *cdb, unsigned
 void vdirect_kick(void)
 {
     cpu_sync();
-    ram_st_le16(avail + 2, avail_idx);
+    r16(avail + 2, avail_idx);
     cpu_sync();
     mmio_write_le16(notify, REQUEST_QUEUE);
 }
@@ -106,28 +162,28 @@ void vdirect_queue(unsigned slot, unsigned target, const uint8_t *cdb, unsigned 
     uint8_t *d = desc + 16 * (3 * slot);
     unsigned n = 0;
     /* Order (virtio 1.0, 5.6.6.1): request, data-out, response, data-in. */
-    st64(d, (uint32_t)(uptr)b->req); ram_st_le32(d + 8, REQ_SIZE); n++;
-    if (len && to_device) { st64(d + 16 * n, (uint32_t)(uptr)data); ram_st_le32(d + 16 * n + 8, len); n++; }
-    st64(d + 16 * n, (uint32_t)(uptr)b->resp); ram_st_le32(d + 16 * n + 8, RESP_SIZE); n++;
-    if (len && !to_device) { st64(d + 16 * n, (uint32_t)(uptr)data); ram_st_le32(d + 16 * n + 8, len); n++; }
+    st64(d, (uint32_t)(uptr)b->req); r32(d + 8, REQ_SIZE); n++;
+    if (len && to_device) { st64(d + 16 * n, (uint32_t)(uptr)data); r32(d + 16 * n + 8, len); n++; }
+    st64(d + 16 * n, (uint32_t)(uptr)b->resp); r32(d + 16 * n + 8, RESP_SIZE); n++;
+    if (len && !to_device) { st64(d + 16 * n, (uint32_t)(uptr)data); r32(d + 16 * n + 8, len); n++; }
     for (unsigned i = 0; i < n; i++) {
         /* WRITE (device-writable) for the response and a data-in buffer */
-        uint32_t addr = ram_ld_le32(d + 16 * i);
+        uint32_t addr = ld64_low(d + 16 * i);
         int writable = addr == (uint32_t)(uptr)b->resp || (!to_device && len && addr == (uint32_t)(uptr)data);
         uint16_t flags = (uint16_t)((i + 1 < n ? 1 : 0) | (writable ? 2 : 0));
-        ram_st_le16(d + 16 * i + 12, flags);
-        ram_st_le16(d + 16 * i + 14, (uint16_t)(3 * slot + i + 1));
+        r16(d + 16 * i + 12, flags);
+        r16(d + 16 * i + 14, (uint16_t)(3 * slot + i + 1));
     }
-    ram_st_le16(avail + 4 + 2 * (avail_idx % QSIZE), (uint16_t)(3 * slot));
+    r16(avail + 4 + 2 * (avail_idx % qsize), (uint16_t)(3 * slot));
     avail_idx++;
 }
 
 int vdirect_poll(unsigned *status)
 {
-    if (ram_ld_le16(used + 2) == last_used) return -1;
+    if (l16(used + 2) == last_used) return -1;
     cpu_sync();
-    uint8_t *e = used + 4 + 8 * (last_used % QSIZE);
-    unsigned head = ram_ld_le32(e);
+    uint8_t *e = used + 4 + 8 * (last_used % qsize);
+    unsigned head = l32(e);
     last_used++;
     unsigned slot = head / 3;
     if (slot >= VDIRECT_SLOTS) return -1;
@@ -139,8 +195,15 @@ int vdirect_poll(unsigned *status)
 void vdirect_close(void)
 {
     if (!common) return;
-    mmio_write8(common + CC_STATUS, 0);
-    while (mmio_read8(common + CC_STATUS)) ;
-    mem_free(desc); mem_free(avail); mem_free(used); mem_free(bufs);
+    if (legacy) {
+        mmio_write8(io + LEG_STATUS, 0);
+        mmio_write_le32(io + LEG_QUEUE_PFN, 0);
+        mem_free(legacy_ring);
+    } else {
+        mmio_write8(common + CC_STATUS, 0);
+        while (mmio_read8(common + CC_STATUS)) ;
+        mem_free(desc); mem_free(avail); mem_free(used);
+    }
+    mem_free(bufs);
     common = 0;
 }
