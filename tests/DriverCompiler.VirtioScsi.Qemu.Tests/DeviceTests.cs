@@ -30,7 +30,7 @@ public sealed class DeviceTests(ITestOutputHelper output)
         "device.bad.read_across_end", "device.bad.unknown_command",
         "device.concurrency.all_completed_intact", "device.concurrency.completions_by_interrupt",
         "device.concurrency.more_than_16_in_flight", "device.abortio",
-        "device.expunge_releases_everything", "device.no_exec_misuse",
+        "device.expunge_releases_everything", "device.no_exec_misuse", "bench.all_requests_succeeded",
     ];
 
     private void Run(string machine, bool legacy)

@@ -1,9 +1,11 @@
 /*
  * In-guest benchmark on unit 0 (a 64 MiB image): sequential 64 KiB reads, 4 KiB random reads
- * at queue depth 1 and 16. Times come from the timebase. The same request streams then run on
- * the direct client (guest/vdirect.c: polled, no exec, no copies) after the driver has been
- * expunged, giving the practical limit of the emulated device in this very QEMU run; each
- * driver figure is printed as a ratio to it. Lines:
+ * at queue depth 1 and 16. Times come from the timebase. The same request streams run on the
+ * direct client (guest/vdirect.c: polled, no exec, no copies), the practical limit of the
+ * emulated device in this very QEMU run. The two cannot share the device, so the benchmark
+ * alternates: driver initialised afresh, measured, expunged; direct client; BENCH_ROUNDS times.
+ * The fastest time of each is kept (the host's other load only ever slows a round down), and
+ * each driver figure is printed with its ratio to the direct client's. Lines:
  *   "bench <who> <test> <MB/s x100> MB/s*100 <IOPS> IOPS"  and  "bench ratio <test> <percent>%"
  */
 #include <string.h>
@@ -15,6 +17,7 @@
 #include "guest/config.h"
 #include "guest/vdirect.h"
 #include "guest/tests.h"
+#include "harness/check.h"
 
 #define SEQ_COUNT 512u              /* 32 MiB in 64 KiB reads */
 #define RND_COUNT 2000u
@@ -23,11 +26,18 @@
 
 enum { SEQ, RND1, RND16, NTESTS };
 static const char *const test_names[NTESTS] = { "seq64k", "rand4k_qd1", "rand4k_qd16" };
-static uint64_t driver_ticks[NTESTS], direct_ticks[NTESTS];
+static uint64_t best_driver[NTESTS], best_direct[NTESTS];     /* fastest of the rounds, timebase ticks */
 static const uint32_t test_count[NTESTS] = { SEQ_COUNT, RND_COUNT, QD16_COUNT };
 static const uint32_t test_size[NTESTS] = { 65536, 4096, 4096 };
 
-struct IOStdReq *device_unit0_request(void);
+#define BENCH_ROUNDS 5
+
+struct IOStdReq *device_bench_open(void);
+void device_bench_close(struct IOStdReq *io);
+static void keep_best(uint64_t *best, const uint64_t *now)
+{
+    for (unsigned t = 0; t < NTESTS; t++) if (now[t] && (!best[t] || now[t] < best[t])) best[t] = now[t];
+}
 
 static void report(const char *who, unsigned t, uint64_t ticks)
 {
@@ -40,10 +50,11 @@ static void report(const char *who, unsigned t, uint64_t ticks)
 
 static uint32_t next_block(uint32_t *s) { return pattern_next(s) % DISK_4K_BLOCKS; }
 
-void benchmark(void)
+static int bench_driver(uint64_t *ticks)
 {
-    struct IOStdReq *base = device_unit0_request();
-    if (!base) return;
+    struct IOStdReq *base = device_bench_open();
+    if (!base) { kprintf("bench driver: the device did not initialise again\n"); return 0; }
+    uint64_t *driver_ticks = ticks;     /* this round's */
     uint8_t *buf = mem_alloc(16 * 65536, 4096);
     struct IOStdReq *io[16];
     for (unsigned i = 0; i < 16; i++) {
@@ -83,8 +94,9 @@ void benchmark(void)
     driver_ticks[RND16] = cpu_timebase() - t0;
     for (unsigned i = 0; i < 16; i++) exec_DeleteIORequest((struct IORequest *)io[i]);
     mem_free(buf);
-    kprintf("bench driver errors %u\n", errors);
-    for (unsigned t = 0; t < NTESTS; t++) report("driver", t, driver_ticks[t]);
+    device_bench_close(base);
+    if (errors) kprintf("bench driver errors %u\n", errors);
+    return errors == 0;
 }
 
 static int direct_wait(unsigned *status)
@@ -94,9 +106,9 @@ static int direct_wait(unsigned *status)
     return slot;
 }
 
-void benchmark_direct(void)
+static int bench_direct(uint64_t *direct_ticks)
 {
-    if (!vdirect_open()) { kprintf("bench direct: the direct client did not initialise\n"); return; }
+    if (!vdirect_open()) { kprintf("bench direct: the direct client did not initialise\n"); return 0; }
     uint8_t *buf = mem_alloc(16 * 65536, 4096);
     uint8_t cdb[10];
     unsigned status, errors = 0;
@@ -151,9 +163,28 @@ void benchmark_direct(void)
     direct_ticks[RND16] = cpu_timebase() - t0;
     vdirect_close();
     mem_free(buf);
-    kprintf("bench direct errors %u\n", errors);
-    for (unsigned t = 0; t < NTESTS; t++) report("direct", t, direct_ticks[t]);
+    if (errors) kprintf("bench direct errors %u\n", errors);
+    return errors == 0;
+}
+
+void benchmark(void)
+{
+    uint64_t now[NTESTS];
+    int driver_ok = 1, direct_ok = 1;
+    for (unsigned r = 0; r < BENCH_ROUNDS; r++) {
+        for (unsigned t = 0; t < NTESTS; t++) now[t] = 0;
+        driver_ok &= bench_driver(now);
+        keep_best(best_driver, now);
+        for (unsigned t = 0; t < NTESTS; t++) now[t] = 0;
+        direct_ok &= bench_direct(now);
+        keep_best(best_direct, now);
+    }
+    kprintf("bench rounds %u, best of each\n", BENCH_ROUNDS);
+    for (unsigned t = 0; t < NTESTS; t++) report("driver", t, best_driver[t]);
+    for (unsigned t = 0; t < NTESTS; t++) report("direct", t, best_direct[t]);
     for (unsigned t = 0; t < NTESTS; t++)
-        if (driver_ticks[t] && direct_ticks[t])
-            kprintf("bench ratio %s %llu%%\n", test_names[t], (unsigned long long)(direct_ticks[t] * 100 / driver_ticks[t]));
+        if (best_driver[t] && best_direct[t])
+            kprintf("bench ratio %s %llu%%\n", test_names[t], (unsigned long long)(best_direct[t] * 100 / best_driver[t]));
+    check(driver_ok && direct_ok, "bench.all_requests_succeeded", "driver %s, direct client %s",
+          driver_ok ? "ok" : "errors or no re-initialisation", direct_ok ? "ok" : "errors");
 }

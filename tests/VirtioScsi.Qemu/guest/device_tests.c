@@ -481,10 +481,36 @@ void device_tests(void)
     test_integrity();
     test_bad_requests();
     test_concurrency();
-    benchmark();
     test_close_and_expunge();
 }
 
-/* For the benchmark: the request of unit 0 (opened), or NULL. */
-struct IOStdReq *device_unit0_request(void);
-struct IOStdReq *device_unit0_request(void) { return device_ready && units[0].open ? units[0].io : 0; }
+/*
+ * For the benchmark: the device initialised again (after the expunge above) with unit 0 open,
+ * and its teardown. Returns the request, or NULL when the device does not come up again.
+ */
+struct IOStdReq *device_bench_open(void);
+void device_bench_close(struct IOStdReq *io);
+
+struct IOStdReq *device_bench_open(void)
+{
+    struct Resident *r = exec_FindResident(DEVICE_NAME);
+    if (!device_ready || !r || !exec_InitResident(r)) return 0;
+    struct MsgPort *port = exec_CreateMsgPort();
+    struct IOStdReq *io = new_request(port);
+    if (OpenDevice(DEVICE_NAME, 0, (struct IORequest *)io, 0) != 0) {
+        exec_DeleteIORequest((struct IORequest *)io);
+        exec_DeleteMsgPort(port);
+        exec_ExpungeDevice(DEVICE_NAME);
+        return 0;
+    }
+    return io;
+}
+
+void device_bench_close(struct IOStdReq *io)
+{
+    struct MsgPort *port = io->io_Message.mn_ReplyPort;
+    CloseDevice((struct IORequest *)io);
+    exec_DeleteIORequest((struct IORequest *)io);
+    exec_DeleteMsgPort(port);
+    exec_ExpungeDevice(DEVICE_NAME);
+}

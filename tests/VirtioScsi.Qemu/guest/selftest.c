@@ -39,6 +39,6 @@ void guest_main(void)
     irq_selftest();
 #ifdef HARNESS_WITH_DRIVER
     device_tests();
-    benchmark_direct();
+    benchmark();
 #endif
 }

@@ -5,8 +5,7 @@
 void exec_selftest(void);
 void irq_selftest(void);
 void device_tests(void);
-/* Benchmark through the driver (while it is open), then the direct client after the driver is gone. */
+/* Benchmark: rounds of the driver (initialised afresh) and the direct client, best of each. */
 void benchmark(void);
-void benchmark_direct(void);
 
 #endif
