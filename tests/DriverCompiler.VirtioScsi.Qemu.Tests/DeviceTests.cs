@@ -37,7 +37,7 @@ public sealed class DeviceTests(ITestOutputHelper output)
     {
         var kernel = Harness.Image(machine, Driver.Dir);
         using var disks = new DiskSet();
-        var log = Qemu.Run(machine, kernel, disks.Disks, disableModern: legacy, timeout: TimeSpan.FromSeconds(240));
+        var log = Qemu.Run(machine, kernel, disks.Disks, disableModern: legacy, timeout: TimeSpan.FromSeconds(150));
         foreach (Match m in Regex.Matches(log.Text, @"^(bench .*|device: .*|concurrency: .*)\r?$", RegexOptions.Multiline))
             output.WriteLine($"{machine} {(legacy ? "legacy" : "modern")}: {m.Value.TrimEnd()}");
         output.WriteLine($"{machine} {(legacy ? "legacy" : "modern")}: {log.Passed} passed, {log.Failed} failed");

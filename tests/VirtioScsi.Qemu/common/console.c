@@ -6,8 +6,11 @@
 #define UART_LSR 5
 #define LSR_THRE 0x20
 
+uint32_t console_chars;
+
 void console_putc(char c)
 {
+    console_chars++;
     if (c == '\n') console_putc('\r');
     while (!(mmio_read8(board.uart + UART_LSR) & LSR_THRE)) ;
     mmio_write8(board.uart + UART_THR, (uint8_t)c);

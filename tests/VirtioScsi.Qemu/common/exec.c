@@ -586,6 +586,7 @@ static void exec_dump(void)
 void exec_init(void)
 {
     sched_deadlock_hook = exec_dump;
+    watchdog_dump = exec_dump;
     NewList_(&task_list);
     exec_iface = (struct ExecIFace){
         .Obtain = iface_Obtain, .Release = iface_Release, .Expunge = iface_Expunge, .Clone = iface_Clone,

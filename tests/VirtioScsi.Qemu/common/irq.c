@@ -64,6 +64,45 @@ extern const char _image_start[];
 
 #define SPR_IVPR 63
 #define SPR_DEC 22
+#define SPR_DECAR 54
+#define SPR_TSR 336
+#define SPR_TCR 340
+#define TSR_DIS 0x08000000u
+#define TCR_DIE 0x04000000u
+#define TCR_ARE 0x00400000u
+
+/*
+ * Progress watchdog on the decrementer (one tick per second while MSR[EE] is set): a run in
+ * which no task switch happens and nothing is printed for WATCHDOG_S seconds is stuck (a task
+ * spinning, an interrupt storm); it ends with the interrupted address instead of a silent hang.
+ */
+#define WATCHDOG_S 30
+volatile uint32_t watchdog_progress;
+static uint32_t watchdog_last, watchdog_idle_ticks;
+void (*watchdog_dump)(void);
+
+static void watchdog_tick(const struct exc_frame *f)
+{
+    extern uint32_t sched_switches;
+    uint32_t now = watchdog_progress + sched_switches + console_chars;
+    if (now != watchdog_last) { watchdog_last = now; watchdog_idle_ticks = 0; return; }
+    if (++watchdog_idle_ticks < WATCHDOG_S) return;
+    kprintf("\nharness: no progress for %u s; interrupted at srr0=%08x lr=%08x r1=%08x\n", WATCHDOG_S, f->srr0, f->lr, f->r1);
+    if (watchdog_dump) watchdog_dump();
+    panic("watchdog");
+}
+
+static void watchdog_start(void)
+{
+    if (board.booke) {
+        mtspr(SPR_DECAR, board.timebase_hz);
+        mtspr(SPR_DEC, board.timebase_hz);
+        mtspr(SPR_TSR, TSR_DIS);
+        mtspr(SPR_TCR, mfspr(SPR_TCR) | TCR_DIE | TCR_ARE);
+    } else {
+        mtspr(SPR_DEC, board.timebase_hz);
+    }
+}
 
 void exc_install(void)
 {
@@ -77,6 +116,7 @@ void exc_install(void)
         SET_IVOR(8); SET_IVOR(9); SET_IVOR(10); SET_IVOR(11); SET_IVOR(12); SET_IVOR(13); SET_IVOR(14); SET_IVOR(15);
 #undef SET_IVOR
         cpu_isync();
+        watchdog_start();
     } else {
         /* "ba stub" (opcode 18, AA = 1) at each architected vector; the stubs lie below 32 MiB. */
         for (unsigned i = 0; i < sizeof(classic_vectors) / sizeof(classic_vectors[0]); i++) {
@@ -86,8 +126,8 @@ void exc_install(void)
             *slot = 0x48000002u | (uint32_t)target;
             cpu_flush_icache_range((uptr)slot, (uptr)slot + 4);
         }
-        mtspr(SPR_DEC, 0x7fffffffu);
         cpu_mtmsr((cpu_mfmsr() & ~MSR_IP) | MSR_ME);    /* vectors at 0x00000xxx */
+        watchdog_start();
     }
 }
 
@@ -115,8 +155,8 @@ void exc_dispatch(uint32_t id, struct exc_frame *f)
         board.irq_dispatch();
         return;
     }
-    if (id == 0x900) { mtspr(SPR_DEC, 0x7fffffffu); return; }      /* 74xx decrementer */
-    if (id == 0x400a) { mtspr(0x150, 0x08000000u); return; }       /* 440 TSR[DIS] */
+    if (id == 0x900) { mtspr(SPR_DEC, board.timebase_hz); watchdog_tick(f); return; }   /* 74xx decrementer */
+    if (id == 0x400a) { mtspr(SPR_TSR, TSR_DIS); watchdog_tick(f); return; }            /* 440: auto-reloaded */
     uint32_t dar = board.booke ? mfspr(61) : mfspr(19);             /* DEAR / DAR */
     uint32_t dsisr = board.booke ? mfspr(62) : mfspr(18);           /* ESR / DSISR */
     panic("%s (vector 0x%x) at srr0=%08x srr1=%08x dar=%08x dsisr/esr=%08x lr=%08x r1=%08x r3=%08x r4=%08x",

@@ -12,6 +12,9 @@ void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void kvprintf(const char *fmt, va_list ap);
 int ksnprintf(char *buf, unsigned size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/* Characters written so far (progress for the watchdog). */
+extern uint32_t console_chars;
+
 /* %s arguments below 0x1000 (an integer passed for a string) seen by the formatter. */
 extern unsigned console_bad_string_pointers;
 

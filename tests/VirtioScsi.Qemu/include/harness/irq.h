@@ -30,6 +30,11 @@ extern volatile uint32_t irq_count[IRQ_MAX];
 extern volatile uint32_t irq_unclaimed;
 extern volatile uint32_t irq_external_exceptions;
 
+/* The progress watchdog (decrementer, 1 Hz): bump watchdog_progress to show life without output;
+ * watchdog_dump, if set, prints state before the run is ended. */
+extern volatile uint32_t watchdog_progress;
+extern void (*watchdog_dump)(void);
+
 /* Installs exception vectors (74xx: stubs at 0x100.., MSR[IP] cleared; 440: IVPR/IVORs). */
 void exc_install(void);
 
