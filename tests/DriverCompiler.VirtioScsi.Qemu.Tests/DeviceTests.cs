@@ -28,7 +28,7 @@ public sealed class DeviceTests(ITestOutputHelper output)
         "device.cmd_update_and_flush",
         "device.bad.null_buffer", "device.bad.zero_length", "device.bad.unaligned_buffer_read", "device.bad.read_past_end",
         "device.bad.read_across_end", "device.bad.unknown_command",
-        "device.concurrency.all_completed_intact", "device.concurrency.completions_by_interrupt",
+        "device.idle_request_completes_by_interrupt", "device.concurrency.all_completed_intact", "device.concurrency.completions_by_interrupt",
         "device.concurrency.more_than_16_in_flight", "device.abortio",
         "device.expunge_releases_everything", "device.no_exec_misuse", "bench.all_requests_succeeded",
     ];

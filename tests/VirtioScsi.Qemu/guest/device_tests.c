@@ -333,6 +333,14 @@ static void conc_task(uint32 job_index, uint32 unused)
 
 static void test_concurrency(void)
 {
+    /* One request on an idle controller must complete by an interrupt (the used_event baseline
+     * after discovery and after bursts: the original driver's costliest EVENT_IDX bugs). */
+    uint32_t idle0 = exec_stats.int_server_claims;
+    static uint8_t one[4096] __attribute__((aligned(64)));
+    int8 e = transfer(units[4].io, CMD_READ, 0, one, sizeof one, 0);
+    check(e == 0 && exec_stats.int_server_claims > idle0, "device.idle_request_completes_by_interrupt",
+          "error %d, interrupt server claims %u -> %u", e, idle0, exec_stats.int_server_claims);
+
     uint32_t calls0 = exec_stats.int_server_calls, claims0 = exec_stats.int_server_claims;
     struct Task *me = IExec->FindTask(0);
     int8 sig = IExec->AllocSignal(-1);
