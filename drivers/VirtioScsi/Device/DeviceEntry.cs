@@ -37,6 +37,7 @@ public static unsafe class DeviceEntry
         {
             DevUnit* u = b->Units[i];
             Controller.FreeSlots(u, Limits.SlotCount);
+            Exec.FreeSysObject(Exec.ASOT_MUTEX, u->OpenLock);
             Exec.FreeVec(u);
         }
         b->UnitCount = 0;
@@ -62,12 +63,16 @@ public static unsafe class DeviceEntry
         if (unit >= b->UnitCount)
             return Exec.IOERR_OPENFAIL;
         DevUnit* u = b->Units[unit];
-        if (u->OpenCount == 0 && !StartTask(u))
-            return Exec.IOERR_OPENFAIL;
-        u->OpenCount++;
-        u->Unit.unit_OpenCnt++;
-        io->io_Unit = &u->Unit;
-        return 0;
+        Exec.MutexObtain(u->OpenLock);
+        bool ok = u->OpenCount != 0 || StartTask(u);
+        if (ok)
+        {
+            u->OpenCount++;
+            u->Unit.unit_OpenCnt++;
+            io->io_Unit = &u->Unit;
+        }
+        Exec.MutexRelease(u->OpenLock);
+        return ok ? (sbyte)0 : Exec.IOERR_OPENFAIL;
     }
 
     /// <summary>Closes one open of io_Unit; the last close stops the unit's task.</summary>
@@ -75,12 +80,17 @@ public static unsafe class DeviceEntry
     public static void Close(IORequest* io)
     {
         DevUnit* u = (DevUnit*)io->io_Unit;
-        if (u == null || u->OpenCount == 0)
+        if (u == null)
             return;
-        u->OpenCount--;
-        u->Unit.unit_OpenCnt--;
-        if (u->OpenCount == 0)
-            StopTask(u);
+        Exec.MutexObtain(u->OpenLock);
+        if (u->OpenCount != 0)
+        {
+            u->OpenCount--;
+            u->Unit.unit_OpenCnt--;
+            if (u->OpenCount == 0)
+                StopTask(u);
+        }
+        Exec.MutexRelease(u->OpenLock);
     }
 
     // ---- the unit task ----

@@ -91,6 +91,9 @@ public unsafe struct DevUnit
     public uint BlockSize;
     /// <summary>The unit task, its port and the signal completions raise.</summary>
     public Task* Task;
+    /// <summary>Serialises Open and Close of this unit: starting or stopping its task waits, and
+    /// exec lets other tasks run (and open the same unit) meanwhile.</summary>
+    public void* OpenLock;
     public MsgPort* Port;
     public void* PortLock;
     public uint PortMask;

@@ -59,6 +59,12 @@ public static unsafe class Units
         DevUnit* u = (DevUnit*)Exec.AllocVecTags((uint)sizeof(DevUnit), Exec.AVT_Type, Exec.MEMF_SHARED, Exec.AVT_ClearWithValue, 0, Exec.TAG_DONE);
         if (u == null)
             return false;
+        u->OpenLock = Exec.AllocSysObjectTags(Exec.ASOT_MUTEX, Exec.TAG_DONE);
+        if (u->OpenLock == null)
+        {
+            Exec.FreeVec(u);
+            return false;
+        }
         u->Base = b;
         u->Index = (byte)b->UnitCount;
         u->Target = target;

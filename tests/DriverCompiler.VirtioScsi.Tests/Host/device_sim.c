@@ -1,0 +1,1048 @@
+/*
+ * A user-mode stand-in for AmigaOS exec and for a legacy virtio-scsi PCI function, so the whole
+ * emitted virtioscsi.device (driver + device skeleton) runs under qemu-ppc (big-endian, 32-bit
+ * pointers, as on AmigaOS) before any real machine: exec loads it through its resident tag and
+ * CreateLibrary tags, and a test program uses it only through the __device manager interface.
+ *
+ * - Tasks: cooperative, on ucontext; Wait/Signal/SetSignal/AllocSignal as exec defines them.
+ * - Memory: AllocVecTags honours AVT_Alignment and AVT_ClearWithValue and fills uncleared memory
+ *   with 0xA5; every block and every StartDMA mapping is tracked, so leaks show at the end.
+ *   StartDMA splits a buffer at 64 KiB boundaries unless it was allocated AVT_Contiguous.
+ * - The device: VirtIO 1.2 legacy interface (4.1.4.10) in I/O space: features, queue PFN, notify,
+ *   ISR; split rings in guest byte order; EVENT_IDX used_event decides interrupts (2.7.10).
+ *   Requests complete later, a few at a time, whenever the scheduler runs; an interrupt calls the
+ *   registered server. SCSI: INQUIRY, TEST UNIT READY, READ CAPACITY(10/16), READ/WRITE(10/16),
+ *   SYNCHRONIZE CACHE(10), a power-on UNIT ATTENTION per target, BAD_TARGET past the last one.
+ *
+ * Prints one line per check and "N passed, M failed".
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ucontext.h>
+#include "virtioscsi.h"
+#include <exec/resident.h>
+
+static int passed, failed;
+#define CHECK(cond, ...) do { if (cond) passed++; else { failed++; printf("FAIL %s:%d: ", __FILE__, __LINE__); printf(__VA_ARGS__); printf("\n"); } } while (0)
+
+static uint32 rng_state = 12345;
+static uint32 rng(void) { rng_state = rng_state * 1103515245u + 12345u; return rng_state >> 8; }
+
+/* ------------------------------------------------------------------ tasks */
+
+#define MAX_TASKS 24
+struct SimTask {
+    ucontext_t ctx;
+    int used, ready, dead;
+    uint32 alloc, recvd, waiting;
+    void (*entry)(APTR);
+    APTR arg;
+    char *stack;
+    const char *name;
+};
+static struct SimTask tasks[MAX_TASKS];
+static int current;
+static void device_step(int budget);
+
+static struct Task *as_task(int i) { return (struct Task *)(void *)&tasks[i]; }
+
+static int npending_dbg(void);
+static void dbg_units(void);
+static uint16 dbg_used(void);
+static uint16 dbg_avail(void);
+static unsigned long switches;
+static void dump(void)
+{
+    int i;
+    printf("switches %lu pending %d used %u avail %u\n", switches, npending_dbg(), (unsigned)dbg_used(), (unsigned)dbg_avail());
+    for (i = 0; i < MAX_TASKS; i++)
+        if (tasks[i].used && !tasks[i].dead)
+            printf("  task %d %s ready %d waiting %x recvd %x\n", i, tasks[i].name, tasks[i].ready, tasks[i].waiting, tasks[i].recvd);
+    dbg_units();
+}
+static void schedule(void)
+{
+    int spins;
+    if (++switches % 2000000 == 0) dump();
+    for (spins = 0; spins < 100000; spins++) {
+        int i, n;
+        device_step(1 + (int)(rng() % 3));
+        for (n = 1; n <= MAX_TASKS; n++) {
+            i = (current + n) % MAX_TASKS;
+            if (tasks[i].used && tasks[i].ready && !tasks[i].dead) {
+                int from = current;
+                if (i == from) return;
+                current = i;
+                swapcontext(&tasks[from].ctx, &tasks[i].ctx);
+                return;
+            }
+        }
+    }
+    printf("FATAL: deadlock, no task ready\n");
+    exit(3);
+}
+
+static void trampoline(int i)
+{
+    tasks[i].entry(tasks[i].arg);
+    tasks[i].dead = 1;
+    tasks[i].ready = 0;
+    schedule();
+}
+
+static void sim_Signal(struct Task *task, uint32 set)
+{
+    struct SimTask *t = (struct SimTask *)(void *)task;
+    t->recvd |= set;
+    if (t->recvd & t->waiting) t->ready = 1;
+}
+
+static uint32 sim_Wait(uint32 set)
+{
+    struct SimTask *t = &tasks[current];
+    uint32 got;
+    t->waiting = set;
+    while ((t->recvd & set) == 0) {
+        t->ready = 0;
+        schedule();
+    }
+    t->ready = 1;
+    t->waiting = 0;
+    got = t->recvd & set;
+    t->recvd &= ~got;
+    return got;
+}
+
+static uint32 sim_SetSignal(uint32 newsig, uint32 set)
+{
+    struct SimTask *t = &tasks[current];
+    uint32 old = t->recvd;
+    t->recvd = (t->recvd & ~set) | (newsig & set);
+    /* A polling loop gives the others (and the device) a turn. */
+    schedule();
+    return old;
+}
+
+static int8 sim_AllocSignal(int32 n)
+{
+    struct SimTask *t = &tasks[current];
+    int b;
+    (void)n;
+    for (b = 16; b < 32; b++)
+        if ((t->alloc & (1u << b)) == 0) { t->alloc |= 1u << b; t->recvd &= ~(1u << b); return (int8)b; }
+    return -1;
+}
+
+static void sim_FreeSignal(int32 n) { if (n >= 0) tasks[current].alloc &= ~(1u << n); }
+static struct Task *sim_FindTask(CONST_STRPTR name) { (void)name; return as_task(current); }
+static void sim_Forbid(void) { }
+static void sim_Permit(void) { }
+
+static int create_task(const char *name, void (*entry)(APTR), APTR arg)
+{
+    volatile int i;
+    for (i = 1; i < MAX_TASKS; i++) if (!tasks[i].used || tasks[i].dead) break;
+    if (i == MAX_TASKS) return -1;
+    free(tasks[i].stack);
+    memset(&tasks[i], 0, sizeof tasks[i]);
+    tasks[i].used = 1; tasks[i].ready = 1; tasks[i].entry = entry; tasks[i].arg = arg; tasks[i].name = name;
+    tasks[i].stack = malloc(256 * 1024);
+    getcontext(&tasks[i].ctx);
+    tasks[i].ctx.uc_stack.ss_sp = tasks[i].stack;
+    tasks[i].ctx.uc_stack.ss_size = 256 * 1024;
+    tasks[i].ctx.uc_link = NULL;
+    makecontext(&tasks[i].ctx, (void (*)(void))trampoline, 1, i);
+    return i;
+}
+
+static int unit_tasks_created;
+static struct Task *sim_CreateTaskTags(CONST_STRPTR name, int32 pri, CONST_APTR pc, uint32 stack, ...)
+{
+    va_list ap;
+    uint32 tag;
+    APTR arg = NULL;
+    int i;
+    (void)pri; (void)stack;
+    va_start(ap, stack);
+    while ((tag = va_arg(ap, uint32)) != TAG_DONE) {
+        uint32 data = va_arg(ap, uint32);
+        if (tag == AT_Param1) arg = (APTR)data;
+    }
+    va_end(ap);
+    i = create_task(name, (void (*)(APTR))pc, arg);
+    if (i < 0) return NULL;
+    unit_tasks_created++;
+    return as_task(i);
+}
+
+/* ------------------------------------------------------------------ lists, ports, mutexes */
+
+static void sim_NewList(struct List *l)
+{
+    l->lh_Head = (struct Node *)&l->lh_Tail;
+    l->lh_Tail = NULL;
+    l->lh_TailPred = (struct Node *)&l->lh_Head;
+}
+
+static void add_tail(struct List *l, struct Node *n)
+{
+    n->ln_Succ = (struct Node *)&l->lh_Tail;
+    n->ln_Pred = l->lh_TailPred;
+    l->lh_TailPred->ln_Succ = n;
+    l->lh_TailPred = n;
+}
+
+static void sim_Remove(struct Node *n) { n->ln_Pred->ln_Succ = n->ln_Succ; n->ln_Succ->ln_Pred = n->ln_Pred; }
+
+static struct Node *rem_head(struct List *l)
+{
+    struct Node *n = l->lh_Head;
+    if (n->ln_Succ == NULL) return NULL;
+    sim_Remove(n);
+    return n;
+}
+
+static void sim_PutMsg(struct MsgPort *port, struct Message *m)
+{
+    m->mn_Node.ln_Type = NT_MESSAGE;
+    add_tail(&port->mp_MsgList, &m->mn_Node);
+    if (port->mp_SigTask != NULL) sim_Signal((struct Task *)port->mp_SigTask, 1u << port->mp_SigBit);
+}
+
+static struct Message *sim_GetMsg(struct MsgPort *port) { return (struct Message *)rem_head(&port->mp_MsgList); }
+
+static void sim_ReplyMsg(struct Message *m)
+{
+    struct MsgPort *port = m->mn_ReplyPort;
+    m->mn_Node.ln_Type = NT_REPLYMSG;
+    if (port == NULL) return;
+    add_tail(&port->mp_MsgList, &m->mn_Node);
+    if (port->mp_SigTask != NULL) sim_Signal((struct Task *)port->mp_SigTask, 1u << port->mp_SigBit);
+}
+
+/* Exec mutexes: one owner, nestable; another task blocks (here: yields) until it is free. */
+struct SimMutex { int owner; int count; };
+static int mutexes_live, ports_live;
+static void sim_MutexObtain(APTR m)
+{
+    struct SimMutex *x = m;
+    while (x->count != 0 && x->owner != current) schedule();
+    x->owner = current;
+    x->count++;
+}
+static void sim_MutexRelease(APTR m)
+{
+    struct SimMutex *x = m;
+    if (x->count == 0 || x->owner != current) { printf("FATAL: MutexRelease by a task that does not own it\n"); exit(8); }
+    x->count--;
+}
+
+static struct MsgPort *new_port(void)
+{
+    struct MsgPort *p = calloc(1, sizeof *p);
+    p->mp_Node.ln_Type = NT_MSGPORT;
+    p->mp_SigBit = (uint8)sim_AllocSignal(-1);
+    p->mp_SigTask = as_task(current);
+    sim_NewList(&p->mp_MsgList);
+    return p;
+}
+
+static APTR sim_AllocSysObjectTags(uint32 type, ...)
+{
+    if (type == ASOT_PORT) { ports_live++; return new_port(); }
+    if (type == ASOT_MUTEX) { mutexes_live++; return calloc(1, sizeof(struct SimMutex)); }
+    return NULL;
+}
+
+static void sim_FreeSysObject(uint32 type, APTR o)
+{
+    if (type == ASOT_PORT) { ports_live--; sim_FreeSignal(((struct MsgPort *)o)->mp_SigBit); }
+    if (type == ASOT_MUTEX) mutexes_live--;
+    free(o);
+}
+
+/* ------------------------------------------------------------------ memory and DMA */
+
+#define MAX_BLOCKS 4096
+static struct { void *raw; void *p; uint32 size; int contiguous; } blocks[MAX_BLOCKS];
+static int blocks_live, mappings_live;
+
+static APTR sim_AllocVecTags(uint32 size, ...)
+{
+    va_list ap;
+    uint32 tag, align = 8, clear = 0, cleared = 0, contiguous = 0;
+    int i;
+    void *raw;
+    uint8 *p;
+    va_start(ap, size);
+    while ((tag = va_arg(ap, uint32)) != TAG_DONE) {
+        uint32 data = va_arg(ap, uint32);
+        if (tag == AVT_Alignment) align = data;
+        else if (tag == AVT_ClearWithValue) { clear = data; cleared = 1; }
+        else if (tag == AVT_Contiguous) contiguous = data;
+    }
+    va_end(ap);
+    for (i = 0; i < MAX_BLOCKS && blocks[i].p != NULL; i++) { }
+    if (i == MAX_BLOCKS) return NULL;
+    raw = malloc(size + align);
+    if (raw == NULL) return NULL;
+    p = (uint8 *)(((uintptr_t)raw + align - 1) & ~(uintptr_t)(align - 1));
+    memset(p, cleared ? (int)clear : 0xA5, size);
+    blocks[i].raw = raw; blocks[i].p = p; blocks[i].size = size; blocks[i].contiguous = contiguous != 0;
+    blocks_live++;
+    return p;
+}
+
+static void sim_FreeVec(APTR p)
+{
+    int i;
+    if (p == NULL) return;
+    for (i = 0; i < MAX_BLOCKS; i++)
+        if (blocks[i].p == p) { free(blocks[i].raw); blocks[i].p = NULL; blocks_live--; return; }
+    printf("FATAL: FreeVec of %p, not allocated\n", p);
+    exit(4);
+}
+
+static int contiguous_block(CONST_APTR p, uint32 size)
+{
+    int i;
+    for (i = 0; i < MAX_BLOCKS; i++)
+        if (blocks[i].p != NULL && blocks[i].contiguous && (const uint8 *)p >= (uint8 *)blocks[i].p
+            && (const uint8 *)p + size <= (uint8 *)blocks[i].p + blocks[i].size)
+            return 1;
+    return 0;
+}
+
+#define RUN 65536u
+static uint32 sim_StartDMA(CONST_APTR p, uint32 size, uint32 flags)
+{
+    uintptr_t a = (uintptr_t)p;
+    (void)flags;
+    mappings_live++;
+    if (contiguous_block(p, size)) return 1;
+    return (uint32)(((a + size - 1) / RUN) - (a / RUN) + 1);
+}
+
+static void sim_GetDMAList(CONST_APTR p, uint32 size, uint32 flags, struct DMAEntry *list)
+{
+    uintptr_t a = (uintptr_t)p, end = a + size;
+    (void)flags;
+    if (contiguous_block(p, size)) { list[0].PhysicalAddress = (APTR)a; list[0].BlockLength = size; return; }
+    while (a < end) {
+        uintptr_t next = (a / RUN + 1) * RUN;
+        if (next > end) next = end;
+        list->PhysicalAddress = (APTR)a;
+        list->BlockLength = (uint32)(next - a);
+        list++;
+        a = next;
+    }
+}
+
+static void sim_EndDMA(CONST_APTR p, uint32 size, uint32 flags) { (void)p; (void)size; (void)flags; mappings_live--; }
+static void sim_CopyMem(CONST_APTR s, APTR d, uint32 n) { memmove(d, s, n); }
+/* No caches to maintain; a driver polling the used ring invalidates it, so the device gets on
+ * with its work meanwhile (as real hardware would while the CPU spins). */
+static void sim_CacheClearE(APTR p, uint32 n, uint32 c) { (void)p; (void)n; if (c & CACRF_InvalidateD) device_step(1); }
+static void sim_DebugPrintF(CONST_STRPTR fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    printf("debug: ");
+    vprintf(fmt, ap);
+    va_end(ap);
+}
+
+/* ------------------------------------------------------------------ libraries, interrupts */
+
+static struct Interrupt *irq_server;
+static uint32 irq_number, interrupts_delivered;
+static struct PCIIFace sim_ipci;
+static struct Library expansion_base;
+
+static struct Library *sim_OpenLibrary(CONST_STRPTR name, uint32 v) { (void)v; return strcmp(name, "expansion.library") == 0 ? &expansion_base : NULL; }
+static APTR sim_CloseLibrary(struct Library *l) { (void)l; return NULL; }
+static struct Interface *sim_GetInterface(struct Library *l, CONST_STRPTR name, uint32 v, const struct TagItem *t)
+{
+    (void)v; (void)t;
+    return l == &expansion_base && strcmp(name, "pci") == 0 ? (struct Interface *)&sim_ipci : NULL;
+}
+static int interfaces_dropped;
+static void sim_DropInterface(struct Interface *i) { (void)i; interfaces_dropped++; }
+static int library_deleted;
+static void sim_DeleteLibrary(struct Library *l) { (void)l; library_deleted++; }
+static BOOL sim_AddIntServer(uint32 n, struct Interrupt *i) { irq_number = n; irq_server = i; return TRUE; }
+static void sim_RemIntServer(uint32 n, struct Interrupt *i) { (void)n; if (irq_server == i) irq_server = NULL; }
+
+/* ------------------------------------------------------------------ the PCI function and the device */
+
+#define NTARGETS 4
+#define IO_BASE 0x1000u
+static struct PCIDevice sim_pcidev;
+static struct PCIResourceRange bar0 = { { 0 }, IO_BASE, 0x40, IO_BASE, PCI_RANGE_IO };
+static uint8 config[256];
+static int bar0_out;
+
+static struct {
+    uint32 host_features, guest_features;
+    uint16 qsel;
+    uint8 status, isr;
+    struct { uint16 size; uint32 pfn; uint16 last_avail, used_idx; } q[3];
+} dev;
+
+static struct {
+    uint64 blocks;
+    uint32 block_size;
+    uint8 type;
+    int unit_attention;
+    uint8 *data;              /* dense storage, or NULL: sparse */
+} disk[NTARGETS];
+
+/* Sparse disk: written blocks only (the 3 TiB image). */
+#define SPARSE 4096
+static struct { uint64 lba; uint8 *data; } sparse[SPARSE];
+
+static uint8 *block_at(int t, uint64 lba, int create)
+{
+    int i, free_slot = -1;
+    if (disk[t].data != NULL) return disk[t].data + lba * disk[t].block_size;
+    for (i = 0; i < SPARSE; i++) {
+        if (sparse[i].data != NULL && sparse[i].lba == lba) return sparse[i].data;
+        if (sparse[i].data == NULL && free_slot < 0) free_slot = i;
+    }
+    if (!create || free_slot < 0) return NULL;
+    sparse[free_slot].lba = lba;
+    sparse[free_slot].data = calloc(1, disk[t].block_size);
+    return sparse[free_slot].data;
+}
+
+static void reset_device(void)
+{
+    int t;
+    memset(&dev, 0, sizeof dev);
+    /* Legacy host features as QEMU reports them: EVENT_IDX, INDIRECT_DESC, ANY_LAYOUT, NOTIFY_ON_EMPTY, HOTPLUG, CHANGE. */
+    dev.host_features = (1u << 29) | (1u << 28) | (1u << 27) | (1u << 24) | (1u << 2) | (1u << 1);
+    dev.q[0].size = 128; dev.q[1].size = 128; dev.q[2].size = 256;
+    for (t = 0; t < NTARGETS; t++) disk[t].unit_attention = 1;
+}
+
+/* Ring access in the guest's byte order (legacy). */
+struct ring { struct vscsi_virtq_desc *desc; uint16 *avail; uint16 *used; uint16 size; };
+static struct ring ring_of(int q)
+{
+    struct ring r;
+    uint8 *base = (uint8 *)(uintptr_t)(dev.q[q].pfn << 12);
+    r.size = dev.q[q].size;
+    r.desc = (struct vscsi_virtq_desc *)base;
+    r.avail = (uint16 *)(base + 16u * r.size);
+    r.used = (uint16 *)(base + ((16u * r.size + 6u + 2u * r.size + 4095u) & ~4095u));
+    return r;
+}
+
+/* A request fetched from the avail ring, waiting to complete. */
+#define MAXREQ 1024
+static struct pending { uint16 head; int valid; } pending[MAXREQ];
+static int npending;
+
+static void fetch(void)
+{
+    struct ring r;
+    if (dev.q[2].pfn == 0 || (dev.status & 4) == 0) return;
+    r = ring_of(2);
+    while (dev.q[2].last_avail != r.avail[1]) {
+        uint16 head = r.avail[2 + dev.q[2].last_avail % r.size];
+        dev.q[2].last_avail++;
+        pending[npending].head = head;
+        pending[npending].valid = 1;
+        npending++;
+    }
+}
+
+/* The buffers of one chain: out (device-readable) first, then in. */
+struct seg { uint8 *p; uint32 len; int in; };
+static int chain(struct ring *r, uint16 head, struct seg *segs)
+{
+    int n = 0;
+    uint16 i = head;
+    for (;;) {
+        struct vscsi_virtq_desc *d = &r->desc[i];
+        if (d->flags & VSCSI_VIRTQ_DESC_F_INDIRECT) { printf("FATAL: indirect descriptor on the legacy interface\n"); exit(5); }
+        segs[n].p = (uint8 *)(uintptr_t)d->addr;
+        segs[n].len = d->len;
+        segs[n].in = (d->flags & VSCSI_VIRTQ_DESC_F_WRITE) != 0;
+        n++;
+        if ((d->flags & VSCSI_VIRTQ_DESC_F_NEXT) == 0 || n >= 300) break;
+        i = d->next;
+    }
+    return n;
+}
+
+static void put_be32(uint8 *p, uint32 v) { p[0] = (uint8)(v >> 24); p[1] = (uint8)(v >> 16); p[2] = (uint8)(v >> 8); p[3] = (uint8)v; }
+static uint32 get_be32(const uint8 *p) { return ((uint32)p[0] << 24) | ((uint32)p[1] << 16) | ((uint32)p[2] << 8) | p[3]; }
+static uint64 get_be64(const uint8 *p) { return ((uint64)get_be32(p) << 32) | get_be32(p + 4); }
+
+static uint32 scsi_commands[256];
+
+/* Executes one request; returns the bytes written into device-writable buffers. */
+static uint32 execute(struct ring *r, uint16 head)
+{
+    struct seg segs[300];
+    int n = chain(r, head, segs), i, first_in = -1;
+    struct vscsi_virtio_scsi_req_cmd *req;
+    struct vscsi_virtio_scsi_resp_cmd *resp;
+    uint8 *cdb, data_in[4096];
+    uint32 in_len = 0, out_len = 0, want, written;
+    int t, lun;
+    uint64 lba = 0, count = 0;
+    uint8 status = 0, key = 0, asc = 0;
+
+    if (n < 2 || segs[0].in || segs[0].len != 51) { printf("FATAL: request header not a 51-byte out buffer\n"); exit(6); }
+    for (i = 0; i < n; i++) if (segs[i].in && first_in < 0) first_in = i;
+    if (first_in < 0 || segs[first_in].len != 108) { printf("FATAL: response not a 108-byte in buffer\n"); exit(6); }
+    req = (struct vscsi_virtio_scsi_req_cmd *)segs[0].p;
+    resp = (struct vscsi_virtio_scsi_resp_cmd *)segs[first_in].p;
+    for (i = 1; i < first_in; i++) out_len += segs[i].len;
+    for (i = first_in + 1; i < n; i++) in_len += segs[i].len;
+    memset(resp, 0, 108);
+    cdb = req->cdb;
+    t = req->lun[1];
+    lun = ((req->lun[2] & 0x3F) << 8) | req->lun[3];
+    scsi_commands[cdb[0]]++;
+    if (req->lun[0] != 1 || t >= NTARGETS) { resp->response = VSCSI_VIRTIO_SCSI_S_BAD_TARGET; return 108; }
+    written = 0;
+    memset(data_in, 0, sizeof data_in);
+    if (cdb[0] == 0x12) {
+        want = ((uint32)cdb[3] << 8) | cdb[4];
+        data_in[0] = lun == 0 ? disk[t].type : 0x7F;
+        data_in[1] = disk[t].type == 5 ? 0x80 : 0;
+        data_in[2] = 5; data_in[3] = 2; data_in[4] = 31;
+        memcpy(data_in + 8, "SIM     ", 8);
+        memcpy(data_in + 16, "VIRTIO DISK     ", 16);
+        data_in[31] = (uint8)('0' + t);
+        written = want < 36 ? want : 36;
+    } else if (lun != 0) {
+        status = 2; key = 5; asc = 0x25;
+    } else if (disk[t].unit_attention) {
+        disk[t].unit_attention = 0;
+        status = 2; key = 6; asc = 0x29;
+    } else if (cdb[0] == 0x00 || cdb[0] == 0x35) {
+        /* TEST UNIT READY, SYNCHRONIZE CACHE */
+    } else if (cdb[0] == 0x25) {
+        put_be32(data_in, disk[t].blocks > 0xFFFFFFFFull ? 0xFFFFFFFFu : (uint32)(disk[t].blocks - 1));
+        put_be32(data_in + 4, disk[t].block_size);
+        written = 8;
+    } else if (cdb[0] == 0x9E && (cdb[1] & 0x1F) == 0x10) {
+        put_be32(data_in, (uint32)((disk[t].blocks - 1) >> 32));
+        put_be32(data_in + 4, (uint32)(disk[t].blocks - 1));
+        put_be32(data_in + 8, disk[t].block_size);
+        written = 32;
+    } else if (cdb[0] == 0x28 || cdb[0] == 0x2A || cdb[0] == 0x88 || cdb[0] == 0x8A) {
+        int is10 = cdb[0] == 0x28 || cdb[0] == 0x2A, wr = cdb[0] == 0x2A || cdb[0] == 0x8A;
+        uint64 b;
+        uint32 bs = disk[t].block_size, done = 0;
+        lba = is10 ? get_be32(cdb + 2) : get_be64(cdb + 2);
+        count = is10 ? (((uint32)cdb[7] << 8) | cdb[8]) : get_be32(cdb + 10);
+        if (lba + count > disk[t].blocks) { status = 2; key = 5; asc = 0x21; }
+        else if ((wr ? out_len : in_len) != count * bs) { status = 2; key = 5; asc = 0x24; }
+        else {
+            int s = wr ? 1 : first_in + 1;
+            uint32 off = 0;
+            for (b = 0; b < count; b++) {
+                uint8 *blk = block_at(t, lba + b, wr);
+                uint32 k = 0;
+                while (k < bs) {
+                    uint32 take = segs[s].len - off;
+                    if (take > bs - k) take = bs - k;
+                    if (wr) memcpy(blk + k, segs[s].p + off, take);
+                    else if (blk != NULL) memcpy(segs[s].p + off, blk + k, take);
+                    else memset(segs[s].p + off, 0, take);
+                    k += take; off += take; done += take;
+                    if (off == segs[s].len) { s++; off = 0; }
+                }
+            }
+            if (!wr) resp->residual = 0;
+            return 108 + (wr ? 0 : done);
+        }
+    } else {
+        status = 2; key = 5; asc = 0x20;
+    }
+    if (status == 2) {
+        resp->status = 2;
+        resp->sense_len = 18;
+        resp->sense[0] = 0x70; resp->sense[2] = key; resp->sense[7] = 10; resp->sense[12] = asc;
+        return 108;
+    }
+    /* scatter data_in */
+    {
+        uint32 left = written, off = 0;
+        for (i = first_in + 1; i < n && left > 0; i++) {
+            uint32 take = segs[i].len < left ? segs[i].len : left;
+            memcpy(segs[i].p, data_in + off, take);
+            off += take; left -= take;
+        }
+        resp->residual = in_len > written ? in_len - written : 0;
+    }
+    return 108 + written;
+}
+
+static int npending_dbg(void) { return npending; }
+static uint16 dbg_used(void) { return dev.q[2].used_idx; }
+static uint16 dbg_avail(void) { return dev.q[2].pfn ? ring_of(2).avail[1] : 0; }
+static int need_event(uint16 event, uint16 new_idx, uint16 old) { return (uint16)(new_idx - event - 1) < (uint16)(new_idx - old); }
+
+/* Completes up to budget fetched requests, in a shuffled order, and raises the interrupt. */
+static void device_step(int budget)
+{
+    struct ring r;
+    int done = 0;
+    uint16 old;
+    fetch();
+    if (npending == 0) return;
+    r = ring_of(2);
+    old = dev.q[2].used_idx;
+    while (done < budget && npending > 0) {
+        int k = (int)(rng() % (uint32)npending);
+        uint16 head = pending[k].head;
+        uint32 len = execute(&r, head);
+        uint16 slot = dev.q[2].used_idx % r.size;
+        uint32 *elem = (uint32 *)(void *)(r.used + 2 + 4 * slot);
+        pending[k] = pending[npending - 1];
+        npending--;
+        elem[0] = head;
+        elem[1] = len;
+        dev.q[2].used_idx++;
+        r.used[1] = dev.q[2].used_idx;
+        done++;
+    }
+    /* used_event is avail->ring[size] (EVENT_IDX negotiated), else always interrupt. */
+    if ((dev.guest_features & (1u << 29)) == 0 || need_event(r.avail[2 + r.size], dev.q[2].used_idx, old)) {
+        dev.isr |= 1;
+        if (irq_server != NULL) {
+            uint32 (*code)(struct ExceptionContext *, struct ExecBase *, APTR) = (uint32 (*)(struct ExceptionContext *, struct ExecBase *, APTR))(APTR)irq_server->is_Code;
+            interrupts_delivered++;
+            code(NULL, NULL, irq_server->is_Data);
+        }
+    }
+}
+
+static uint8 sim_ReadConfigByte(uint32 o) { return config[o]; }
+static uint16 sim_ReadConfigWord(uint32 o) { return (uint16)(config[o] | (config[o + 1] << 8)); }
+static uint32 sim_ReadConfigLong(uint32 o) { return (uint32)sim_ReadConfigWord(o) | ((uint32)sim_ReadConfigWord(o + 2) << 16); }
+static void sim_WriteConfigByte(uint32 o, uint8 v) { config[o] = v; }
+static void sim_WriteConfigWord(uint32 o, uint16 v) { config[o] = (uint8)v; config[o + 1] = (uint8)(v >> 8); }
+static void sim_WriteConfigLong(uint32 o, uint32 v) { sim_WriteConfigWord(o, (uint16)v); sim_WriteConfigWord(o + 2, (uint16)(v >> 16)); }
+
+static uint32 in_port(uint32 port, int width)
+{
+    uint32 off = port - IO_BASE;
+    (void)width;
+    if (port < IO_BASE || off >= 0x40) { printf("FATAL: I/O port %x outside BAR0\n", port); exit(7); }
+    switch (off) {
+    case 0x00: return dev.host_features;
+    case 0x04: return dev.guest_features;
+    case 0x08: return dev.qsel < 3 ? dev.q[dev.qsel].pfn : 0;
+    case 0x0C: return dev.qsel < 3 ? dev.q[dev.qsel].size : 0;
+    case 0x0E: return dev.qsel;
+    case 0x12: return dev.status;
+    case 0x13: { uint8 v = dev.isr; dev.isr = 0; return v; }
+    }
+    return 0;
+}
+
+static void out_port(uint32 port, uint32 v, int width)
+{
+    uint32 off = port - IO_BASE;
+    (void)width;
+    if (port < IO_BASE || off >= 0x40) { printf("FATAL: I/O port %x outside BAR0\n", port); exit(7); }
+    switch (off) {
+    case 0x04: dev.guest_features = v; break;
+    case 0x08: if (dev.qsel < 3) dev.q[dev.qsel].pfn = v; break;
+    case 0x0E: dev.qsel = (uint16)v; break;
+    case 0x10: if (v == 2) fetch(); break;
+    case 0x12: if (v == 0) reset_device(); else dev.status = (uint8)v; break;
+    }
+}
+
+static uint8 sim_InByte(uint32 p) { return (uint8)in_port(p, 1); }
+static uint16 sim_InWord(uint32 p) { return (uint16)in_port(p, 2); }
+static uint32 sim_InLong(uint32 p) { return in_port(p, 4); }
+static void sim_OutByte(uint32 p, uint8 v) { out_port(p, v, 1); }
+static void sim_OutWord(uint32 p, uint16 v) { out_port(p, v, 2); }
+static void sim_OutLong(uint32 p, uint32 v) { out_port(p, v, 4); }
+static struct PCIResourceRange *sim_GetResourceRange(uint32 bar) { if (bar == 0) { bar0_out++; return &bar0; } return NULL; }
+static void sim_FreeResourceRange(struct PCIResourceRange *r) { if (r == &bar0) bar0_out--; }
+static uint32 sim_MapInterrupt(void) { return 9; }
+static struct PCICapability *sim_GetFirstCapability(void) { return NULL; }
+static struct PCICapability *sim_GetNextCapability(struct PCICapability *c) { (void)c; return NULL; }
+static int device_freed;
+static void sim_FreeDevice(struct PCIDevice *d) { (void)d; device_freed++; }
+
+static struct PCIDevice *sim_FindDeviceTags(uint32 tag1, ...)
+{
+    va_list ap;
+    uint32 tag = tag1, vendor = 0, device = 0;
+    va_start(ap, tag1);
+    while (tag != TAG_DONE) {
+        uint32 data = va_arg(ap, uint32);
+        if (tag == FDT_VendorID) vendor = data;
+        if (tag == FDT_DeviceID) device = data;
+        tag = va_arg(ap, uint32);
+    }
+    va_end(ap);
+    return vendor == 0x1AF4 && device == 0x1004 ? &sim_pcidev : NULL;
+}
+
+static struct ExecIFace sim_iexec;
+
+static void setup_exec(void)
+{
+    sim_iexec.OpenLibrary = sim_OpenLibrary; sim_iexec.CloseLibrary = sim_CloseLibrary;
+    sim_iexec.GetInterface = sim_GetInterface; sim_iexec.DropInterface = sim_DropInterface;
+    sim_iexec.DeleteLibrary = sim_DeleteLibrary; sim_iexec.Forbid = sim_Forbid; sim_iexec.Permit = sim_Permit;
+    sim_iexec.Remove = sim_Remove; sim_iexec.NewList = sim_NewList;
+    sim_iexec.AllocVecTags = sim_AllocVecTags; sim_iexec.FreeVec = sim_FreeVec; sim_iexec.CopyMem = sim_CopyMem;
+    sim_iexec.CacheClearE = sim_CacheClearE; sim_iexec.StartDMA = sim_StartDMA; sim_iexec.GetDMAList = sim_GetDMAList;
+    sim_iexec.EndDMA = sim_EndDMA; sim_iexec.AllocSysObjectTags = sim_AllocSysObjectTags;
+    sim_iexec.FreeSysObject = sim_FreeSysObject; sim_iexec.MutexObtain = sim_MutexObtain; sim_iexec.MutexRelease = sim_MutexRelease;
+    sim_iexec.CreateTaskTags = sim_CreateTaskTags; sim_iexec.FindTask = sim_FindTask; sim_iexec.AllocSignal = sim_AllocSignal;
+    sim_iexec.FreeSignal = sim_FreeSignal; sim_iexec.Signal = sim_Signal; sim_iexec.Wait = sim_Wait; sim_iexec.SetSignal = sim_SetSignal;
+    sim_iexec.PutMsg = sim_PutMsg; sim_iexec.GetMsg = sim_GetMsg; sim_iexec.ReplyMsg = sim_ReplyMsg;
+    sim_iexec.AddIntServer = sim_AddIntServer; sim_iexec.RemIntServer = sim_RemIntServer; sim_iexec.DebugPrintF = sim_DebugPrintF;
+    sim_ipci.FindDeviceTags = sim_FindDeviceTags; sim_ipci.FreeDevice = sim_FreeDevice;
+    sim_pcidev.InByte = sim_InByte; sim_pcidev.InWord = sim_InWord; sim_pcidev.InLong = sim_InLong;
+    sim_pcidev.OutByte = sim_OutByte; sim_pcidev.OutWord = sim_OutWord; sim_pcidev.OutLong = sim_OutLong;
+    sim_pcidev.ReadConfigByte = sim_ReadConfigByte; sim_pcidev.ReadConfigWord = sim_ReadConfigWord; sim_pcidev.ReadConfigLong = sim_ReadConfigLong;
+    sim_pcidev.WriteConfigByte = sim_WriteConfigByte; sim_pcidev.WriteConfigWord = sim_WriteConfigWord; sim_pcidev.WriteConfigLong = sim_WriteConfigLong;
+    sim_pcidev.GetResourceRange = sim_GetResourceRange; sim_pcidev.FreeResourceRange = sim_FreeResourceRange;
+    sim_pcidev.MapInterrupt = sim_MapInterrupt;
+    sim_pcidev.GetFirstCapability = sim_GetFirstCapability; sim_pcidev.GetNextCapability = sim_GetNextCapability;
+    /* 1AF4:1004, command 0, and BAR5 left at all ones as the AmigaOne firmware leaves it. */
+    sim_WriteConfigWord(0, 0x1AF4); sim_WriteConfigWord(2, 0x1004); sim_WriteConfigLong(0x24, 0xFFFFFFFFu);
+}
+
+/* ------------------------------------------------------------------ the test program (a client of the device) */
+
+extern struct Resident drv_resident;
+static struct DeviceManagerInterface iface;
+static struct Library *devbase;
+static struct List device_list;
+static struct MsgPort *reply_port;
+
+static uint32 tag_value(struct TagItem *tags, uint32 tag)
+{
+    for (; tags->ti_Tag != TAG_DONE; tags++) if (tags->ti_Tag == tag) return tags->ti_Data;
+    return 0;
+}
+
+static void init_io(struct IOStdReq *io, struct MsgPort *port)
+{
+    memset(io, 0, sizeof *io);
+    io->io_Message.mn_ReplyPort = port;
+    io->io_Message.mn_Length = sizeof *io;
+}
+
+static int8 do_open(struct IOStdReq *io, uint32 unit)
+{
+    io->io_Device = (struct Device *)devbase;
+    iface.Open(&iface, (struct IORequest *)io, unit, 0);
+    return io->io_Error;
+}
+
+static void send_io(struct IOStdReq *io) { io->io_Flags = 0; iface.BeginIO(&iface, (struct IORequest *)io); }
+
+static int8 wait_io(struct IOStdReq *io)
+{
+    struct MsgPort *port = io->io_Message.mn_ReplyPort;
+    if (io->io_Flags & IOF_QUICK) return io->io_Error;
+    while (io->io_Message.mn_Node.ln_Type != NT_REPLYMSG) sim_Wait(1u << port->mp_SigBit);
+    sim_Remove(&io->io_Message.mn_Node);
+    return io->io_Error;
+}
+
+static int8 do_io(struct IOStdReq *io)
+{
+    io->io_Flags = IOF_QUICK;
+    iface.BeginIO(&iface, (struct IORequest *)io);
+    return wait_io(io);
+}
+
+static int8 rw(struct IOStdReq *io, uint16 cmd, uint64 offset, void *buf, uint32 len)
+{
+    io->io_Command = cmd;
+    io->io_Data = buf;
+    io->io_Length = len;
+    io->io_Offset = (uint32)offset;
+    io->io_Actual = (uint32)(offset >> 32);
+    return do_io(io);
+}
+
+static void fill(uint8 *p, uint32 n, uint32 seed) { uint32 i; for (i = 0; i < n; i++) { seed = seed * 1664525u + 1013904223u; p[i] = (uint8)(seed >> 24); } }
+
+static void roundtrip(struct IOStdReq *io, int unit, uint64 offset, uint32 len, int misalign, const char *what)
+{
+    uint8 *wbuf = malloc(len + 16), *rbuf = malloc(len + 16);
+    uint8 *w = wbuf + misalign, *r = rbuf + misalign;
+    int8 e1, e2;
+    uint16 wcmd = offset > 0xFFFFFFFFull ? NSCMD_TD_WRITE64 : CMD_WRITE, rcmd = offset > 0xFFFFFFFFull ? NSCMD_TD_READ64 : CMD_READ;
+    fill(w, len, (uint32)(offset * 7 + len + (uint32)unit));
+    memset(r, 0x5A, len);
+    e1 = rw(io, wcmd, offset, w, len);
+    CHECK(e1 == 0 && io->io_Actual == len, "%s: write unit %d len %u: error %d actual %u", what, unit, len, e1, io->io_Actual);
+    e2 = rw(io, rcmd, offset, r, len);
+    CHECK(e2 == 0 && io->io_Actual == len, "%s: read unit %d len %u: error %d actual %u", what, unit, len, e2, io->io_Actual);
+    CHECK(memcmp(w, r, len) == 0, "%s: unit %d len %u: data differs", what, unit, len);
+    free(wbuf);
+    free(rbuf);
+}
+
+/* A client task: several requests in flight at once on one unit. */
+struct client { int unit; int requests; int errors; int done; };
+static void client_task(APTR arg)
+{
+    struct client *c = arg;
+    struct MsgPort *port = new_port();
+    struct IOStdReq ios[6];
+    uint8 *bufs[6];
+    int i, round;
+    for (i = 0; i < 6; i++) { init_io(&ios[i], port); bufs[i] = malloc(8192); }
+    if (do_open(&ios[0], (uint32)c->unit) != 0) { printf("client open unit %d failed\n", c->unit); c->errors++; c->done = 1; return; }
+    for (i = 1; i < 6; i++) { ios[i].io_Device = ios[0].io_Device; ios[i].io_Unit = ios[0].io_Unit; }
+    for (round = 0; round < 4; round++) {
+        for (i = 0; i < 6; i++) {
+            uint32 off = (uint32)(((round * 6 + i) % 32) * 8192 + 65536 * (uint32)(c->unit + 1));
+            fill(bufs[i], 8192, off);
+            ios[i].io_Command = CMD_WRITE; ios[i].io_Data = bufs[i]; ios[i].io_Length = 8192; ios[i].io_Offset = off;
+            send_io(&ios[i]);
+        }
+        for (i = 0; i < 6; i++) { if (wait_io(&ios[i]) != 0) c->errors++; c->requests++; }
+        for (i = 0; i < 6; i++) {
+            memset(bufs[i], 0, 8192);
+            ios[i].io_Command = CMD_READ; ios[i].io_Data = bufs[i]; ios[i].io_Length = 8192;
+            send_io(&ios[i]);
+        }
+        for (i = 0; i < 6; i++) {
+            uint8 expect[8192];
+            if (wait_io(&ios[i]) != 0) c->errors++;
+            fill(expect, 8192, ios[i].io_Offset);
+            if (memcmp(expect, bufs[i], 8192) != 0) c->errors++;
+            c->requests++;
+        }
+    }
+    iface.Close(&iface, (struct IORequest *)&ios[0]);
+    for (i = 0; i < 6; i++) free(bufs[i]);
+    c->done = 1;
+}
+
+static void dbg_units(void)
+{
+    struct vscsi_virtio_scsi_base *b = (struct vscsi_virtio_scsi_base *)devbase;
+    uint32 i;
+    int k;
+    if (b == NULL) return;
+    printf("  base in_flight %u\n", b->in_flight);
+    for (i = 0; i < b->unit_count; i++) {
+        struct vscsi_dev_unit *u = b->units[i];
+        int msgs = 0;
+        struct Node *n;
+        if (u->port != NULL) for (n = u->port->mp_MsgList.lh_Head; n->ln_Succ != NULL; n = n->ln_Succ) msgs++;
+        printf("  unit %u task %d open %u in_flight %u msgs %d done_mask %x port_mask %x slots", i, u->task ? (int)((struct SimTask *)(void *)u->task - tasks) : -1,
+            u->open_count, u->in_flight, msgs, u->done_mask, u->port_mask);
+        for (k = 0; k < 17; k++) printf(" %u", u->slots[k].state);
+        printf("\n");
+    }
+}
+
+static void run_tests(void)
+{
+    struct TagItem *tags = (struct TagItem *)drv_resident.rt_Init;
+    struct Library *(*init)(struct Library *, APTR, struct ExecIFace *);
+    APTR *ifaces, *vectors, *vec68k;
+    struct IOStdReq io, io2, io3, held;
+    struct DriveGeometry g;
+    struct DriveGeometry64 g64;
+    struct NSDeviceQueryResult q;
+    struct client clients[3];
+    uint8 *buf;
+    uint32 size, i, n;
+    int8 e;
+
+    /* The resident tag, as exec scans for it. */
+    CHECK(drv_resident.rt_MatchWord == RTC_MATCHWORD && drv_resident.rt_MatchTag == &drv_resident, "resident match");
+    CHECK(drv_resident.rt_Flags == (RTF_NATIVE | RTF_COLDSTART | RTF_AUTOINIT), "resident flags %x", drv_resident.rt_Flags);
+    CHECK(drv_resident.rt_Type == NT_DEVICE && drv_resident.rt_Pri == 0 && drv_resident.rt_Version == 53, "resident type/pri/version");
+    CHECK(strcmp(drv_resident.rt_Name, "virtioscsi.device") == 0, "resident name");
+    CHECK(strncmp(drv_resident.rt_IdString, "virtioscsi.device 53.12 (", 25) == 0, "id string '%s'", drv_resident.rt_IdString);
+
+    /* CreateLibrary as exec does it for RTF_AUTOINIT|RTF_NATIVE. */
+    size = tag_value(tags, CLT_DataSize);
+    init = (struct Library *(*)(struct Library *, APTR, struct ExecIFace *))(APTR)tag_value(tags, CLT_InitFunc);
+    ifaces = (APTR *)tag_value(tags, CLT_Interfaces);
+    vec68k = (APTR *)tag_value(tags, CLT_Vector68K);
+    CHECK(size >= sizeof(struct Device) && init != NULL && ifaces != NULL && vec68k != NULL, "CreateLibrary tags");
+    CHECK(strcmp((const char *)tag_value((struct TagItem *)ifaces[0], MIT_Name), "__device") == 0 && ifaces[1] == NULL, "one __device interface");
+    vectors = (APTR *)tag_value((struct TagItem *)ifaces[0], MIT_VectorTable);
+    CHECK(vectors[10] == (APTR)-1 && vec68k[6] == (APTR)-1 && vec68k[4] == vectors[8], "vector tables (BeginIO at -30)");
+    iface.Obtain = (uint32 (*)(struct DeviceManagerInterface *))vectors[0];
+    iface.Open = (void (*)(struct DeviceManagerInterface *, struct IORequest *, uint32, uint32))vectors[4];
+    iface.Close = (APTR (*)(struct DeviceManagerInterface *, struct IORequest *))vectors[5];
+    iface.LibExpunge = (APTR (*)(struct DeviceManagerInterface *))vectors[6];
+    iface.BeginIO = (void (*)(struct DeviceManagerInterface *, struct IORequest *))vectors[8];
+    iface.AbortIO = (void (*)(struct DeviceManagerInterface *, struct IORequest *))vectors[9];
+    devbase = calloc(1, size);
+    devbase = init(devbase, (APTR)0x1234, &sim_iexec);
+    CHECK(devbase != NULL, "init");
+    if (devbase == NULL) return;
+    iface.Data.LibBase = devbase;
+    /* RTF_AUTOINIT: exec adds the device to its list. */
+    sim_NewList(&device_list);
+    add_tail(&device_list, &devbase->lib_Node);
+    CHECK(devbase->lib_Node.ln_Type == NT_DEVICE && devbase->lib_Version == 53 && devbase->lib_Revision == 12, "library node");
+    CHECK(sim_ReadConfigLong(0x24) == 0, "BAR5 high dword cleared");
+    CHECK((sim_ReadConfigWord(4) & 7) == 7, "I/O, memory and bus master enabled");
+    CHECK(dev.guest_features == (1u << 29), "legacy negotiates EVENT_IDX only, no INDIRECT_DESC: %x", dev.guest_features);
+    CHECK(dev.status == 7, "status DRIVER_OK on legacy: %u", dev.status);
+    CHECK(irq_server != NULL && irq_number == 9, "interrupt server on the mapped interrupt");
+    CHECK(scsi_commands[0x12] >= NTARGETS && scsi_commands[0x25] >= NTARGETS, "discovery by INQUIRY and READ CAPACITY(10)");
+    CHECK(scsi_commands[0x9E] >= 1, "READ CAPACITY(16) for the 3 TiB disk");
+
+    reply_port = new_port();
+    init_io(&io, reply_port);
+    init_io(&io2, reply_port);
+    CHECK(do_open(&io2, NTARGETS) == IOERR_OPENFAIL && io2.io_Device == (struct Device *)-1, "unit out of range -> IOERR_OPENFAIL");
+    for (i = 0; i < NTARGETS; i++) {
+        init_io(&io2, reply_port);
+        e = do_open(&io2, i);
+        CHECK(e == 0, "open unit %u: %d", i, e);
+        io2.io_Command = TD_GETGEOMETRY; io2.io_Data = &g; io2.io_Length = sizeof g;
+        memset(&g, 0xEE, sizeof g);
+        e = do_io(&io2);
+        CHECK(e == 0 && io2.io_Actual == sizeof g, "TD_GETGEOMETRY unit %u: %d", i, e);
+        CHECK(g.dg_SectorSize == disk[i].block_size, "unit %u sector size %u", i, g.dg_SectorSize);
+        CHECK((uint64)g.dg_Cylinders * g.dg_CylSectors == disk[i].blocks || disk[i].blocks > 0xFFFFFFFFull * 256, "unit %u CHS product", i);
+        CHECK(g.dg_TotalSectors == (disk[i].blocks > 0xFFFFFFFFull ? 0xFFFFFFFFu : (uint32)disk[i].blocks), "unit %u total %u", i, g.dg_TotalSectors);
+        CHECK(g.dg_Heads == g.dg_CylSectors && g.dg_TrackSectors == 1 && g.dg_Reserved == 0, "unit %u heads/track sectors", i);
+        CHECK(g.dg_DeviceType == (disk[i].type == 5 ? DG_CDROM : DG_DIRECT_ACCESS), "unit %u device type", i);
+        iface.Close(&iface, (struct IORequest *)&io2);
+    }
+    CHECK(devbase->lib_OpenCnt == 0, "open count back to 0");
+
+    e = do_open(&io, 0);
+    CHECK(e == 0, "open unit 0");
+    roundtrip(&io, 0, 0, 512, 0, "512 B at 0");
+    roundtrip(&io, 0, 4096, 4096, 0, "4 KiB");
+    roundtrip(&io, 0, 8192, 65536, 0, "64 KiB (bounce)");
+    roundtrip(&io, 0, 1 << 20, 65536 + 512, 0, "64 KiB + 512 (mapped)");
+    roundtrip(&io, 0, 2 << 20, 1 << 20, 0, "1 MiB (scatter-gather)");
+    roundtrip(&io, 0, 4 << 20, 1 << 20, 3, "1 MiB unaligned buffer");
+    roundtrip(&io, 0, 512 * 7, 512, 1, "unaligned 512 B");
+    roundtrip(&io, 0, (disk[0].blocks - 8) * 512, 4096, 0, "last blocks");
+    CHECK(scsi_commands[0x88] == 0, "no READ(16) so far");
+
+    /* Bad requests; the driver keeps working after each. */
+    e = rw(&io, CMD_READ, 0, NULL, 512);
+    CHECK(e != 0, "NULL buffer fails: %d", e);
+    buf = malloc(8192);
+    e = rw(&io, CMD_READ, 0, buf, 0);
+    CHECK(e == 0 && io.io_Actual == 0, "zero length: %d %u", e, io.io_Actual);
+    e = rw(&io, CMD_READ, 0, buf, 100);
+    CHECK(e == IOERR_BADLENGTH, "partial block length: %d", e);
+    e = rw(&io, CMD_READ, disk[0].blocks * 512, buf, 512);
+    CHECK(e == IOERR_NOCMD && io.io_Actual == 0, "read past the end -> ILLEGAL REQUEST -> IOERR_NOCMD: %d", e);
+    e = rw(&io, 0x7777, 0, buf, 512);
+    CHECK(e == IOERR_NOCMD, "unknown command: %d", e);
+    roundtrip(&io, 0, 0, 512, 0, "after the bad requests");
+
+    /* DEVICEQUERY, drive type, held change interrupt. */
+    io.io_Command = NSCMD_DEVICEQUERY; io.io_Data = &q; io.io_Length = sizeof q;
+    e = do_io(&io);
+    CHECK(e == 0 && q.DeviceType == NSDEVTYPE_TRACKDISK && q.SizeAvailable == 16, "NSCMD_DEVICEQUERY");
+    for (n = 0; q.SupportedCommands != NULL && q.SupportedCommands[n] != 0; n++) { }
+    CHECK(n >= 40, "supported command list (%u)", n);
+    io.io_Command = TD_GETDRIVETYPE;
+    CHECK(do_io(&io) == 0 && io.io_Actual == DRIVE3_5, "TD_GETDRIVETYPE");
+    init_io(&held, reply_port);
+    held.io_Device = io.io_Device; held.io_Unit = io.io_Unit; held.io_Command = TD_ADDCHANGEINT;
+    send_io(&held);
+    sim_SetSignal(0, 0);
+    CHECK(held.io_Message.mn_Node.ln_Type != NT_REPLYMSG, "TD_ADDCHANGEINT is held");
+    io.io_Command = TD_REMCHANGEINT; io.io_Data = &held;
+    CHECK(do_io(&io) == 0 && wait_io(&held) == 0, "TD_REMCHANGEINT releases it");
+
+    /* AbortIO of a request still queued. */
+    init_io(&io2, reply_port); init_io(&io3, reply_port);
+    io2.io_Device = io3.io_Device = io.io_Device; io2.io_Unit = io3.io_Unit = io.io_Unit;
+    io2.io_Command = io3.io_Command = CMD_READ; io2.io_Data = buf; io3.io_Data = buf + 4096; io2.io_Length = io3.io_Length = 4096;
+    send_io(&io2); send_io(&io3);
+    iface.AbortIO(&iface, (struct IORequest *)&io3);
+    CHECK(wait_io(&io3) == IOERR_ABORTED, "AbortIO of a queued request");
+    CHECK(wait_io(&io2) == 0, "the other request completes");
+    iface.Close(&iface, (struct IORequest *)&io);
+
+    /* The 4 KiB-sector disk. */
+    init_io(&io, reply_port);
+    CHECK(do_open(&io, 1) == 0, "open unit 1");
+    roundtrip(&io, 1, 0, 4096, 0, "4Kn one block");
+    roundtrip(&io, 1, 40960, 65536 + 4096, 0, "4Kn mapped");
+    e = rw(&io, CMD_READ, 512, buf, 4096);
+    CHECK(e == IOERR_BADLENGTH, "4Kn: offset not a multiple of the block: %d", e);
+    iface.Close(&iface, (struct IORequest *)&io);
+
+    /* The 3 TiB disk: above LBA 2^32, 64-bit geometry. */
+    init_io(&io, reply_port);
+    CHECK(do_open(&io, 2) == 0, "open unit 2");
+    roundtrip(&io, 2, 5ull << 40 >> 1, 4096, 0, "above 2 TiB (READ/WRITE(16))");
+    roundtrip(&io, 2, (disk[2].blocks - 2) * 512, 1024, 0, "last blocks of 3 TiB");
+    CHECK(scsi_commands[0x88] >= 2 && scsi_commands[0x8A] >= 2, "READ(16)/WRITE(16) used above 2^32 blocks");
+    io.io_Command = NSCMD_TD_GETGEOMETRY64; io.io_Data = &g64; io.io_Length = sizeof g64;
+    CHECK(do_io(&io) == 0 && g64.dg_TotalSectors == disk[2].blocks && g64.dg_SectorSize == 512, "NSCMD_TD_GETGEOMETRY64 exact count");
+    io.io_Command = TD_GETNUMTRACKS;
+    CHECK(do_io(&io) == 0 && io.io_Actual == 0xFFFFFFFFu, "TD_GETNUMTRACKS clamped: %u", io.io_Actual);
+    iface.Close(&iface, (struct IORequest *)&io);
+
+    /* More than 65535 blocks in one request: READ(16) by count. */
+    init_io(&io, reply_port);
+    CHECK(do_open(&io, 0) == 0, "open unit 0 again");
+    n = scsi_commands[0x88];
+    roundtrip(&io, 0, 0, 33u << 20, 0, "33 MiB");
+    CHECK(scsi_commands[0x88] == n + 1, "33 MiB read as one READ(16)");
+    io.io_Command = CMD_UPDATE;
+    CHECK(do_io(&io) == 0 && scsi_commands[0x35] >= 1, "CMD_UPDATE -> SYNCHRONIZE CACHE");
+    iface.Close(&iface, (struct IORequest *)&io);
+
+    /* Concurrency: three client tasks on three units, six requests in flight each. */
+    n = interrupts_delivered;
+    for (i = 0; i < 3; i++) { memset(&clients[i], 0, sizeof clients[i]); clients[i].unit = (int)(i == 2 ? 0 : i); create_task("client", client_task, &clients[i]); }
+    clients[1].unit = 1;
+    while (!clients[0].done || !clients[1].done || !clients[2].done) sim_SetSignal(0, 0);
+    for (i = 0; i < 3; i++) CHECK(clients[i].errors == 0 && clients[i].requests == 48, "client %u: %d errors, %d requests", i, clients[i].errors, clients[i].requests);
+    CHECK(interrupts_delivered > n, "completions arrive through the interrupt (%u)", interrupts_delivered - n);
+    CHECK(devbase->lib_OpenCnt == 0, "all closed");
+    free(buf);
+
+    /* Expunge: everything back. */
+    CHECK(iface.LibExpunge(&iface) == (APTR)0x1234, "expunge returns the seglist");
+    CHECK(library_deleted == 1 && irq_server == NULL && device_freed == 1 && bar0_out == 0 && interfaces_dropped == 1, "expunge releases the library, interrupt, PCI device");
+    CHECK(blocks_live == 0, "no memory leaked (%d blocks)", blocks_live);
+    CHECK(mappings_live == 0, "every StartDMA ended (%d open)", mappings_live);
+    CHECK(ports_live == 0 && mutexes_live == 0, "ports %d, mutexes %d", ports_live, mutexes_live);
+    CHECK(dev.status == 0, "device reset");
+    printf("interrupts %u, unit tasks %d\n", interrupts_delivered, unit_tasks_created);
+}
+
+int main(void)
+{
+    setvbuf(stdout, NULL, _IONBF, 0);
+    setup_exec();
+    reset_device();
+    disk[0].blocks = (48u << 20) / 512; disk[0].block_size = 512; disk[0].type = 0; disk[0].data = calloc(48u << 20, 1);
+    disk[1].blocks = (8u << 20) / 4096; disk[1].block_size = 4096; disk[1].type = 0; disk[1].data = calloc(8u << 20, 1);
+    disk[2].blocks = (3ull << 40) / 512; disk[2].block_size = 512; disk[2].type = 0; disk[2].data = NULL;
+    disk[3].blocks = (4u << 20) / 2048; disk[3].block_size = 2048; disk[3].type = 5; disk[3].data = calloc(4u << 20, 1);
+    tasks[0].used = 1; tasks[0].ready = 1; tasks[0].name = "main";
+    current = 0;
+    run_tests();
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed == 0 ? 0 : 1;
+}
