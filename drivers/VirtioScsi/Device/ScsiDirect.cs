@@ -82,7 +82,7 @@ public static unsafe class ScsiDirect
 
     /// <summary>
     /// Completes an HD_SCSICMD slot (its response already invalidated in the cache): scsi_Actual =
-    /// scsi_Length less the residual (a read's data copied out of the bounce buffer), scsi_CmdActual
+    /// scsi_Length less the residual for status GOOD, else 0 (a read's data copied out of the bounce buffer), scsi_CmdActual
     /// = scsi_CmdLength, scsi_Status = the target's status byte. io_Error: 0 for GOOD; HFERR_BadStatus
     /// for any other status, and for CHECK CONDITION with SCSIF_AUTOSENSE the sense bytes copied to
     /// scsi_SenseData (scsi_SenseActual = min(sense_len, scsi_SenseLength)); HFERR_SelTimeout when
@@ -95,7 +95,9 @@ public static unsafe class ScsiDirect
         SCSICmd* cmd = (SCSICmd*)io->io_Data;
         VirtioScsiRespCmd* resp = s->Resp;
         bool delivered = resp->Response == VirtioScsi.S_Ok;
-        uint actual = delivered ? Controller.Transferred(b, s) : 0;
+        // Data counts only with GOOD: a command that ended otherwise may not have run its data phase,
+        // and the residual does not say so (QEMU reports 0 for a READ rejected for its LBA).
+        uint actual = delivered && resp->Status == ScsiStatus.Good ? Controller.Transferred(b, s) : 0;
         if (s->UsesBounce)
         {
             if (!s->IsWrite && actual != 0)

@@ -1065,8 +1065,9 @@ static void scsi_direct_tests(struct IOStdReq *io)
     cdb_rw10(cdb, 0x28, (uint32)disk[0].blocks, 1);
     e = scsi_cmd(io, &cmd, cdb, 10, r, 512, SCSIF_READ | SCSIF_AUTOSENSE, sense, 32);
     CHECK(e == HFERR_BadStatus && cmd.scsi_Status == 2 && cmd.scsi_SenseActual == 18 && sense[0] == 0x70 && (sense[2] & 15) == 5
-          && sense[12] == 0x21 && sense[18] == 0xEE, "HD_SCSICMD invalid LBA: error %d status %u sense actual %u key %u asc %02x",
-          e, cmd.scsi_Status, cmd.scsi_SenseActual, sense[2] & 15, sense[12]);
+          && sense[12] == 0x21 && sense[18] == 0xEE && cmd.scsi_Actual == 0,
+          "HD_SCSICMD invalid LBA: error %d status %u actual %u sense actual %u key %u asc %02x",
+          e, cmd.scsi_Status, cmd.scsi_Actual, cmd.scsi_SenseActual, sense[2] & 15, sense[12]);
     e = scsi_cmd(io, &cmd, cdb, 10, r, 512, SCSIF_READ | SCSIF_AUTOSENSE, sense, 8);
     CHECK(e == HFERR_BadStatus && cmd.scsi_SenseActual == 8 && sense[0] == 0x70 && (sense[2] & 15) == 5, "autosense cut to scsi_SenseLength: %u", cmd.scsi_SenseActual);
     e = scsi_cmd(io, &cmd, cdb, 10, r, 512, SCSIF_READ, sense, 32);

@@ -97,26 +97,56 @@ out:
     mem_free(wraw); mem_free(rraw);
 }
 
-static int8 scsi_inquiry(unsigned unit, uint8_t *data, uint32_t len)
+/* One HD_SCSICMD: the caller's CDB, data buffer and scsi_Flags, and a sense buffer (may be NULL).
+ * The SCSICmd is poisoned first so that every field the driver must set is checked. */
+static int8 scsi_command(unsigned unit, struct SCSICmd *cmd, const uint8_t *cdb, uint16 cdb_len, void *data, uint32_t len,
+                         uint8 flags, uint8_t *sense, uint16 sense_len)
 {
     struct IOStdReq *io = units[unit].io;
+    memset(cmd, 0xa5, sizeof *cmd);
+    cmd->scsi_Data = (UWORD *)data;
+    cmd->scsi_Length = len;
+    cmd->scsi_Command = (UBYTE *)cdb;
+    cmd->scsi_CmdLength = cdb_len;
+    cmd->scsi_Flags = flags;
+    cmd->scsi_SenseData = sense;
+    cmd->scsi_SenseLength = sense_len;
+    if (sense) memset(sense, 0xee, sense_len);
+    io->io_Command = HD_SCSICMD;
+    io->io_Data = cmd;
+    io->io_Length = sizeof *cmd;
+    io->io_Offset = 0;
+    io->io_Actual = 0;
+    return DoIO((struct IORequest *)io);
+}
+
+/* INQUIRY through HD_SCSICMD: io_Error, else the status, else -100 when scsi_Actual is not len. */
+static int8 scsi_inquiry(unsigned unit, uint8_t *data, uint32_t len)
+{
     static uint8_t cdb[6];
     uint8_t sense[32];
     cdb[0] = 0x12; cdb[1] = 0; cdb[2] = 0; cdb[3] = 0; cdb[4] = (uint8_t)len; cdb[5] = 0;
     struct SCSICmd cmd;
-    memset(&cmd, 0, sizeof cmd);
-    cmd.scsi_Data = (UWORD *)data;
-    cmd.scsi_Length = len;
-    cmd.scsi_Command = cdb;
-    cmd.scsi_CmdLength = 6;
-    cmd.scsi_Flags = SCSIF_READ | SCSIF_AUTOSENSE;
-    cmd.scsi_SenseData = sense;
-    cmd.scsi_SenseLength = sizeof sense;
-    io->io_Command = HD_SCSICMD;
-    io->io_Data = &cmd;
-    io->io_Length = sizeof cmd;
-    int8 err = DoIO((struct IORequest *)io);
-    return err ? err : (int8)cmd.scsi_Status;
+    int8 err = scsi_command(unit, &cmd, cdb, 6, data, len, SCSIF_READ | SCSIF_AUTOSENSE, sense, sizeof sense);
+    if (err) return err;
+    if (cmd.scsi_Status) return (int8)cmd.scsi_Status;
+    return cmd.scsi_Actual == len && cmd.scsi_CmdActual == 6 && cmd.scsi_SenseActual == 0 ? 0 : -100;
+}
+
+static void cdb_rw10(uint8_t *cdb, uint8_t op, uint32_t lba, uint16 blocks)
+{
+    memset(cdb, 0, 10);
+    cdb[0] = op;
+    cdb[2] = (uint8_t)(lba >> 24); cdb[3] = (uint8_t)(lba >> 16); cdb[4] = (uint8_t)(lba >> 8); cdb[5] = (uint8_t)lba;
+    cdb[7] = (uint8_t)(blocks >> 8); cdb[8] = (uint8_t)blocks;
+}
+
+static void cdb_read16(uint8_t *cdb, uint64_t lba, uint32_t blocks)
+{
+    memset(cdb, 0, 16);
+    cdb[0] = 0x88;
+    for (int i = 0; i < 8; i++) cdb[2 + i] = (uint8_t)(lba >> (56 - 8 * i));
+    cdb[10] = (uint8_t)(blocks >> 24); cdb[11] = (uint8_t)(blocks >> 16); cdb[12] = (uint8_t)(blocks >> 8); cdb[13] = (uint8_t)blocks;
 }
 
 static void test_open_units(void)
@@ -191,11 +221,11 @@ static void test_device_query(void)
     struct IOStdReq *io = units[0].io;
     io->io_Command = NSCMD_DEVICEQUERY; io->io_Data = &q; io->io_Length = sizeof q;
     int8 err = DoIO((struct IORequest *)io);
-    /* The commands issue 3 asks for; HD_SCSICMD is checked by using it (device.unitN.inquiry). */
+    /* The commands issue 3 asks for, and HD_SCSICMD. */
     static const uint16 needed[] = { CMD_READ, CMD_WRITE, CMD_UPDATE, CMD_FLUSH, ETD_READ, ETD_WRITE, TD_GETGEOMETRY,
                                      TD_GETNUMTRACKS, TD_READ64, TD_WRITE64, TD_FORMAT64, NSCMD_DEVICEQUERY,
                                      NSCMD_TD_READ64, NSCMD_TD_WRITE64, NSCMD_TD_SEEK64, NSCMD_TD_FORMAT64,
-                                     NSCMD_TD_GETGEOMETRY64 };
+                                     NSCMD_TD_GETGEOMETRY64, HD_SCSICMD };
     unsigned missing = 0;
     for (unsigned i = 0; i < sizeof needed / sizeof needed[0]; i++) {
         int found = 0;
@@ -252,6 +282,108 @@ static int still_works(unsigned unit)
 {
     static uint8_t buf[512] __attribute__((aligned(16)));
     return transfer(units[unit].io, CMD_READ, 0, buf, 512, 0) == 0;
+}
+
+/*
+ * HD_SCSICMD beyond INQUIRY: TEST UNIT READY, READ(10)/READ(16)/WRITE(10) passthrough compared
+ * with what the block commands read and wrote (through the bounce buffer and, above 64 KiB,
+ * scatter-gather), CHECK CONDITION with autosense for an LBA past the end, and bad SCSICmds.
+ * Runs after test_integrity: it reads the patterns that wrote.
+ */
+static void test_scsi_direct(void)
+{
+    struct SCSICmd cmd;
+    uint8_t cdb[40], sense[32];
+    const unsigned u = 0;
+    int8 err;
+
+    memset(cdb, 0, sizeof cdb);
+    err = scsi_command(u, &cmd, cdb, 6, 0, 0, SCSIF_READ | SCSIF_AUTOSENSE, sense, sizeof sense);
+    check(err == 0 && cmd.scsi_Status == 0 && cmd.scsi_Actual == 0 && cmd.scsi_CmdActual == 6 && cmd.scsi_SenseActual == 0,
+          "device.scsi.test_unit_ready", "error %d status %u actual %u cmd actual %u sense actual %u",
+          err, cmd.scsi_Status, cmd.scsi_Actual, cmd.scsi_CmdActual, cmd.scsi_SenseActual);
+
+    /* READ(10) of device.io.4KiB's blocks (1 MiB, seed 102), odd buffer, bounce path. */
+    uint8_t *raw = mem_alloc(128 * KiB + 64, 64), *viacmd = mem_alloc(128 * KiB, 64), *expect = mem_alloc(128 * KiB, 64);
+    if (!raw || !viacmd || !expect) { check(0, "device.scsi.read10_matches_cmd_read", "no memory"); goto out; }
+    uint8_t *buf = raw + 1;
+    memset(buf, 0xee, 4 * KiB);
+    cdb_rw10(cdb, 0x28, (1 * MiB) / 512, 8);
+    err = scsi_command(u, &cmd, cdb, 10, buf, 4 * KiB, SCSIF_READ, 0, 0);
+    uint32_t act = 0;
+    int8 cerr = transfer(units[u].io, CMD_READ, 1 * MiB, viacmd, 4 * KiB, &act);
+    fill_pattern(expect, 4 * KiB, 102);
+    check(err == 0 && cmd.scsi_Status == 0 && cmd.scsi_Actual == 4 * KiB && cerr == 0 && memcmp(buf, viacmd, 4 * KiB) == 0
+          && memcmp(buf, expect, 4 * KiB) == 0, "device.scsi.read10_matches_cmd_read",
+          "READ(10) error %d status %u actual %u; CMD_READ error %d; same as CMD_READ %d, as the pattern %d",
+          err, cmd.scsi_Status, cmd.scsi_Actual, cerr, memcmp(buf, viacmd, 4 * KiB) == 0, memcmp(buf, expect, 4 * KiB) == 0);
+
+    /* READ(10) of 128 KiB (scatter-gather) from device.io.1MiB's pattern (4 MiB, seed 105). */
+    memset(raw, 0xee, 128 * KiB);
+    cdb_rw10(cdb, 0x28, (4 * MiB) / 512, 256);
+    err = scsi_command(u, &cmd, cdb, 10, raw, 128 * KiB, SCSIF_READ, 0, 0);
+    cerr = transfer(units[u].io, CMD_READ, 4 * MiB, viacmd, 128 * KiB, &act);
+    fill_pattern(expect, 128 * KiB, 105);
+    check(err == 0 && cmd.scsi_Actual == 128 * KiB && cerr == 0 && memcmp(raw, viacmd, 128 * KiB) == 0 && memcmp(raw, expect, 128 * KiB) == 0,
+          "device.scsi.read10_128KiB_scatter_gather", "error %d actual %u; CMD_READ error %d; same as CMD_READ %d",
+          err, cmd.scsi_Actual, cerr, memcmp(raw, viacmd, 128 * KiB) == 0);
+
+    /* WRITE(10) of 64 KiB + 512 (no SCSIF_READ), read back with CMD_READ; logged for the host check. */
+    const uint32_t wlen = 64 * KiB + 512, woff = 50 * MiB, wseed = 501;
+    fill_pattern(raw, wlen, wseed);
+    cdb_rw10(cdb, 0x2a, woff / 512, (uint16)(wlen / 512));
+    err = scsi_command(u, &cmd, cdb, 10, raw, wlen, SCSIF_WRITE, 0, 0);
+    if (err == 0) kprintf("wrote unit %u offset %u length %u seed %u\n", u, woff, wlen, wseed);
+    memset(viacmd, 0xee, wlen);
+    cerr = transfer(units[u].io, CMD_READ, woff, viacmd, wlen, &act);
+    check(err == 0 && cmd.scsi_Status == 0 && cmd.scsi_Actual == wlen && cerr == 0 && memcmp(raw, viacmd, wlen) == 0,
+          "device.scsi.write10_then_cmd_read", "WRITE(10) error %d status %u actual %u; CMD_READ error %d; data %s",
+          err, cmd.scsi_Status, cmd.scsi_Actual, cerr, memcmp(raw, viacmd, wlen) == 0 ? "same" : "differ");
+
+    /* READ(16) above LBA 2^32 on the 3 TiB disk (device.3tib.above_lba_2pow32_td64's pattern). */
+    if (units[6].open) {
+        cdb_read16(cdb, (1ull << 32) + 8, 128);
+        memset(raw, 0xee, 64 * KiB);
+        err = scsi_command(6, &cmd, cdb, 16, raw, 64 * KiB, SCSIF_READ | SCSIF_AUTOSENSE, sense, sizeof sense);
+        fill_pattern(expect, 64 * KiB, 202);
+        check(err == 0 && cmd.scsi_Actual == 64 * KiB && cmd.scsi_CmdActual == 16 && memcmp(raw, expect, 64 * KiB) == 0,
+              "device.scsi.read16_above_lba_2pow32", "error %d status %u actual %u; data %s", err, cmd.scsi_Status, cmd.scsi_Actual,
+              memcmp(raw, expect, 64 * KiB) == 0 ? "same" : "differ");
+    }
+
+    /* CHECK CONDITION: READ(10) at the first LBA past the end; ILLEGAL REQUEST, LBA OUT OF RANGE (0x21). */
+    cdb_rw10(cdb, 0x28, (uint32_t)target_config[u].blocks, 1);
+    err = scsi_command(u, &cmd, cdb, 10, raw, 512, SCSIF_READ | SCSIF_AUTOSENSE, sense, sizeof sense);
+    unsigned key = (sense[0] & 0x7f) >= 0x72 ? sense[1] & 15 : sense[2] & 15;
+    unsigned asc = (sense[0] & 0x7f) >= 0x72 ? sense[2] : sense[12];
+    check(err == HFERR_BadStatus && cmd.scsi_Status == 2 && cmd.scsi_SenseActual >= 14 && cmd.scsi_SenseActual <= sizeof sense
+          && key == 5 && asc == 0x21 && cmd.scsi_Actual == 0, "device.scsi.check_condition_autosense",
+          "error %d status %u actual %u sense actual %u: %02x .. key %u asc %02x", err, cmd.scsi_Status, cmd.scsi_Actual,
+          cmd.scsi_SenseActual, sense[0], key, asc);
+    err = scsi_command(u, &cmd, cdb, 10, raw, 512, SCSIF_READ, sense, sizeof sense);
+    check(err == HFERR_BadStatus && cmd.scsi_Status == 2 && cmd.scsi_SenseActual == 0 && sense[0] == 0xee,
+          "device.scsi.sense_only_with_autosense", "without SCSIF_AUTOSENSE: error %d status %u sense actual %u first byte %02x",
+          err, cmd.scsi_Status, cmd.scsi_SenseActual, sense[0]);
+    err = scsi_command(u, &cmd, cdb, 10, raw, 512, SCSIF_READ | SCSIF_AUTOSENSE, sense, 8);
+    check(err == HFERR_BadStatus && cmd.scsi_SenseActual == 8 && sense[8] == 0xee && (sense[2] & 15) == 5 && still_works(u),
+          "device.scsi.sense_cut_to_buffer", "error %d sense actual %u (buffer 8)", err, cmd.scsi_SenseActual);
+
+    /* Bad SCSICmds: nothing reaches the target, the unit keeps working. */
+    struct IOStdReq *io = units[u].io;
+    cdb_rw10(cdb, 0x28, 0, 1);
+    io->io_Command = HD_SCSICMD; io->io_Data = &cmd; io->io_Length = sizeof cmd - 2;
+    int8 e_len = DoIO((struct IORequest *)io);
+    io->io_Command = HD_SCSICMD; io->io_Data = 0; io->io_Length = sizeof cmd;
+    int8 e_null = DoIO((struct IORequest *)io);
+    int8 e_cdb = scsi_command(u, &cmd, 0, 10, raw, 512, SCSIF_READ, 0, 0);
+    int8 e_zero = scsi_command(u, &cmd, cdb, 0, raw, 512, SCSIF_READ, 0, 0);
+    int8 e_long = scsi_command(u, &cmd, cdb, 33, raw, 512, SCSIF_READ, 0, 0);
+    check(e_len == IOERR_BADLENGTH && e_null == IOERR_BADLENGTH && e_cdb == HFERR_BadStatus && e_zero == HFERR_BadStatus
+          && e_long == HFERR_BadStatus && still_works(u), "device.scsi.bad_scsicmd",
+          "short io_Length %d, NULL io_Data %d (IOERR_BADLENGTH); NULL scsi_Command %d, scsi_CmdLength 0 %d, 33 %d (HFERR_BadStatus)",
+          e_len, e_null, e_cdb, e_zero, e_long);
+out:
+    mem_free(raw); mem_free(viacmd); mem_free(expect);
 }
 
 static void test_bad_requests(void)
@@ -487,6 +619,7 @@ void device_tests(void)
     test_inquiry_and_geometry();
     test_device_query();
     test_integrity();
+    test_scsi_direct();
     test_bad_requests();
     test_concurrency();
     test_close_and_expunge();
