@@ -394,6 +394,12 @@ public static unsafe class Controller
             Wake(u);
             return;
         }
+        if (s->Direct)
+        {
+            ScsiDirect.Complete(b, s);
+            Wake(u);
+            return;
+        }
         sbyte error = Outcome(b, s);
         if (error == TrackDisk.TDERR_DiskChanged && s->Tries < Limits.Retries)
         {

@@ -278,6 +278,8 @@ public static unsafe class DeviceEntry
             case TrackDisk.TD_GETNUMTRACKS:
                 io->io_Error = Requests.GetNumTracks(u, io);
                 return false;
+            case TrackDisk.HD_SCSICMD:
+                return ScsiDirect.Start(b, u, s, io);
             default:
                 io->io_Error = Exec.IOERR_NOCMD;
                 return false;
@@ -318,6 +320,7 @@ public static unsafe class DeviceEntry
             case TrackDisk.TD_GETGEOMETRY:
             case TrackDisk.NSCMD_TD_GETGEOMETRY64:
             case TrackDisk.TD_GETNUMTRACKS:
+            case TrackDisk.HD_SCSICMD:
                 if (u == null || u->Port == null)
                 {
                     io->io_Error = Exec.IOERR_OPENFAIL;

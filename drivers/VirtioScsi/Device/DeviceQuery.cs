@@ -12,7 +12,7 @@ public static unsafe class DeviceQuery
         TrackDisk.TD_MOTOR, TrackDisk.TD_SEEK, TrackDisk.TD_FORMAT, TrackDisk.TD_REMOVE, TrackDisk.TD_CHANGENUM,
         TrackDisk.TD_CHANGESTATE, TrackDisk.TD_PROTSTATUS, TrackDisk.TD_GETDRIVETYPE, TrackDisk.TD_GETNUMTRACKS,
         TrackDisk.TD_ADDCHANGEINT, TrackDisk.TD_REMCHANGEINT, TrackDisk.TD_GETGEOMETRY, TrackDisk.TD_EJECT,
-        TrackDisk.TD_READ64, TrackDisk.TD_WRITE64, TrackDisk.TD_SEEK64, TrackDisk.TD_FORMAT64,
+        TrackDisk.TD_READ64, TrackDisk.TD_WRITE64, TrackDisk.TD_SEEK64, TrackDisk.TD_FORMAT64, TrackDisk.HD_SCSICMD,
         TrackDisk.ETD_READ, TrackDisk.ETD_WRITE, TrackDisk.ETD_MOTOR, TrackDisk.ETD_SEEK, TrackDisk.ETD_FORMAT,
         TrackDisk.ETD_UPDATE, TrackDisk.ETD_CLEAR,
         TrackDisk.NSCMD_DEVICEQUERY, TrackDisk.NSCMD_TD_READ64, TrackDisk.NSCMD_TD_WRITE64, TrackDisk.NSCMD_TD_SEEK64,

@@ -75,6 +75,8 @@ public unsafe struct Slot
     public bool Mapped;
     /// <summary>The buffer maps to more runs than one command takes: it goes as several commands.</summary>
     public bool Chunked;
+    /// <summary>An HD_SCSICMD passthrough: the caller's CDB, completed by <see cref="ScsiDirect.Complete"/>.</summary>
+    public bool Direct;
     /// <summary>The CDB, kept for a retry after UNIT ATTENTION.</summary>
     public byte CdbLength;
 }

@@ -977,6 +977,124 @@ static void dbg_units(void)
     }
 }
 
+/* One HD_SCSICMD through BeginIO: the caller's CDB, data buffer and flags, a 32-byte sense buffer. */
+static int8 scsi_cmd(struct IOStdReq *io, struct SCSICmd *cmd, const uint8 *cdb, uint16 cdb_len, void *data, uint32 len,
+                     uint8 flags, uint8 *sense, uint16 sense_len)
+{
+    memset(cmd, 0xA5, sizeof *cmd);
+    cmd->scsi_Data = (UWORD *)data;
+    cmd->scsi_Length = len;
+    cmd->scsi_Command = (UBYTE *)cdb;
+    cmd->scsi_CmdLength = cdb_len;
+    cmd->scsi_Flags = flags;
+    cmd->scsi_SenseData = sense;
+    cmd->scsi_SenseLength = sense_len;
+    if (sense != NULL) memset(sense, 0xEE, sense_len);
+    io->io_Command = HD_SCSICMD;
+    io->io_Data = cmd;
+    io->io_Length = sizeof *cmd;
+    return do_io(io);
+}
+
+static void cdb_rw10(uint8 *cdb, uint8 op, uint32 lba, uint16 blocks)
+{
+    memset(cdb, 0, 10);
+    cdb[0] = op;
+    put_be32(cdb + 2, lba);
+    cdb[7] = (uint8)(blocks >> 8); cdb[8] = (uint8)blocks;
+}
+
+/* HD_SCSICMD on unit 0 (disk[0], 512-byte blocks): the device's own answers, data both ways
+ * through the bounce buffer and scatter-gather, CHECK CONDITION with autosense, bad requests. */
+static void scsi_direct_tests(struct IOStdReq *io)
+{
+    struct SCSICmd cmd;
+    uint8 cdb[40], sense[32], inq[64];
+    uint8 *w = malloc(131072 + 16), *r = malloc(131072 + 16), *big = malloc(131072 + 16);
+    uint32 n;
+    int8 e;
+
+    CHECK(sizeof(struct SCSICmd) == 30, "struct SCSICmd is 30 bytes: %u", (unsigned)sizeof(struct SCSICmd));
+
+    /* INQUIRY: the target's data; 64 bytes offered, 36 allocated: scsi_Actual from the residual. */
+    memset(cdb, 0, 6); cdb[0] = 0x12; cdb[4] = 36;
+    memset(inq, 0, sizeof inq);
+    e = scsi_cmd(io, &cmd, cdb, 6, inq, 64, SCSIF_READ | SCSIF_AUTOSENSE, sense, 32);
+    CHECK(e == 0 && cmd.scsi_Status == 0 && cmd.scsi_Actual == 36 && cmd.scsi_CmdActual == 6 && cmd.scsi_SenseActual == 0
+          && io->io_Actual == sizeof cmd, "HD_SCSICMD INQUIRY: error %d status %u actual %u cmd actual %u sense actual %u io_Actual %u",
+          e, cmd.scsi_Status, cmd.scsi_Actual, cmd.scsi_CmdActual, cmd.scsi_SenseActual, io->io_Actual);
+    CHECK(memcmp(inq + 8, "SIM     VIRTIO DISK    ", 23) == 0 && inq[31] == '0' && inq[0] == 0, "HD_SCSICMD INQUIRY data of target 0");
+
+    /* TEST UNIT READY: no data phase. */
+    n = scsi_commands[0x00];
+    memset(cdb, 0, 6);
+    e = scsi_cmd(io, &cmd, cdb, 6, NULL, 0, SCSIF_READ, NULL, 0);
+    CHECK(e == 0 && cmd.scsi_Status == 0 && cmd.scsi_Actual == 0 && scsi_commands[0x00] == n + 1, "HD_SCSICMD TEST UNIT READY: %d", e);
+
+    /* UNIT ATTENTION is the caller's to see (no retry), sense with it; the next command is GOOD. */
+    disk[0].unit_attention = 1;
+    e = scsi_cmd(io, &cmd, cdb, 6, NULL, 0, SCSIF_READ | SCSIF_AUTOSENSE, sense, 32);
+    CHECK(e == HFERR_BadStatus && cmd.scsi_Status == 2 && cmd.scsi_SenseActual == 18 && (sense[2] & 15) == 6 && sense[12] == 0x29
+          && scsi_commands[0x00] == n + 2, "HD_SCSICMD UNIT ATTENTION not retried: error %d status %u sense actual %u key %u",
+          e, cmd.scsi_Status, cmd.scsi_SenseActual, sense[2] & 15);
+    e = scsi_cmd(io, &cmd, cdb, 6, NULL, 0, SCSIF_READ, NULL, 0);
+    CHECK(e == 0 && cmd.scsi_Status == 0, "HD_SCSICMD after the unit attention: %d", e);
+
+    /* READ(10) through the bounce buffer: the bytes CMD_WRITE put there. */
+    fill(w, 4096, 777);
+    CHECK(rw(io, CMD_WRITE, 300 * 512, w, 4096) == 0, "CMD_WRITE for the passthrough read");
+    cdb_rw10(cdb, 0x28, 300, 8);
+    memset(r + 1, 0, 4096);
+    e = scsi_cmd(io, &cmd, cdb, 10, r + 1, 4096, SCSIF_READ, NULL, 0);
+    CHECK(e == 0 && cmd.scsi_Actual == 4096 && memcmp(w, r + 1, 4096) == 0, "HD_SCSICMD READ(10) 4 KiB = CMD_WRITE's data: %d %u", e, cmd.scsi_Actual);
+
+    /* WRITE(10) (no SCSIF_READ) of 128 KiB: mapped with StartDMA in several runs; CMD_READ sees it. */
+    fill(big, 131072, 4242);
+    n = scsi_commands[0x2A];
+    cdb_rw10(cdb, 0x2A, 1000, 256);
+    e = scsi_cmd(io, &cmd, cdb, 10, big, 131072, SCSIF_WRITE, NULL, 0);
+    CHECK(e == 0 && cmd.scsi_Actual == 131072 && scsi_commands[0x2A] == n + 1, "HD_SCSICMD WRITE(10) 128 KiB: %d %u", e, cmd.scsi_Actual);
+    memset(r, 0, 131072);
+    CHECK(rw(io, CMD_READ, 1000 * 512, r, 131072) == 0 && memcmp(big, r, 131072) == 0, "CMD_READ returns the passthrough write");
+    memset(r, 0, 131072);
+    cdb_rw10(cdb, 0x28, 1000, 256);
+    e = scsi_cmd(io, &cmd, cdb, 10, r, 131072, SCSIF_READ, NULL, 0);
+    CHECK(e == 0 && cmd.scsi_Actual == 131072 && memcmp(big, r, 131072) == 0, "HD_SCSICMD READ(10) 128 KiB scatter-gather: %d %u", e, cmd.scsi_Actual);
+
+    /* CHECK CONDITION: READ(10) past the last block; autosense into 32, 8 and no bytes. */
+    cdb_rw10(cdb, 0x28, (uint32)disk[0].blocks, 1);
+    e = scsi_cmd(io, &cmd, cdb, 10, r, 512, SCSIF_READ | SCSIF_AUTOSENSE, sense, 32);
+    CHECK(e == HFERR_BadStatus && cmd.scsi_Status == 2 && cmd.scsi_SenseActual == 18 && sense[0] == 0x70 && (sense[2] & 15) == 5
+          && sense[12] == 0x21 && sense[18] == 0xEE && cmd.scsi_Actual == 0,
+          "HD_SCSICMD invalid LBA: error %d status %u actual %u sense actual %u key %u asc %02x",
+          e, cmd.scsi_Status, cmd.scsi_Actual, cmd.scsi_SenseActual, sense[2] & 15, sense[12]);
+    e = scsi_cmd(io, &cmd, cdb, 10, r, 512, SCSIF_READ | SCSIF_AUTOSENSE, sense, 8);
+    CHECK(e == HFERR_BadStatus && cmd.scsi_SenseActual == 8 && sense[0] == 0x70 && (sense[2] & 15) == 5, "autosense cut to scsi_SenseLength: %u", cmd.scsi_SenseActual);
+    e = scsi_cmd(io, &cmd, cdb, 10, r, 512, SCSIF_READ, sense, 32);
+    CHECK(e == HFERR_BadStatus && cmd.scsi_Status == 2 && cmd.scsi_SenseActual == 0 && sense[0] == 0xEE, "no SCSIF_AUTOSENSE, no sense: %u", cmd.scsi_SenseActual);
+
+    /* Bad requests. */
+    cdb_rw10(cdb, 0x28, 0, 1);
+    io->io_Command = HD_SCSICMD; io->io_Data = &cmd; io->io_Length = sizeof cmd - 1;
+    CHECK(do_io(io) == IOERR_BADLENGTH, "io_Length below sizeof(struct SCSICmd) -> IOERR_BADLENGTH");
+    io->io_Data = NULL; io->io_Length = sizeof cmd;
+    CHECK(do_io(io) == IOERR_BADLENGTH, "io_Data NULL -> IOERR_BADLENGTH");
+    n = scsi_commands[0x28];
+    e = scsi_cmd(io, &cmd, NULL, 10, r, 512, SCSIF_READ, NULL, 0);
+    CHECK(e == HFERR_BadStatus, "scsi_Command NULL -> HFERR_BadStatus: %d", e);
+    e = scsi_cmd(io, &cmd, cdb, 0, r, 512, SCSIF_READ, NULL, 0);
+    CHECK(e == HFERR_BadStatus && cmd.scsi_Status == 0 && cmd.scsi_Actual == 0, "scsi_CmdLength 0 -> HFERR_BadStatus: %d", e);
+    e = scsi_cmd(io, &cmd, cdb, 33, r, 512, SCSIF_READ, NULL, 0);
+    CHECK(e == HFERR_BadStatus, "scsi_CmdLength 33 (cdb_size 32) -> HFERR_BadStatus: %d", e);
+    e = scsi_cmd(io, &cmd, cdb, 10, NULL, 512, SCSIF_READ, NULL, 0);
+    CHECK(e == IOERR_BADADDRESS, "scsi_Data NULL with scsi_Length 512 -> IOERR_BADADDRESS: %d", e);
+    CHECK(scsi_commands[0x28] == n, "no bad request reached the device");
+    memset(cdb, 0, 32); cdb[0] = 0x12; cdb[4] = 36;
+    e = scsi_cmd(io, &cmd, cdb, 32, inq, 36, SCSIF_READ, NULL, 0);
+    CHECK(e == 0 && cmd.scsi_Actual == 36 && cmd.scsi_CmdActual == 32, "a 32-byte CDB is accepted: %d", e);
+    free(w); free(r); free(big);
+}
+
 static void run_tests(void)
 {
     struct TagItem *tags = (struct TagItem *)drv_resident.rt_Init;
@@ -1095,6 +1213,10 @@ static void run_tests(void)
     CHECK(e == 0 && q.DeviceType == NSDEVTYPE_TRACKDISK && q.SizeAvailable == 16, "NSCMD_DEVICEQUERY");
     for (n = 0; q.SupportedCommands != NULL && q.SupportedCommands[n] != 0; n++) { }
     CHECK(n >= 40, "supported command list (%u)", n);
+    for (n = 0; q.SupportedCommands != NULL && q.SupportedCommands[n] != 0 && q.SupportedCommands[n] != HD_SCSICMD; n++) { }
+    CHECK(q.SupportedCommands != NULL && q.SupportedCommands[n] == HD_SCSICMD, "NSCMD_DEVICEQUERY lists HD_SCSICMD");
+    scsi_direct_tests(&io);
+    roundtrip(&io, 0, 0, 512, 0, "after HD_SCSICMD");
     io.io_Command = TD_GETDRIVETYPE;
     CHECK(do_io(&io) == 0 && io.io_Actual == DRIVE3_5, "TD_GETDRIVETYPE");
     init_io(&held, reply_port);

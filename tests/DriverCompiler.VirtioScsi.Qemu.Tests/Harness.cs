@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+
+namespace DriverCompiler.VirtioScsi.Qemu.Tests;
+
+/// <summary>
+/// Builds tests/VirtioScsi.Qemu for one board with <c>make</c> and the PowerPC cross compiler,
+/// once per test run and configuration, into a temporary directory.
+/// </summary>
+internal static class Harness
+{
+    public static readonly string[] Boards = ["pegasos2", "amigaone", "sam460ex"];
+
+    private static readonly ConcurrentDictionary<string, Lazy<string>> Images = new();
+    private static readonly string BuildRoot = Path.Combine(Path.GetTempPath(), "drvc-qemu-" + Guid.NewGuid().ToString("N")[..10]);
+
+    /// <summary>Path of harness-&lt;board&gt;.elf; <paramref name="driverDir"/> is drvc's output for VirtioScsi, or null.</summary>
+    public static string Image(string board, string? driverDir = null)
+    {
+        var key = board + "|" + (driverDir ?? "");
+        return Images.GetOrAdd(key, _ => new Lazy<string>(() => Build(board, driverDir))).Value;
+    }
+
+    private static string Build(string board, string? driverDir)
+    {
+        Tools.Require("make", "make");
+        Tools.Require("powerpc-linux-gnu-gcc", "gcc-powerpc-linux-gnu");
+        var outDir = Path.Combine(BuildRoot, driverDir is null ? "plain" : "driver");
+        Directory.CreateDirectory(outDir);
+        var args = new List<string> { "-s", "-C", Tools.HarnessDir, "BOARD=" + board, "O=" + outDir };
+        if (driverDir is not null) args.Add("DRIVER=" + driverDir);
+        var (code, output, timedOut) = Tools.Run("make", args, Tools.HarnessDir, TimeSpan.FromMinutes(3));
+        if (code != 0 || timedOut) throw new Xunit.Sdk.XunitException($"building the {board} harness failed:\n{output}");
+        return Path.Combine(outDir, $"harness-{board}.elf");
+    }
+}

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace DriverCompiler.VirtioScsi.Qemu.Tests;
+
+/// <summary>Repository paths and external programs; a missing program fails naming its Debian package.</summary>
+internal static class Tools
+{
+    public static readonly string RepoRoot = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "DriverCompiler.sln"))) return d.FullName;
+        throw new InvalidOperationException("DriverCompiler.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    public static string HarnessDir => Path.Combine(RepoRoot, "tests", "VirtioScsi.Qemu");
+
+    public const string QemuPackage = "qemu-system-ppc from bookworm-backports (QEMU 10: apt-get install -t bookworm-backports qemu-system-ppc)";
+
+    /// <summary>Fails the test unless <paramref name="tool"/> is on PATH.</summary>
+    public static string Require(string tool, string package)
+    {
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
+        {
+            if (dir.Length == 0) continue;
+            var p = Path.Combine(dir, tool);
+            if (File.Exists(p)) return p;
+        }
+        throw new Xunit.Sdk.XunitException($"'{tool}' is not installed: install the Debian package {package}");
+    }
+
+    /// <summary>Runs a program to completion: (exit code, stdout + stderr). Kills it after <paramref name="timeout"/>.</summary>
+    public static (int Code, string Output, bool TimedOut) Run(string file, IEnumerable<string> args, string workDir, TimeSpan timeout)
+    {
+        var psi = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true,
+            UseShellExecute = false, WorkingDirectory = workDir,
+        };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        p.StandardInput.Close();
+        var output = new StringBuilder();
+        var lockObj = new object();
+        p.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (lockObj) output.AppendLine(e.Data); };
+        p.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (lockObj) output.AppendLine(e.Data); };
+        p.BeginOutputReadLine();
+        p.BeginErrorReadLine();
+        bool timedOut = !p.WaitForExit((int)timeout.TotalMilliseconds);
+        if (timedOut) { try { p.Kill(true); } catch (InvalidOperationException) { } p.WaitForExit(); }
+        p.WaitForExit();
+        lock (lockObj) return (timedOut ? -1 : p.ExitCode, output.ToString(), timedOut);
+    }
+}

@@ -1,0 +1,11 @@
+/* The guest program's test groups (sources under guest/). */
+#ifndef GUEST_TESTS_H
+#define GUEST_TESTS_H
+
+void exec_selftest(void);
+void irq_selftest(void);
+void device_tests(void);
+/* Benchmark: rounds of the driver (initialised afresh) and the direct client, best of each. */
+void benchmark(void);
+
+#endif
