@@ -167,16 +167,13 @@ internal sealed partial class FunctionLowerer
     private Effects EffectsOf(IOperation? op)
     {
         if (op is null || op.ConstantValue.HasValue) return Effects.None;
+        // The commonest leaves, a read of a local or parameter, are shared per location: no lookup keyed by the operation.
+        if (op is ILocalReferenceOperation l) return ReadOf(Location(l.Local));
+        if (op is IParameterReferenceOperation p) return ReadOf(p.Parameter.RefKind == RefKind.None ? p.Parameter : Effects.Memory);
         if (effectsCache.TryGetValue(op, out var cached)) return cached;
         var e = new Effects();
         switch (op)
         {
-            case ILocalReferenceOperation l:
-                e.AddRead(Location(l.Local));
-                break;
-            case IParameterReferenceOperation p:
-                e.AddRead(p.Parameter.RefKind == RefKind.None ? p.Parameter : Effects.Memory);
-                break;
             case IFieldReferenceOperation f:
                 if (f.Instance is not null) e.Add(PartsEffects(f));
                 e.AddRead(StorageOf(f));
@@ -230,6 +227,20 @@ internal sealed partial class FunctionLowerer
                 break;
         }
         effectsCache[op] = e;
+        return e;
+    }
+
+    private readonly Dictionary<object, Effects> readsOf = new();
+
+    /// <summary>The effects of reading one location (a local, a value parameter or <see cref="Effects.Memory"/>).</summary>
+    private Effects ReadOf(object where)
+    {
+        if (!readsOf.TryGetValue(where, out var e))
+        {
+            e = new Effects();
+            e.AddRead(where);
+            readsOf[where] = e;
+        }
         return e;
     }
 
