@@ -49,7 +49,7 @@ namespace DriverCompiler.Analyzers
 
             foreach (var a in type.GetAttributes())
             {
-                if (a.AttributeClass?.ToDisplayString() != "System.Runtime.InteropServices.StructLayoutAttribute") continue;
+                if (a.AttributeClass?.Name != "StructLayoutAttribute" || a.AttributeClass.ToDisplayString() != "System.Runtime.InteropServices.StructLayoutAttribute") continue;
                 foreach (var na in a.NamedArguments)
                 {
                     if (na.Key != "Size" || !(na.Value.Value is int size) || size <= 0) continue;

@@ -34,9 +34,13 @@ internal static class Pipeline
         try
         {
             var compilation = dc.CSharp;
-            driver = ReadDriver(compilation, diagnostics);
+            // The analyzer pass binds its own copy of the compilation. When the caller names the target, the
+            // driver attribute is read from that copy afterwards instead of building this one's assembly
+            // symbols only for it; otherwise the attribute's target is needed before the pass.
+            if (options.Target is null) driver = ReadDriver(compilation, diagnostics);
             var target = options.Target ?? driver?.Target;
             var (all, models) = Analyze(compilation, target);
+            if (options.Target is not null) driver = ReadDriver(models.Compilation, diagnostics);
             diagnostics.AddRange(all.Where(d => d.Severity >= DiagnosticSeverity.Warning));
             if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) || !emit)
                 return Result(diagnostics, files, driver);

@@ -139,7 +139,7 @@ namespace DriverCompiler.Analyzers.Layout
         public static int? InlineArrayLength(ITypeSymbol type)
         {
             foreach (var a in type.GetAttributes())
-                if (a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.InlineArrayAttribute"
+                if (a.AttributeClass?.Name == "InlineArrayAttribute" && a.AttributeClass.ToDisplayString() == "System.Runtime.CompilerServices.InlineArrayAttribute"
                     && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is int n)
                     return n;
             return null;
@@ -162,7 +162,7 @@ namespace DriverCompiler.Analyzers.Layout
             int pack = 0, minSize = 0;
             foreach (var a in type.GetAttributes())
             {
-                if (a.AttributeClass?.ToDisplayString() != "System.Runtime.InteropServices.StructLayoutAttribute") continue;
+                if (a.AttributeClass?.Name != "StructLayoutAttribute" || a.AttributeClass.ToDisplayString() != "System.Runtime.InteropServices.StructLayoutAttribute") continue;
                 if (a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is int k) kind = (LayoutKind)k;
                 foreach (var na in a.NamedArguments)
                 {
@@ -174,7 +174,7 @@ namespace DriverCompiler.Analyzers.Layout
             // A [CType] struct mirrors an SDK type the compiler never emits: the SDK's packing
             // (AmigaOS 4 packs exec structures to 2 bytes) and opaque handles are the SDK's to define.
             bool sdkMirror = type.GetAttributes().Any(a => a.AttributeClass?.Name == "CTypeAttribute"
-                && a.AttributeClass.ContainingNamespace?.ToDisplayString() == "DriverCompiler.Dsl");
+                && a.AttributeClass.ContainingNamespace is { Name: "Dsl" } ns && ns.ToDisplayString() == "DriverCompiler.Dsl");
 
             var placed = new List<FieldLayout>();
             int offset = 0, structAlign = 1, naturalAlign = 1;
@@ -206,7 +206,7 @@ namespace DriverCompiler.Analyzers.Layout
                 int at;
                 if (isExplicit)
                 {
-                    at = f.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.FieldOffsetAttribute")
+                    at = f.GetAttributes().Where(a => a.AttributeClass?.Name == "FieldOffsetAttribute" && a.AttributeClass.ToDisplayString() == "System.Runtime.InteropServices.FieldOffsetAttribute")
                         .Select(a => a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is int o ? o : 0).FirstOrDefault();
                 }
                 else

@@ -7,7 +7,8 @@ internal static class DslSymbols
 {
     public const string Namespace = "DriverCompiler.Dsl";
 
-    public static bool IsDsl(ISymbol? s) => s?.ContainingNamespace?.ToDisplayString() == Namespace;
+    /// <remarks>The cheap name test first: this runs for every attribute and type the lowering looks at.</remarks>
+    public static bool IsDsl(ISymbol? s) => s?.ContainingNamespace is { Name: "Dsl" } ns && ns.ToDisplayString() == Namespace;
 
     public static AttributeData? Attribute(ISymbol symbol, string name) =>
         symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } c && c.Name == name && IsDsl(c));

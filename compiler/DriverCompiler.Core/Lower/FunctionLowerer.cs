@@ -53,12 +53,17 @@ internal sealed partial class FunctionLowerer
         if (block is null) { module.NotLowered(declaration, "method without a body"); return null; }
         var cblock = LowerBlock(block);
         // A parameter the body never reads (an interface the signature must match): say so, as C authors do.
-        var used = body.Descendants().ToList();
+        // One walk over the body, not one per parameter.
+        bool usesSelf = false;
+        var usedParams = new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default);
+        foreach (var o in body.Descendants())
+            if (o is IInstanceReferenceOperation) usesSelf = true;
+            else if (o is IParameterReferenceOperation r) usedParams.Add(r.Parameter);
         var unused = new List<CStmt>();
-        if (!method.IsStatic && !used.Any(o => o is IInstanceReferenceOperation))
+        if (!method.IsStatic && !usesSelf)
             unused.Add(new CExprStmt(new CCast(CNamedType.Void, new CName(Self))));
         foreach (var p in method.Parameters)
-            if (!used.Any(o => o is IParameterReferenceOperation r && SymbolEqualityComparer.Default.Equals(r.Parameter, p)))
+            if (!usedParams.Contains(p))
                 unused.Add(new CExprStmt(new CCast(CNamedType.Void, new CName(Naming.Local(p.Name)))));
         cblock.Statements.InsertRange(0, unused);
         if (Target.DeclarationsAtBlockStart) C89Hoister.Hoist(cblock);

@@ -268,7 +268,7 @@ internal sealed partial class FunctionLowerer
     {
         SequenceTarget(a.Target, [a.Value]);
         // x = x++: the store must not meet another unsequenced store to the same variable
-        if (EffectsOf(a.Value).DirectWrites.Contains(StorageOf(a.Target))) Spill(a.Value);
+        if (EffectsOf(a.Value).DirectlyWrites(StorageOf(a.Target))) Spill(a.Value);
         if (a.Target is IFieldReferenceOperation tf && MmioScalar(tf) is int bits)
         {
             if (!discarded) return Fail(a, "a register write used as a value");
@@ -305,7 +305,7 @@ internal sealed partial class FunctionLowerer
             return EndianCompoundAssignment(ca, sym, endian, mmio, discarded);
         // C# reads the target before evaluating the value: x += x++ or s += F() where F changes s.
         CExpr? before = null;
-        if (EffectsOf(ca.Value).Writes.Contains(StorageOf(ca.Target)))
+        if (EffectsOf(ca.Value).Writes(StorageOf(ca.Target)))
         {
             foreach (var part in AddressParts(ca.Target) ?? [])
                 if (!IsSideEffectFree(part)) Spill(part);

@@ -28,13 +28,22 @@ internal sealed partial class FunctionLowerer
     {
         public static readonly object Memory = new();
         public static readonly Effects None = new();
-        public readonly HashSet<object> Reads = new();
-        public readonly HashSet<object> Writes = new();
+        // Small sets as arrays that are never changed once stored: an expression touches a handful of
+        // locations, so a linear scan beats hashing, and a union that adds nothing reuses an operand's
+        // array instead of allocating (a fresh hash set per node made this analysis the lowering's largest cost).
+        private object[] reads = [], writes = [], directWrites = [];
+
         /// <summary>Writes not inside a called function: unsequenced against the rest of the full expression in C.</summary>
-        public readonly HashSet<object> DirectWrites = new();
+        public bool DirectlyWrites(object where) => Contains(directWrites, where);
+        public bool Writes(object where) => Contains(writes, where);
 
-        public bool IsEmpty => Reads.Count == 0 && Writes.Count == 0;
+        public bool IsEmpty => reads.Length == 0 && writes.Length == 0;
 
+        public void AddRead(object where) => reads = Union(reads, [where]);
+        public void AddWrite(object where) => writes = Union(writes, [where]);
+        public void AddDirectWrite(object where) => directWrites = Union(directWrites, [where]);
+
+        /// <summary>The union of this and <paramref name="other"/>; neither is changed. The result may be one of them: do not change it.</summary>
         public Effects With(Effects other)
         {
             if (other.IsEmpty) return this;
@@ -45,12 +54,34 @@ internal sealed partial class FunctionLowerer
 
         public void Add(Effects o)
         {
-            Reads.UnionWith(o.Reads); Writes.UnionWith(o.Writes); DirectWrites.UnionWith(o.DirectWrites);
+            reads = Union(reads, o.reads); writes = Union(writes, o.writes); directWrites = Union(directWrites, o.directWrites);
+        }
+
+        private static bool Contains(object[] set, object x)
+        {
+            foreach (var y in set) if (y.Equals(x)) return true;
+            return false;
+        }
+
+        private static object[] Union(object[] a, object[] b)
+        {
+            if (b.Length == 0 || ReferenceEquals(a, b)) return a;
+            if (a.Length == 0) return b;
+            List<object>? extra = null;
+            foreach (var x in b)
+                if (!Contains(a, x) && (extra is null || !extra.Contains(x))) (extra ??= new()).Add(x);
+            return extra is null ? a : [.. a, .. extra];
+        }
+
+        private static bool Overlaps(object[] a, object[] b)
+        {
+            foreach (var x in a) if (Contains(b, x)) return true;
+            return false;
         }
 
         /// <summary>True when evaluating this before <paramref name="later"/> can give another result than after it.</summary>
         public bool ConflictsWith(Effects later) =>
-            Writes.Overlaps(later.Reads) || Writes.Overlaps(later.Writes) || Reads.Overlaps(later.Writes);
+            Overlaps(writes, later.reads) || Overlaps(writes, later.writes) || Overlaps(reads, later.writes);
     }
 
     private readonly Dictionary<IOperation, Effects> effectsCache = new(ReferenceEqualityComparer.Instance);
@@ -136,21 +167,18 @@ internal sealed partial class FunctionLowerer
     private Effects EffectsOf(IOperation? op)
     {
         if (op is null || op.ConstantValue.HasValue) return Effects.None;
+        // The commonest leaves, a read of a local or parameter, are shared per location: no lookup keyed by the operation.
+        if (op is ILocalReferenceOperation l) return ReadOf(Location(l.Local));
+        if (op is IParameterReferenceOperation p) return ReadOf(p.Parameter.RefKind == RefKind.None ? p.Parameter : Effects.Memory);
         if (effectsCache.TryGetValue(op, out var cached)) return cached;
         var e = new Effects();
         switch (op)
         {
-            case ILocalReferenceOperation l:
-                e.Reads.Add(Location(l.Local));
-                break;
-            case IParameterReferenceOperation p:
-                e.Reads.Add(p.Parameter.RefKind == RefKind.None ? p.Parameter : Effects.Memory);
-                break;
             case IFieldReferenceOperation f:
                 if (f.Instance is not null) e.Add(PartsEffects(f));
-                e.Reads.Add(StorageOf(f));
+                e.AddRead(StorageOf(f));
                 // A device register read is an access the device sees: keep reads in C# order.
-                if (MmioScalar(f) is not null) { e.Writes.Add(Effects.Memory); }
+                if (MmioScalar(f) is not null) { e.AddWrite(Effects.Memory); }
                 break;
             case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation:
                 {
@@ -164,8 +192,8 @@ internal sealed partial class FunctionLowerer
                     if (op is ISimpleAssignmentOperation sa) e.Add(EffectsOf(sa.Value));
                     else if (op is ICompoundAssignmentOperation ca) e.Add(EffectsOf(ca.Value));
                     var where = StorageOf(target);
-                    if (op is not ISimpleAssignmentOperation) e.Reads.Add(where);
-                    e.Writes.Add(where); e.DirectWrites.Add(where);
+                    if (op is not ISimpleAssignmentOperation) e.AddRead(where);
+                    e.AddWrite(where); e.AddDirectWrite(where);
                     break;
                 }
             // the DSL's pure intrinsics (byte swaps, SCRIPTS entry offsets and addresses) are values, not calls
@@ -174,15 +202,15 @@ internal sealed partial class FunctionLowerer
                 break;
             case IInvocationOperation or IFunctionPointerInvocationOperation:
                 foreach (var child in op.ChildOperations) e.Add(EffectsOf(child));
-                e.Reads.Add(Effects.Memory); e.Writes.Add(Effects.Memory);
+                e.AddRead(Effects.Memory); e.AddWrite(Effects.Memory);
                 // a struct method gets its receiver by address and may change it
                 if (op is IInvocationOperation { TargetMethod.IsStatic: false, Instance: { } receiver } && receiver is not IInstanceReferenceOperation)
-                    e.Writes.Add(StorageOf(receiver));
+                    e.AddWrite(StorageOf(receiver));
                 break;
             case IArgumentOperation { Parameter.RefKind: not RefKind.None } ra:
                 e.Add(PartsEffects(ra.Value));
                 // the callee reads and writes the variable (sequenced: inside the call)
-                e.Reads.Add(StorageOf(ra.Value)); e.Writes.Add(StorageOf(ra.Value));
+                e.AddRead(StorageOf(ra.Value)); e.AddWrite(StorageOf(ra.Value));
                 break;
             case IObjectCreationOperation { Initializer: var init }:
                 // a new value: only what its initializer evaluates counts
@@ -195,10 +223,24 @@ internal sealed partial class FunctionLowerer
             default:
                 foreach (var child in op.ChildOperations) e.Add(EffectsOf(child));
                 // *p, p[i], p->f: a read of memory
-                if (op.Kind == OperationKind.None || op is IArrayElementReferenceOperation) e.Reads.Add(Effects.Memory);
+                if (op.Kind == OperationKind.None || op is IArrayElementReferenceOperation) e.AddRead(Effects.Memory);
                 break;
         }
         effectsCache[op] = e;
+        return e;
+    }
+
+    private readonly Dictionary<object, Effects> readsOf = new();
+
+    /// <summary>The effects of reading one location (a local, a value parameter or <see cref="Effects.Memory"/>).</summary>
+    private Effects ReadOf(object where)
+    {
+        if (!readsOf.TryGetValue(where, out var e))
+        {
+            e = new Effects();
+            e.AddRead(where);
+            readsOf[where] = e;
+        }
         return e;
     }
 
@@ -211,7 +253,7 @@ internal sealed partial class FunctionLowerer
             // Unknown shape (e.g. a field of a call's struct result, F().Key): everything it evaluates,
             // and a read of memory. Not EffectsOf(target): for a field that would ask for these parts again.
             foreach (var child in target.ChildOperations) e.Add(EffectsOf(child));
-            e.Reads.Add(Effects.Memory);
+            e.AddRead(Effects.Memory);
             return e;
         }
         foreach (var p in parts) e.Add(EffectsOf(p));
@@ -226,15 +268,18 @@ internal sealed partial class FunctionLowerer
     private void Sequence(IReadOnlyList<IOperation?> operands, Effects? after = null)
     {
         if (operands.Count + (after is null ? 0 : 1) < 2) return;
+        // Each operand's effects looked up once; nothing after the last operand when after is null.
+        var own = new Effects[operands.Count];
         var later = new Effects[operands.Count];
         var acc = after ?? Effects.None;
         for (int k = operands.Count - 1; k >= 0; k--)
         {
             later[k] = acc;
-            acc = acc.With(EffectsOf(operands[k]));
+            own[k] = EffectsOf(operands[k]);
+            if (k > 0) acc = acc.With(own[k]);
         }
         for (int k = 0; k < operands.Count; k++)
-            if (operands[k] is { } op && !op.ConstantValue.HasValue && EffectsOf(op).ConflictsWith(later[k]))
+            if (operands[k] is { } op && !op.ConstantValue.HasValue && !later[k].IsEmpty && own[k].ConflictsWith(later[k]))
                 Spill(op);
     }
 

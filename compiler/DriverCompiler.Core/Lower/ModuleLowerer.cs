@@ -306,15 +306,16 @@ internal sealed class ModuleLowerer
     private IEnumerable<INamedTypeSymbol> TopoSort(List<INamedTypeSymbol> structs)
     {
         var done = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        var known = new HashSet<INamedTypeSymbol>(structs, SymbolEqualityComparer.Default); // membership in O(1): this runs per field
         var result = new List<INamedTypeSymbol>();
         void Visit(INamedTypeSymbol s)
         {
             if (!done.Add(s)) return;
             foreach (var f in s.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic))
-                if (f.Type is INamedTypeSymbol ft && ft.TypeKind == TypeKind.Struct && structs.Contains(ft, SymbolEqualityComparer.Default)) Visit(ft);
+                if (f.Type is INamedTypeSymbol ft && ft.TypeKind == TypeKind.Struct && known.Contains(ft)) Visit(ft);
                 else if (f.Type is INamedTypeSymbol ia && StructLayoutCalculator.InlineArrayLength(ia) is not null
                          && ia.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(x => !x.IsStatic)?.Type is INamedTypeSymbol et
-                         && structs.Contains(et, SymbolEqualityComparer.Default)) Visit(et);
+                         && known.Contains(et)) Visit(et);
             result.Add(s);
         }
         foreach (var s in structs) Visit(s);
