@@ -170,14 +170,7 @@ public static class Harness
 /// <summary>The repository root (the folder with DriverCompiler.sln above the test binaries).</summary>
 public static class Repo
 {
-    public static string Root { get; } = Find();
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "DriverCompiler.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("DriverCompiler.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string Root { get; } = DriverCompiler.Testing.RepoRoot.Path;
 }
 
 /// <summary>A temporary folder, deleted on dispose.</summary>

@@ -28,7 +28,7 @@ public sealed class Toolchain : IDisposable
 
     public Toolchain()
     {
-        RepoRoot = FindRepo();
+        RepoRoot = DriverCompiler.Testing.RepoRoot.Path;
         Work = Path.Combine(Path.GetTempPath(), "drv-packaging-" + Guid.NewGuid().ToString("N")[..10]);
         Feed = Path.Combine(Work, "feed");
         ToolPath = Path.Combine(Work, "tools");
@@ -97,13 +97,6 @@ public sealed class Toolchain : IDisposable
         }
         p.WaitForExit();
         return new Run(file + " " + string.Join(' ', args), p.ExitCode, output.ToString());
-    }
-
-    private static string FindRepo()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "DriverCompiler.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("DriverCompiler.sln not found above " + AppContext.BaseDirectory);
     }
 
     public void Dispose()

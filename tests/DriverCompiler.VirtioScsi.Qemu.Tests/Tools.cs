@@ -6,14 +6,7 @@ namespace DriverCompiler.VirtioScsi.Qemu.Tests;
 /// <summary>Repository paths and external programs; a missing program fails naming its Debian package.</summary>
 internal static class Tools
 {
-    public static readonly string RepoRoot = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "DriverCompiler.sln"))) return d.FullName;
-        throw new InvalidOperationException("DriverCompiler.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static readonly string RepoRoot = DriverCompiler.Testing.RepoRoot.Path;
 
     public static string HarnessDir => Path.Combine(RepoRoot, "tests", "VirtioScsi.Qemu");
 

@@ -5,14 +5,7 @@ namespace DriverCompiler.VirtioScsi.Tests;
 /// <summary>Repository paths, drvc in-process, and external programs (a missing one fails naming its Debian package).</summary>
 internal static class Tools
 {
-    public static readonly string Root = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "DriverCompiler.sln"))) return d.FullName;
-        throw new InvalidOperationException("DriverCompiler.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static readonly string Root = DriverCompiler.Testing.RepoRoot.Path;
 
     public static string RepoPath(params string[] parts) => Path.Combine([Root, .. parts]);
 

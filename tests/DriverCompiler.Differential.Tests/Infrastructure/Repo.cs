@@ -4,10 +4,8 @@ namespace DriverCompiler.Differential.Tests.Infrastructure;
 /// corpus and harness files copied next to this assembly.</summary>
 public static class Repo
 {
-    private static readonly Lazy<string> RootLazy = new(FindRoot);
-
     /// <summary>The folder holding <c>DriverCompiler.sln</c>, found by walking up from this assembly.</summary>
-    public static string Root => RootLazy.Value;
+    public static string Root => RepoRoot.Path;
 
     public static string AssemblyDir => AppContext.BaseDirectory;
     public static string CorpusDir => Path.Combine(AssemblyDir, "Corpus");
@@ -20,11 +18,4 @@ public static class Repo
             .OrderBy(n => n, StringComparer.Ordinal)
             .ToList();
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AssemblyDir); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "DriverCompiler.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException($"no DriverCompiler.sln above {AssemblyDir}");
-    }
 }
