@@ -58,7 +58,9 @@ internal static class Qemu
         var qemu = Tools.Require("qemu-system-ppc", Tools.QemuPackage);
         var args = new List<string>
         {
-            "-M", machine, "-m", "512", "-nographic", "-monitor", "none", "-serial", "stdio", "-audio", "none",
+            // No display and no VGA card: the harness talks over the serial port only, and the default
+            // VGA of pegasos2/amigaone needs vgabios-stdvga.bin from seabios, which QEMU does not depend on.
+            "-M", machine, "-m", "512", "-display", "none", "-vga", "none", "-monitor", "none", "-serial", "stdio", "-audio", "none",
             "-kernel", kernel,
             "-device", "virtio-scsi-pci,id=scsi0" + (disableModern ? ",disable-modern=on" : ""),
         };
@@ -72,6 +74,7 @@ internal static class Qemu
             args.AddRange(["-device", dev]);
         }
         var (code, output, timedOut) = Tools.Run(qemu, args, Path.GetDirectoryName(kernel)!, timeout ?? TimeSpan.FromSeconds(120));
+        Tools.FailOnMissingFirmware(output);
         if (timedOut) throw new Xunit.Sdk.XunitException($"QEMU {machine} did not finish in time\n--- serial log ---\n{output}");
         if (code != 0) throw new Xunit.Sdk.XunitException($"QEMU {machine} exited with status {code}\n--- output ---\n{output}");
         return GuestLog.Parse(output);

@@ -12,6 +12,29 @@ internal static class Tools
 
     public const string QemuPackage = "qemu-system-ppc from bookworm-backports (QEMU 10: apt-get install -t bookworm-backports qemu-system-ppc)";
 
+    /// <summary>
+    /// Fails naming the Debian package when QEMU could not find a firmware or option ROM file
+    /// (<c>failed to find romfile "x"</c>, <c>Could not find ... "x"</c>, <c>could not load ... 'x'</c>).
+    /// The files the three machines can ask for and where Debian ships them (QEMU 10 from bookworm-backports).
+    /// </summary>
+    public static void FailOnMissingFirmware(string qemuOutput)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(qemuOutput,
+            @"(?:failed to find romfile|[Cc]ould not (?:find|load|open)[^""'\n]*)\s*[""']([^""']+)[""']");
+        if (!m.Success) return;
+        var file = Path.GetFileName(m.Groups[1].Value);
+        var package = file switch
+        {
+            _ when file.StartsWith("vgabios", StringComparison.Ordinal) || file.StartsWith("bios", StringComparison.Ordinal) => "seabios",
+            _ when file.StartsWith("openbios", StringComparison.Ordinal) => "openbios-ppc",
+            "vof.bin" or "u-boot-sam460-20100605.bin" or "QEMU,VGA.bin" => "qemu-system-data",
+            _ when file.StartsWith("efi-", StringComparison.Ordinal) || file.StartsWith("pxe-", StringComparison.Ordinal) => "ipxe-qemu",
+            _ => "qemu-system-data (or the package that ships /usr/share/qemu/" + file + ")",
+        };
+        throw new Xunit.Sdk.XunitException(
+            $"QEMU could not find its firmware file '{file}': install the Debian package {package}\n--- QEMU output ---\n{qemuOutput}");
+    }
+
     /// <summary>Fails the test unless <paramref name="tool"/> is on PATH.</summary>
     public static string Require(string tool, string package)
     {
