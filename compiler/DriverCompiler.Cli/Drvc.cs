@@ -13,8 +13,10 @@ public sealed class BuildOptionsVerb
     public string DriverDir { get; set; } = "";
     [Option("target", HelpText = "amigaos4 or amix (default: the target in [assembly: Driver]).")]
     public string? Target { get; set; }
-    [Option("out", HelpText = "Output folder (default: out/<driver name>). Replaced only on success.")]
+    [Option("out", HelpText = "Output folder (default: out/<driver name>, the name in [assembly: Driver]). drvc replaces only the files it wrote there (listed in .drvc-manifest), and only on success.")]
     public string? Out { get; set; }
+    [Option("force", HelpText = "Overwrite files in the output folder that were changed since drvc wrote them (otherwise drvc refuses, exit 2).")]
+    public bool Force { get; set; }
     [Option("line-directives", HelpText = "Emit #line directives so C compiler errors point at the C# source.")]
     public bool LineDirectives { get; set; }
     [Option("no-warnings", HelpText = "Print errors only (the MSBuild emit step uses this: the compiler has already reported the warnings).")]
@@ -152,6 +154,16 @@ public static class Drvc
     private static int Build(BuildOptionsVerb o, TextWriter stdout, TextWriter stderr)
     {
         if (!ParseTarget(o.Target, stderr, out var target)) return Usage;
+        try
+        {
+            // A folder that can never be right is refused before the compile, not after it.
+            if (o.Out is not null) OutputFolder.CheckPlacement(o.Out, o.DriverDir);
+        }
+        catch (OutputRefusedException ex)
+        {
+            stderr.WriteLine($"drvc: error: {ex.Message}");
+            return Usage;
+        }
         var dc = Load(o.DriverDir, stderr);
         if (dc is null) return Usage;
         var r = dc.Build(new BuildOptions(target, o.LineDirectives));
@@ -160,7 +172,13 @@ public static class Drvc
         string outDir = o.Out ?? Path.Combine("out", r.Driver!.Name);
         try
         {
-            WriteAtomically(outDir, r.Files);
+            OutputFolder.CheckPlacement(outDir, o.DriverDir);
+            OutputFolder.Write(outDir, r.Files, Version, o.Force);
+        }
+        catch (OutputRefusedException ex)
+        {
+            stderr.WriteLine($"drvc: error: {ex.Message}");
+            return Usage;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -170,35 +188,5 @@ public static class Drvc
         string tname = Target.For(target ?? r.Driver!.Target).Name;
         stdout.WriteLine($"{r.Driver!.Name}: {r.Files.Count} files for {tname} in {outDir}");
         return Success;
-    }
-
-    /// <summary>Writes every file into a fresh sibling folder, then swaps it in for <paramref name="outDir"/>.</summary>
-    private static void WriteAtomically(string outDir, IReadOnlyList<EmittedFile> files)
-    {
-        string full = Path.GetFullPath(outDir).TrimEnd(Path.DirectorySeparatorChar);
-        string parent = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(parent);
-        string temp = Path.Combine(parent, "." + Path.GetFileName(full) + ".tmp-" + Guid.NewGuid().ToString("N")[..8]);
-        try
-        {
-            foreach (var f in files)
-            {
-                string path = Path.Combine(temp, f.RelativePath);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllText(path, f.Content, new System.Text.UTF8Encoding(false));
-            }
-            string? old = null;
-            if (Directory.Exists(full))
-            {
-                old = Path.Combine(parent, "." + Path.GetFileName(full) + ".old-" + Guid.NewGuid().ToString("N")[..8]);
-                Directory.Move(full, old);
-            }
-            Directory.Move(temp, full);
-            if (old is not null) Directory.Delete(old, recursive: true);
-        }
-        finally
-        {
-            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
-        }
     }
 }
