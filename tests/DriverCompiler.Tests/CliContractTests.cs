@@ -94,17 +94,6 @@ public class CliContractTests
     }
 
     [Fact]
-    public void ASuccessfulBuildReplacesTheOutputFolder()
-    {
-        var outDir = Path.Combine(Repo.TempDir(), "out");
-        Directory.CreateDirectory(outDir);
-        File.WriteAllText(Path.Combine(outDir, "stale.c"), "old");
-        Assert.Equal(0, Repo.Drvc("build", Sample, "--out", outDir).Code);
-        Assert.False(File.Exists(Path.Combine(outDir, "stale.c")));
-        Assert.True(File.Exists(Path.Combine(outDir, "sample.c")));
-    }
-
-    [Fact]
     public void CSharpSyntaxErrorsAreReportedInMsBuildFormat()
     {
         var driver = Repo.TempDir();
