@@ -41,6 +41,8 @@ public sealed class ScriptsOptionsVerb
     public string? Output { get; set; }
     [Option('a', "arch", HelpText = "Chip: 700, 710 (default), 720 or 770; an ARCH statement in the file wins.")]
     public string? Arch { get; set; }
+    [Option("force", HelpText = "Overwrite an existing output file that is not SCRIPTS output (otherwise drvc refuses, exit 2).")]
+    public bool Force { get; set; }
 }
 
 [Verb("new", HelpText = "Create <Name>/ with a driver project that references DriverCompiler.Dsl, a skeleton driver and a README.")]
@@ -74,7 +76,7 @@ public static class Drvc
             return parsed.MapResult(
                 (BuildOptionsVerb b) => Build(b, stdout, stderr),
                 (CheckOptionsVerb c) => Check(c, stdout, stderr),
-                (ScriptsOptionsVerb s) => DriverCompiler.Scripts.ScriptsTool.Run(s.Input, s.Output, s.Arch, stdout, stderr),
+                (ScriptsOptionsVerb s) => DriverCompiler.Scripts.ScriptsTool.Run(s.Input, s.Output, s.Arch, stdout, stderr, new DriverCompiler.Scripts.ScriptsToolOptions { Force = s.Force }),
                 (NewOptionsVerb n) => NewProject.Run(n, stdout, stderr),
                 errors => ParseFailed(parsed, errors, stdout, stderr));
         }
