@@ -229,4 +229,54 @@ public class PackagingTests(Toolchain tc) : IClassFixture<Toolchain>
         Assert.Equal([$"Pool.cs({line},{col}) DRV0001"], Diagnostics(warned.Output).Select(d => d.Spot));
         Assert.Equal("warning", Diagnostics(warned.Output).Single().Severity);
     }
+
+    /// <summary>Every file under <paramref name="dir"/> and its bytes.</summary>
+    private static Dictionary<string, byte[]> Snapshot(string dir) =>
+        Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(dir, f).Replace('\\', '/'), File.ReadAllBytes);
+
+    private static void AssertUnchanged(Dictionary<string, byte[]> before, string dir, Func<string, bool> mine)
+    {
+        var after = Snapshot(dir).Where(f => mine(f.Key)).ToDictionary();
+        Assert.Equal(before.Keys.Order(StringComparer.Ordinal), after.Keys.Order(StringComparer.Ordinal));
+        foreach (var (k, v) in before) Assert.True(v.AsSpan().SequenceEqual(after[k]), k + " changed");
+    }
+
+    [Fact]
+    public void The_emit_target_never_deletes_what_drvc_did_not_write()
+    {
+        string project = Scaffold("Widget", "amigaos4");
+        // The user's files: the sources and the project, outside bin/ and obj/ (which dotnet build writes).
+        static bool Users(string rel) => !rel.StartsWith("bin/", StringComparison.Ordinal) && !rel.StartsWith("obj/", StringComparison.Ordinal);
+        var sources = Snapshot(project).Where(f => Users(f.Key)).ToDictionary();
+
+        // DriverCompilerOutDir = the project folder: refused, the build fails, the sources are intact.
+        var intoSources = Build(project, $"-p:DriverCompilerOutDir={project}/");
+        Assert.NotEqual(0, intoSources.Exit);
+        Assert.Contains("is the driver folder", intoSources.Output);
+        AssertUnchanged(sources, project, Users);
+
+        // A folder with someone else's files: refused, the files are intact.
+        string foreign = tc.NewFolder("foreign");
+        File.WriteAllText(Path.Combine(foreign, "NOTES.txt"), "my notes\n");
+        Directory.CreateDirectory(Path.Combine(foreign, "sub"));
+        File.WriteAllText(Path.Combine(foreign, "sub", "keep.c"), "int keep;\n");
+        var theirs = Snapshot(foreign);
+        var intoForeign = Build(project, $"-p:DriverCompilerOutDir={foreign}");
+        Assert.NotEqual(0, intoForeign.Exit);
+        Assert.Contains("drvc did not create it", intoForeign.Output);
+        AssertUnchanged(theirs, foreign, _ => true);
+
+        // The default out/: emitted; a note the user puts there survives the next emit.
+        var first = Build(project);
+        Assert.True(first.Exit == 0, first.ToString());
+        string outDir = Path.Combine(project, "out");
+        Assert.True(File.Exists(Path.Combine(outDir, ".drvc-manifest")));
+        File.WriteAllText(Path.Combine(outDir, "NOTES.txt"), "my notes\n");
+        File.AppendAllText(Path.Combine(project, "Driver.cs"), "\n// touched\n");
+        var second = Build(project);
+        Assert.True(second.Exit == 0, second.ToString());
+        Assert.Contains("-> " + outDir, second.Output); // the emit step ran again
+        Assert.Equal("my notes\n", File.ReadAllText(Path.Combine(outDir, "NOTES.txt")));
+    }
 }
