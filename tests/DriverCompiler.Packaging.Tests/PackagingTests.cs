@@ -18,7 +18,7 @@ public sealed record Reported(string File, int Line, int Column, string Severity
 public class PackagingTests(Toolchain tc) : IClassFixture<Toolchain>
 {
     private static readonly Regex DiagnosticLine = new(
-        @"^(?<path>.+?)\((?<line>\d+),(?<col>\d+)\): (?<sev>error|warning) (?<id>DRV\d{4}): (?<msg>.*?)(?: \(https?://[^)\s]*\))?(?: \[[^\]]*\])?\s*$",
+        @"^(?<path>.+?)\((?<line>\d+),(?<col>\d+)\): (?<sev>error|warning) (?<id>DRV\d{4}): (?<msg>.*?)(?: \(docs/diagnostics/DRV\d{4}\.md\))?(?: \[[^\]]*\])?\s*$",
         RegexOptions.Multiline);
 
     private static List<Reported> Diagnostics(string output) =>
@@ -73,7 +73,8 @@ public class PackagingTests(Toolchain tc) : IClassFixture<Toolchain>
         {
             var names = dsl.Entries.Select(e => e.FullName).ToHashSet();
             foreach (var expected in new[] { "lib/netstandard2.0/DriverCompiler.Dsl.dll", "analyzers/dotnet/cs/DriverCompiler.Analyzers.dll",
-                         "analyzers/dotnet/cs/DriverCompiler.CodeFixes.dll", "build/DriverCompiler.Dsl.props", "build/DriverCompiler.Dsl.targets" })
+                         "analyzers/dotnet/cs/DriverCompiler.CodeFixes.dll", "build/DriverCompiler.Dsl.props", "build/DriverCompiler.Dsl.targets",
+                         "docs/diagnostics/DRV0001.md", "docs/diagnostics/DRV0999.md" })
                 Assert.Contains(expected, names);
             // The analyzer projects are not lib/ dependencies of driver projects.
             using var nuspec = dsl.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
@@ -168,6 +169,10 @@ public class PackagingTests(Toolchain tc) : IClassFixture<Toolchain>
         var check = tc.Exec(project, tc.Drvc, ["check", "."]);
         Assert.Equal(1, check.Exit);
         Assert.Equal(fromBuild, Diagnostics(check.Output));
+        // Not only the same spots: the same text, full path and help link, as dotnet build prints it before " [project]".
+        var drvcLines = check.Output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Contains(": error DRV", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, drvcLines.Count);
+        Assert.All(drvcLines, l => Assert.Contains(l + " [", build.Output));
 
         // Fixed, plus a register block whose offset comment disagrees with its layout: a warning
         // (DRV0113) at the comment, reported once — by the compiler step, not again by the emit step.
@@ -180,7 +185,7 @@ public class PackagingTests(Toolchain tc) : IClassFixture<Toolchain>
         Assert.Equal([$"Window.cs({wl},{wc}) DRV0113"], warnings.Select(d => d.Spot));
         Assert.Equal("warning", warnings[0].Severity);
         var lines = rebuilt.Output.Split('\n').Where(l => l.Contains("DRV0113", StringComparison.Ordinal)).ToList();
-        Assert.All(lines, l => Assert.Contains("docs/diagnostics/DRV0113.md", l)); // the compiler's lines carry the help link, drvc's would not
+        Assert.All(lines, l => Assert.Contains("(docs/diagnostics/DRV0113.md)", l)); // the help link, a page the package and drvc explain carry
 
         var stats = Path.Combine(project, "out", "stats.c");
         Assert.True(File.Exists(stats), rebuilt.ToString());
