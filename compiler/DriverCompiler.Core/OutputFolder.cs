@@ -55,7 +55,8 @@ public static class OutputFolder
     /// <exception cref="OutputRefusedException">The folder is refused; nothing was written.</exception>
     public static void CheckPlacement(string outDir, string driverDir)
     {
-        string output = Full(outDir), driver = Full(driverDir);
+        // Through symbolic links too: a link to the driver folder is the driver folder.
+        string output = Real(Full(outDir)), driver = Real(Full(driverDir));
         if (string.Equals(output, driver, PathComparison))
             throw new OutputRefusedException($"output folder '{outDir}' is the driver folder: drvc does not write among your sources; drop --out (the default is out/<driver name>) or name a folder outside '{driverDir}'");
         if (IsInside(driver, output))
@@ -212,6 +213,33 @@ public static class OutputFolder
     }
 
     private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>
+    /// <paramref name="full"/> with every symbolic link among its existing leading components
+    /// resolved (what realpath does for the part that exists); the rest is appended unchanged.
+    /// </summary>
+    private static string Real(string full)
+    {
+        string? root = Path.GetPathRoot(full);
+        if (string.IsNullOrEmpty(root)) return full;
+        string current = root;
+        var parts = full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+        for (int i = 0; i < parts.Length; i++)
+        {
+            string next = Path.Combine(current, parts[i]);
+            FileSystemInfo info = new DirectoryInfo(next);
+            if (!info.Exists)
+                return Path.Combine([current, .. parts[i..]]);
+            for (int hops = 0; info.LinkTarget is not null && hops < 40; hops++)
+            {
+                next = Path.GetFullPath(info.LinkTarget, Path.GetDirectoryName(next)!);
+                next = Real(next);
+                info = new DirectoryInfo(next);
+            }
+            current = next;
+        }
+        return Path.TrimEndingDirectorySeparator(current);
+    }
 
     private static string Full(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
 

@@ -63,6 +63,25 @@ public class OutputFolderTests
         AssertSame(before, parent);
     }
 
+    [Fact]
+    public void OutIsALinkToTheDriverFolder_Refused()
+    {
+        string parent = Repo.TempDir();
+        string driver = CopySample(parent);
+        string link = Path.Combine(parent, "link");
+        Directory.CreateSymbolicLink(link, driver);
+        var before = Snap(driver);
+        var (code, _, e) = Repo.Drvc("build", driver, "--out", link);
+        Assert.Equal(2, code);
+        Assert.Contains("is the driver folder", e);
+        AssertSame(before, driver);
+        // and the driver reached through the link, with --out its parent
+        var (code2, _, e2) = Repo.Drvc("build", link, "--out", Path.Combine(driver, "gen"));
+        Assert.Equal(2, code2);
+        Assert.Contains("lies inside the driver's sources", e2);
+        AssertSame(before, driver);
+    }
+
     [Theory]
     [InlineData("gen")]
     [InlineData("bin")]
