@@ -79,7 +79,7 @@ public static class Drvc
         try
         {
             // CommandLineParser takes a value option at the very end ("build dir --out") as given without a value.
-            if (args.Length > 1 && ValueOptions.Contains(args[^1]) && VerbOf(args[0]) is { } v)
+            if (args.Length > 1 && VerbOf(args[0]) is { } v && ValueOptions(v).Contains(args[^1]))
             {
                 stderr.WriteLine($"drvc: error: option '{args[^1]}' needs a value");
                 stderr.WriteLine("usage: " + VerbUsage[v]);
@@ -108,14 +108,13 @@ public static class Drvc
     {
         [typeof(BuildOptionsVerb)] = "drvc build <driver-dir> [--target amigaos4|amix] [--out <dir>] [--force] [--line-directives] [--no-warnings]",
         [typeof(CheckOptionsVerb)] = "drvc check <driver-dir> [--target amigaos4|amix]",
-        [typeof(ScriptsOptionsVerb)] = "drvc scripts <file.ss> [-o <file>] [-a 700|710|720|770] [--force]",
+        [typeof(ScriptsOptionsVerb)] = "drvc scripts <file.ss> [-o <file>] [-a 700|710|720|770|810|825] [--force]",
         [typeof(NewOptionsVerb)] = "drvc new <Name> --target amigaos4|amix [-o <dir>] [--dsl-version <version>]",
         [typeof(ExplainOptionsVerb)] = "drvc explain <DRVnnnn>",
     };
 
-    /// <summary>The options that take a value, in every spelling.</summary>
-    private static readonly HashSet<string> ValueOptions = VerbUsage.Keys
-        .SelectMany(t => t.GetProperties())
+    /// <summary>The options of <paramref name="verb"/> that take a value, in every spelling.</summary>
+    private static HashSet<string> ValueOptions(Type verb) => verb.GetProperties()
         .Where(p => p.PropertyType != typeof(bool))
         .SelectMany(p => p.GetCustomAttributes(typeof(OptionAttribute), false).OfType<OptionAttribute>())
         .SelectMany(o => new[] { "--" + o.LongName, o.ShortName.Length > 0 ? "-" + o.ShortName : null })
