@@ -78,13 +78,20 @@ public static class Drvc
     {
         try
         {
-            // CommandLineParser takes a value option at the very end ("build dir --out") as given without a value.
-            if (args.Length > 1 && VerbOf(args[0]) is { } v && ValueOptions(v).Contains(args[^1]))
+            // CommandLineParser takes a value option at the end ("build dir --out") or before another
+            // option ("--out --force") as not given at all, and would go on with the default.
+            if (args.Length > 1 && VerbOf(args[0]) is { } v)
             {
-                stderr.WriteLine($"drvc: error: option '{args[^1]}' needs a value");
-                stderr.WriteLine("usage: " + VerbUsage[v]);
-                stderr.WriteLine($"(drvc {args[0]} --help describes the options)");
-                return Usage;
+                var takesValue = ValueOptions(v);
+                for (int i = 1; i < args.Length; i++)
+                {
+                    if (!takesValue.Contains(args[i])) continue;
+                    if (i + 1 < args.Length && !(args[i + 1].Length > 1 && args[i + 1][0] == '-')) { i++; continue; }
+                    stderr.WriteLine($"drvc: error: option '{args[i]}' needs a value");
+                    stderr.WriteLine("usage: " + VerbUsage[v]);
+                    stderr.WriteLine($"(drvc {args[0]} --help describes the options)");
+                    return Usage;
+                }
             }
             using var parser = new Parser(s => { s.HelpWriter = null; s.AutoVersion = true; s.AutoHelp = true; s.CaseInsensitiveEnumValues = true; });
             var parsed = parser.ParseArguments<BuildOptionsVerb, CheckOptionsVerb, ScriptsOptionsVerb, NewOptionsVerb, ExplainOptionsVerb>(args);

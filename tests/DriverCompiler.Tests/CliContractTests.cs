@@ -46,6 +46,8 @@ public class CliContractTests
     [InlineData("drvc: error: missing option '--target'", "usage: drvc new <Name>", "new", "X")]
     [InlineData("drvc: error: option '--out' needs a value", "usage: drvc build <driver-dir>", "build", "drivers/Sample", "--out")]
     [InlineData("drvc: error: unknown option '-o'", "usage: drvc build <driver-dir>", "build", "drivers/Sample", "-o")]
+    [InlineData("drvc: error: option '--out' needs a value", "usage: drvc build <driver-dir>", "build", "drivers/Sample", "--out", "--force")]
+    [InlineData("drvc: error: option '--target' needs a value", "usage: drvc check <driver-dir>", "check", "--target", "--", "drivers/Sample")]
     [InlineData("drvc: error: option '-o' needs a value", "usage: drvc scripts <file.ss>", "scripts", "x.ss", "-o")]
     public void AUsageErrorSaysWhatWasWrongFirst_ThenTheShortUsage(string first, string second, params string[] args)
     {
