@@ -1,7 +1,7 @@
 // DriverCompiler build. Targets:
 //   Build       compile the solution (Release)
 //   Test        run every test project; prints "Tests: N passed, M failed, K skipped"
-//   Emit        lower every driver under drivers/ into out/<name>/   (the main job)
+//   Emit        build drvc only, then lower every driver under drivers/ into out/<driver name>/ (the main job)
 //   CrossBuild  Emit, then build each AmigaOS 4 driver in the os4-gcc Docker image
 //   Pack        the drvc dotnet tool and the DriverCompiler.Dsl package into artifacts/packages
 //   Bench       the benchmarks (tests/DriverCompiler.Benchmarks)
@@ -32,20 +32,37 @@ Task("Test").IsDependentOn("Build").Does(() =>
 {
     var results = MakeAbsolute(Directory("./artifacts/test-results"));
     CleanDirectory(results);
-    int failedProjects = 0;
-    foreach (var project in GetFiles("./tests/**/*.Tests.csproj").OrderBy(p => p.FullPath))
+    var projects = GetFiles("./tests/**/*.Tests.csproj").OrderBy(p => p.FullPath).ToList();
+    int failedProjects = 0, index = 0;
+    var summary = new List<string>();
+    foreach (var project in projects)
     {
         var name = project.GetFilenameWithoutExtension().ToString();
-        Information($"== {name}");
+        // Plain Console.WriteLine throughout: CI logs have no terminal for Information()'s colours.
+        Console.WriteLine($"== [{++index}/{projects.Count}] {name}");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        bool threw = false;
         try
         {
+            // The console logger prints each test's result as it finishes, so a long project shows progress.
             DotNetTest(project.FullPath, new DotNetTestSettings
             {
                 Configuration = configuration, NoBuild = true, NoLogo = true,
                 Loggers = new[] { $"trx;LogFileName={results}/{name}.trx", "console;verbosity=normal" },
             });
         }
-        catch (Exception) { failedProjects++; }
+        catch (Exception) { threw = true; failedProjects++; }
+        var trx = $"{results}/{name}.trx";
+        string counts = "no results (the test host did not finish)";
+        if (System.IO.File.Exists(trx))
+        {
+            var c = XDocument.Load(trx).Descendants().First(e => e.Name.LocalName == "Counters");
+            int f = (int)c.Attribute("failed") + (int)c.Attribute("error") + (int)c.Attribute("timeout") + (int)c.Attribute("aborted");
+            counts = $"{(int)c.Attribute("passed")} passed / {f} failed / {(int)c.Attribute("notExecuted")} skipped";
+        }
+        var line = $"== {name}: {(threw ? "FAILED" : "ok")}, {counts} in {clock.Elapsed.TotalSeconds:0} s";
+        Console.WriteLine(line);
+        summary.Add(line);
     }
     int passed = 0, failed = 0, skipped = 0;
     foreach (var trx in GetFiles($"{results}/*.trx"))
@@ -55,18 +72,28 @@ Task("Test").IsDependentOn("Build").Does(() =>
         failed += (int)counters.Attribute("failed") + (int)counters.Attribute("error") + (int)counters.Attribute("timeout") + (int)counters.Attribute("aborted");
         skipped += (int)counters.Attribute("notExecuted");
     }
-    // Plain text (Information() adds colour codes) so CI can read the count.
+    foreach (var line in summary) Console.WriteLine(line);
+    // The closing line CI reads: keep it last and in this exact form.
     Console.WriteLine($"Tests: {passed} passed, {failed} failed, {skipped} skipped");
     if (failed > 0 || failedProjects > 0) throw new Exception($"{failed} test(s) failed in {failedProjects} project(s)");
 });
 
-Task("Emit").IsDependentOn("Build").Does(() =>
+// The main job needs drvc and nothing else: build the CLI project (and what it references), not the tests.
+Task("BuildDrvc").Does(() =>
 {
-    foreach (var dir in GetDirectories("./drivers/*").OrderBy(d => d.FullPath))
+    DotNetBuild("./compiler/DriverCompiler.Cli/DriverCompiler.Cli.csproj", new DotNetBuildSettings { Configuration = configuration, NoLogo = true });
+});
+
+Task("Emit").IsDependentOn("BuildDrvc").Does(() =>
+{
+    // No --out: drvc's own rule names the folder, out/<the name in [assembly: Driver]> (out/sample,
+    // out/virtioscsi, out/a4091), the same as `drvc build drivers/<X>` run from the repository root.
+    foreach (var dir in GetDirectories("./drivers/*").Where(d => GetFiles(d.FullPath + "/**/*.cs").Any()).OrderBy(d => d.FullPath))
     {
         var name = dir.GetDirectoryName();
-        int rc = StartProcess("dotnet", new ProcessSettings { Arguments = $"{drvc} build {dir.FullPath} --out ./out/{name}" });
-        if (rc != 0) throw new Exception($"drvc build {name} failed with exit code {rc}");
+        Console.WriteLine($"== drvc build drivers/{name}");
+        int rc = StartProcess("dotnet", new ProcessSettings { Arguments = $"{drvc} build drivers/{name}", WorkingDirectory = MakeAbsolute(Directory(".")) });
+        if (rc != 0) throw new Exception($"drvc build drivers/{name} failed with exit code {rc}");
     }
 });
 

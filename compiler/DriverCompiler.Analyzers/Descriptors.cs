@@ -11,8 +11,12 @@ namespace DriverCompiler.Analyzers
     /// </summary>
     public static class Descriptors
     {
-        /// <summary>Base of the help links.</summary>
-        public const string HelpBase = "https://github.com/drivercompiler/drivercompiler/blob/main/docs/diagnostics/";
+        /// <summary>
+        /// Base of the help links: the page's path in the repository and in the DriverCompiler.Dsl
+        /// package (both carry <c>docs/diagnostics/DRVnnnn.md</c>); <c>drvc explain DRVnnnn</c>
+        /// prints the same page anywhere. No web host is named because none is known to serve them.
+        /// </summary>
+        public const string HelpBase = "docs/diagnostics/";
 
         private static DiagnosticDescriptor Error(string id, string title, string message, string category = "Subset") =>
             new DiagnosticDescriptor(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true,

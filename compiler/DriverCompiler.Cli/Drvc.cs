@@ -13,8 +13,10 @@ public sealed class BuildOptionsVerb
     public string DriverDir { get; set; } = "";
     [Option("target", HelpText = "amigaos4 or amix (default: the target in [assembly: Driver]).")]
     public string? Target { get; set; }
-    [Option("out", HelpText = "Output folder (default: out/<driver name>). Replaced only on success.")]
+    [Option("out", HelpText = "Output folder (default: out/<driver name>, the name in [assembly: Driver]). drvc replaces only the files it wrote there (listed in .drvc-manifest), and only on success.")]
     public string? Out { get; set; }
+    [Option("force", HelpText = "Overwrite files in the output folder that were changed since drvc wrote them (otherwise drvc refuses, exit 2).")]
+    public bool Force { get; set; }
     [Option("line-directives", HelpText = "Emit #line directives so C compiler errors point at the C# source.")]
     public bool LineDirectives { get; set; }
     [Option("no-warnings", HelpText = "Print errors only (the MSBuild emit step uses this: the compiler has already reported the warnings).")]
@@ -39,6 +41,8 @@ public sealed class ScriptsOptionsVerb
     public string? Output { get; set; }
     [Option('a', "arch", HelpText = "Chip: 700, 710 (default), 720 or 770; an ARCH statement in the file wins.")]
     public string? Arch { get; set; }
+    [Option("force", HelpText = "Overwrite an existing output file that is not SCRIPTS output (otherwise drvc refuses, exit 2).")]
+    public bool Force { get; set; }
 }
 
 [Verb("new", HelpText = "Create <Name>/ with a driver project that references DriverCompiler.Dsl, a skeleton driver and a README.")]
@@ -54,6 +58,13 @@ public sealed class NewOptionsVerb
     public string? DslVersion { get; set; }
 }
 
+[Verb("explain", HelpText = "Print the help page of a diagnostic, e.g. drvc explain DRV0001 (the pages of docs/diagnostics/, shipped inside drvc).")]
+public sealed class ExplainOptionsVerb
+{
+    [Value(0, MetaName = "DRVnnnn", Required = true, HelpText = "The diagnostic id, as printed after 'error' or 'warning'.")]
+    public string Id { get; set; } = "";
+}
+
 /// <summary>
 /// The drvc command line. Exit codes: 0 success, 1 when any error diagnostic was reported,
 /// 2 for usage and I/O errors. Diagnostics go to stderr in MSBuild format, results to stdout.
@@ -67,13 +78,29 @@ public static class Drvc
     {
         try
         {
+            // CommandLineParser takes a value option at the end ("build dir --out") or before another
+            // option ("--out --force") as not given at all, and would go on with the default.
+            if (args.Length > 1 && VerbOf(args[0]) is { } v)
+            {
+                var takesValue = ValueOptions(v);
+                for (int i = 1; i < args.Length; i++)
+                {
+                    if (!takesValue.Contains(args[i])) continue;
+                    if (i + 1 < args.Length && !(args[i + 1].Length > 1 && args[i + 1][0] == '-')) { i++; continue; }
+                    stderr.WriteLine($"drvc: error: option '{args[i]}' needs a value");
+                    stderr.WriteLine("usage: " + VerbUsage[v]);
+                    stderr.WriteLine($"(drvc {args[0]} --help describes the options)");
+                    return Usage;
+                }
+            }
             using var parser = new Parser(s => { s.HelpWriter = null; s.AutoVersion = true; s.AutoHelp = true; s.CaseInsensitiveEnumValues = true; });
-            var parsed = parser.ParseArguments<BuildOptionsVerb, CheckOptionsVerb, ScriptsOptionsVerb, NewOptionsVerb>(args);
+            var parsed = parser.ParseArguments<BuildOptionsVerb, CheckOptionsVerb, ScriptsOptionsVerb, NewOptionsVerb, ExplainOptionsVerb>(args);
             return parsed.MapResult(
                 (BuildOptionsVerb b) => Build(b, stdout, stderr),
                 (CheckOptionsVerb c) => Check(c, stdout, stderr),
-                (ScriptsOptionsVerb s) => DriverCompiler.Scripts.ScriptsTool.Run(s.Input, s.Output, s.Arch, stdout, stderr),
+                (ScriptsOptionsVerb s) => DriverCompiler.Scripts.ScriptsTool.Run(s.Input, s.Output, s.Arch, stdout, stderr, new DriverCompiler.Scripts.ScriptsToolOptions { Force = s.Force }),
                 (NewOptionsVerb n) => NewProject.Run(n, stdout, stderr),
+                (ExplainOptionsVerb x) => Explain.Run(x.Id, stdout, stderr),
                 errors => ParseFailed(parsed, errors, stdout, stderr));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -83,6 +110,29 @@ public static class Drvc
         }
     }
 
+    /// <summary>The short usage of each verb, printed after a usage error's first line.</summary>
+    private static readonly Dictionary<Type, string> VerbUsage = new()
+    {
+        [typeof(BuildOptionsVerb)] = "drvc build <driver-dir> [--target amigaos4|amix] [--out <dir>] [--force] [--line-directives] [--no-warnings]",
+        [typeof(CheckOptionsVerb)] = "drvc check <driver-dir> [--target amigaos4|amix]",
+        [typeof(ScriptsOptionsVerb)] = "drvc scripts <file.ss> [-o <file>] [-a 700|710|720|770|810|825] [--force]",
+        [typeof(NewOptionsVerb)] = "drvc new <Name> --target amigaos4|amix [-o <dir>] [--dsl-version <version>]",
+        [typeof(ExplainOptionsVerb)] = "drvc explain <DRVnnnn>",
+    };
+
+    /// <summary>The options of <paramref name="verb"/> that take a value, in every spelling.</summary>
+    private static HashSet<string> ValueOptions(Type verb) => verb.GetProperties()
+        .Where(p => p.PropertyType != typeof(bool))
+        .SelectMany(p => p.GetCustomAttributes(typeof(OptionAttribute), false).OfType<OptionAttribute>())
+        .SelectMany(o => new[] { "--" + o.LongName, o.ShortName.Length > 0 ? "-" + o.ShortName : null })
+        .OfType<string>().ToHashSet(StringComparer.Ordinal);
+
+    private static Type? VerbOf(string name) =>
+        VerbUsage.Keys.FirstOrDefault(t => t.GetCustomAttributes(typeof(VerbAttribute), false).OfType<VerbAttribute>().Any(a => a.Name == name));
+
+    private const string GeneralUsage =
+        "usage: drvc <verb> [options]; verbs: build, check, scripts, new, explain (drvc --help lists them, drvc <verb> --help shows a verb's options)";
+
     private static int ParseFailed(ParserResult<object> parsed, IEnumerable<Error> errors, TextWriter stdout, TextWriter stderr)
     {
         var list = errors.ToList();
@@ -91,21 +141,58 @@ public static class Drvc
             stdout.WriteLine("drvc " + Version);
             return Success;
         }
-        var help = HelpText.AutoBuild(parsed, h =>
-        {
-            h.Heading = "drvc " + Version + ": Amiga driver compiler (C# subset -> C for AmigaOS 4.1 and Amix)";
-            h.Copyright = "";
-            h.AddDashesToOption = true;
-            return h;
-        }, e => e, verbsIndex: true);
         if (list.All(e => e is HelpRequestedError or HelpVerbRequestedError))
         {
+            var help = HelpText.AutoBuild(parsed, h =>
+            {
+                h.Heading = "drvc " + Version + ": Amiga driver compiler (C# subset -> C for AmigaOS 4.1 and Amix)";
+                h.Copyright = "";
+                h.AddDashesToOption = true;
+                return h;
+            }, e => e, verbsIndex: true);
             stdout.WriteLine(help);
             return Success;
         }
-        stderr.WriteLine(help);
+        // What was wrong first, then the short usage of the verb (or of drvc), on stderr; exit 2.
+        var verb = parsed.TypeInfo.Current;
+        stderr.WriteLine("drvc: error: " + string.Join("; ", list.Where(e => e is not (HelpRequestedError or HelpVerbRequestedError)).Select(e => Describe(e, verb)).Distinct()));
+        if (VerbUsage.TryGetValue(verb, out var usage))
+        {
+            string name = verb.GetCustomAttributes(typeof(VerbAttribute), false).OfType<VerbAttribute>().First().Name;
+            stderr.WriteLine("usage: " + usage);
+            stderr.WriteLine($"(drvc {name} --help describes the options)");
+        }
+        else stderr.WriteLine(GeneralUsage);
         return Usage;
     }
+
+    /// <summary>One usage error in words.</summary>
+    private static string Describe(Error e, Type verb) => e switch
+    {
+        BadVerbSelectedError b => $"unknown verb '{b.Token}'",
+        NoVerbSelectedError => "no verb given",
+        UnknownOptionError u => $"unknown option '{(u.Token.Length == 1 ? "-" : "--")}{u.Token}'",
+        MissingRequiredOptionError m when IsOption(verb, m.NameInfo) => $"missing option '{Option(m.NameInfo)}'",
+        MissingRequiredOptionError m => m.NameInfo.LongName.Length > 0 ? $"missing argument <{m.NameInfo.LongName}>" : $"missing argument {RequiredValues(verb)}",
+        MissingValueOptionError m => $"option '{Option(m.NameInfo)}' needs a value",
+        BadFormatConversionError b => $"bad value for '{Option(b.NameInfo)}'",
+        RepeatedOptionError r => $"option '{Option(r.NameInfo)}' given more than once",
+        SequenceOutOfRangeError s => $"wrong number of values for '{Option(s.NameInfo)}'",
+        BadFormatTokenError t => $"cannot read '{t.Token}'",
+        _ => e.Tag.ToString(),
+    };
+
+    /// <summary>True when <paramref name="n"/> names an option of <paramref name="verb"/> (not a positional argument).</summary>
+    private static bool IsOption(Type verb, NameInfo n) =>
+        verb.GetProperties().SelectMany(p => p.GetCustomAttributes(typeof(OptionAttribute), false).OfType<OptionAttribute>())
+            .Any(o => (n.LongName.Length > 0 && o.LongName == n.LongName) || (n.ShortName.Length > 0 && o.ShortName == n.ShortName));
+
+    /// <summary>The verb's required positional arguments as <c>&lt;name&gt;</c> (the parser does not name a missing one).</summary>
+    private static string RequiredValues(Type verb) =>
+        string.Join(" ", verb.GetProperties().SelectMany(p => p.GetCustomAttributes(typeof(ValueAttribute), false).OfType<ValueAttribute>())
+            .Where(v => v.Required).OrderBy(v => v.Index).Select(v => $"<{v.MetaName}>"));
+
+    private static string Option(NameInfo n) => n.LongName.Length > 0 ? "--" + n.LongName : "-" + n.ShortName;
 
     /// <summary>The tool's version, without build metadata.</summary>
     public static string Version =>
@@ -152,6 +239,16 @@ public static class Drvc
     private static int Build(BuildOptionsVerb o, TextWriter stdout, TextWriter stderr)
     {
         if (!ParseTarget(o.Target, stderr, out var target)) return Usage;
+        try
+        {
+            // A folder that can never be right is refused before the compile, not after it.
+            if (o.Out is not null) OutputFolder.CheckPlacement(o.Out, o.DriverDir);
+        }
+        catch (OutputRefusedException ex)
+        {
+            stderr.WriteLine($"drvc: error: {ex.Message}");
+            return Usage;
+        }
         var dc = Load(o.DriverDir, stderr);
         if (dc is null) return Usage;
         var r = dc.Build(new BuildOptions(target, o.LineDirectives));
@@ -160,7 +257,13 @@ public static class Drvc
         string outDir = o.Out ?? Path.Combine("out", r.Driver!.Name);
         try
         {
-            WriteAtomically(outDir, r.Files);
+            OutputFolder.CheckPlacement(outDir, o.DriverDir);
+            OutputFolder.Write(outDir, r.Files, Version, o.Force);
+        }
+        catch (OutputRefusedException ex)
+        {
+            stderr.WriteLine($"drvc: error: {ex.Message}");
+            return Usage;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -170,35 +273,5 @@ public static class Drvc
         string tname = Target.For(target ?? r.Driver!.Target).Name;
         stdout.WriteLine($"{r.Driver!.Name}: {r.Files.Count} files for {tname} in {outDir}");
         return Success;
-    }
-
-    /// <summary>Writes every file into a fresh sibling folder, then swaps it in for <paramref name="outDir"/>.</summary>
-    private static void WriteAtomically(string outDir, IReadOnlyList<EmittedFile> files)
-    {
-        string full = Path.GetFullPath(outDir).TrimEnd(Path.DirectorySeparatorChar);
-        string parent = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(parent);
-        string temp = Path.Combine(parent, "." + Path.GetFileName(full) + ".tmp-" + Guid.NewGuid().ToString("N")[..8]);
-        try
-        {
-            foreach (var f in files)
-            {
-                string path = Path.Combine(temp, f.RelativePath);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllText(path, f.Content, new System.Text.UTF8Encoding(false));
-            }
-            string? old = null;
-            if (Directory.Exists(full))
-            {
-                old = Path.Combine(parent, "." + Path.GetFileName(full) + ".old-" + Guid.NewGuid().ToString("N")[..8]);
-                Directory.Move(full, old);
-            }
-            Directory.Move(temp, full);
-            if (old is not null) Directory.Delete(old, recursive: true);
-        }
-        finally
-        {
-            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
-        }
     }
 }

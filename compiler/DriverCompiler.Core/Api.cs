@@ -11,11 +11,18 @@ public enum Severity { Info, Warning, Error }
 /// </summary>
 public sealed record DriverDiagnostic(string Id, Severity Severity, string Message, string? Path, int Line, int Column)
 {
-    /// <summary>MSBuild format: <c>path(line,col): error DRV0001: message</c>.</summary>
+    /// <summary>The help page of a DRVnnnn diagnostic (<c>docs/diagnostics/DRVnnnn.md</c>); null for the C# compiler's own.</summary>
+    public string? HelpLink { get; init; }
+
+    /// <summary>
+    /// The line <c>dotnet build</c> prints for the same diagnostic (the C# compiler's format, less
+    /// MSBuild's trailing project name): <c>/full/path/File.cs(line,col): error DRV0001: message (docs/diagnostics/DRV0001.md)</c>.
+    /// </summary>
     public string ToMsBuildString()
     {
         string sev = Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "info" };
-        return Path is null ? $"drvc: {sev} {Id}: {Message}" : $"{Path}({Line},{Column}): {sev} {Id}: {Message}";
+        string link = HelpLink is null ? "" : $" ({HelpLink})";
+        return Path is null ? $"drvc: {sev} {Id}: {Message}{link}" : $"{System.IO.Path.GetFullPath(Path)}({Line},{Column}): {sev} {Id}: {Message}{link}";
     }
 }
 

@@ -46,6 +46,8 @@ internal static class Pipeline
                 return Result(diagnostics, files, driver);
             if (driver is null)
             {
+                // The analyzer's warning says the same for a check; a build reports it once, as an error.
+                diagnostics.RemoveAll(d => d.Id == Descriptors.NoDriver.Id);
                 diagnostics.Add(Diagnostic.Create(new DiagnosticDescriptor(Descriptors.NoDriver.Id, Descriptors.NoDriver.Title,
                     "No [assembly: Driver(...)] in '{0}': there is nothing to build", "Driver", DiagnosticSeverity.Error, true,
                     helpLinkUri: Descriptors.NoDriver.HelpLinkUri), Location.None, compilation.AssemblyName));
@@ -157,10 +159,12 @@ internal static class Pipeline
     {
         var sev = d.Severity switch { DiagnosticSeverity.Error => Severity.Error, DiagnosticSeverity.Warning => Severity.Warning, _ => Severity.Info };
         if (d.IsWarningAsError) sev = Severity.Error;
-        if (!d.Location.IsInSource) return new DriverDiagnostic(d.Id, sev, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), null, 0, 0);
+        // The C# compiler's own links (CSnnnn) are not printed by csc either; ours are.
+        string? link = d.Id.StartsWith("DRV", StringComparison.Ordinal) && !string.IsNullOrEmpty(d.Descriptor.HelpLinkUri) ? d.Descriptor.HelpLinkUri : null;
+        if (!d.Location.IsInSource) return new DriverDiagnostic(d.Id, sev, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), null, 0, 0) { HelpLink = link };
         var span = d.Location.GetLineSpan();
         return new DriverDiagnostic(d.Id, sev, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), span.Path,
-            span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
+            span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1) { HelpLink = link };
     }
 
     /// <summary>The compilation the analyzers ran on and the semantic models they bound, one per tree.</summary>

@@ -12,6 +12,8 @@ public sealed record ScriptsToolOptions
     public ScriptArrayStyle Style { get; init; } = ScriptArrayStyle.Plain;
     /// <summary>Header time; null means <c>SOURCE_DATE_EPOCH</c> if set, else now.</summary>
     public DateTime? Timestamp { get; init; }
+    /// <summary>Overwrite an existing output file that is not SCRIPTS output (one that does not start with ncr53cxxx's header line).</summary>
+    public bool Force { get; init; }
 }
 
 /// <summary>
@@ -26,7 +28,7 @@ public static class ScriptsTool
     /// <param name="arch">Initial ARCH (<c>"700"</c>, <c>"710"</c>, <c>"720"</c>, <c>"770"</c>, <c>"810"</c>, <c>"825"</c>) or null; an ARCH statement in the source overrides it from that point, as in ncr53cxxx.</param>
     /// <param name="stdout">Receives a one-line summary on success.</param>
     /// <param name="stderr">Receives diagnostics in MSBuild format <c>path(line,col): error SCR0001: message</c>.</param>
-    /// <returns>0 on success; 1 on assembly errors or a bad <paramref name="arch"/> (nothing is written); 2 on I/O errors.</returns>
+    /// <returns>0 on success; 1 on assembly errors or a bad <paramref name="arch"/> (nothing is written); 2 on I/O errors and for an output drvc refuses to overwrite: the source itself, a folder, or an existing file that is not SCRIPTS output.</returns>
     public static int Run(string inputPath, string? outputPath, string? arch, TextWriter stdout, TextWriter stderr) =>
         Run(inputPath, outputPath, arch, stdout, stderr, new ScriptsToolOptions());
 
@@ -74,6 +76,11 @@ public static class ScriptsTool
             return 1;
 
         outputPath ??= Path.ChangeExtension(inputPath, ".out");
+        if (RefuseOutput(inputPath, outputPath, options.Force) is { } refusal)
+        {
+            stderr.WriteLine($"{outputPath}: error {ScriptErrorCodes.Io}: {refusal}");
+            return 2;
+        }
         string output = Ncr53cxxxWriter.Write(result.Program, new Ncr53cxxxOutputOptions
         {
             SourceName = inputPath,
@@ -107,6 +114,44 @@ public static class ScriptsTool
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{outputPath}: {p.InstructionCount} instructions, {p.Procs.Sum(x => x.Words.Count)} words, {p.Procs.Count} PROC(s), {p.Symbols.Count} symbols, {p.LabelPatches.Count} label patches"));
         return 0;
+    }
+
+    /// <summary>
+    /// Why <paramref name="outputPath"/> may not be written, or null. drvc never overwrites the
+    /// source, a folder, or a file that is not SCRIPTS output: an existing file is replaced only when
+    /// it starts with the header line ncr53cxxx and drvc write (<see cref="Ncr53cxxxWriter.HeaderIdLine"/>),
+    /// or when <paramref name="force"/> is set.
+    /// </summary>
+    private static string? RefuseOutput(string inputPath, string outputPath, bool force)
+    {
+        string output, input;
+        try
+        {
+            output = Path.GetFullPath(outputPath);
+            input = Path.GetFullPath(inputPath);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return $"cannot write output: {e.Message}";
+        }
+        var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        if (string.Equals(output, input, comparison))
+            return "the output is the SCRIPTS source itself; name another file with -o";
+        if (Directory.Exists(output))
+            return "the output is a folder; name a file with -o";
+        if (!File.Exists(output) || force) return null;
+        string first;
+        try
+        {
+            using var reader = new StreamReader(output);
+            first = reader.ReadLine() ?? "";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot read the existing output: {e.Message}";
+        }
+        return first == Ncr53cxxxWriter.HeaderIdLine ? null
+            : "the file exists and is not SCRIPTS output (its first line is not ncr53cxxx's header), so drvc did not write it; name another file with -o, or pass --force to overwrite it";
     }
 
     private static DateTime DefaultTimestamp()

@@ -61,9 +61,12 @@ public class ParityTests
             .Order(StringComparer.Ordinal).ToList();
 
         var (_, analyzer) = Harness.Run(sources);
+        // As csc prints an analyzer's diagnostic: the message, then " (help link)".
         var ide = analyzer.Select(d => d.Path is null
-                ? $"drvc: {Lower(d.Severity)} {d.Id}: {d.Message}"
-                : $"{d.Path}({d.Line},{d.Column}): {Lower(d.Severity)} {d.Id}: {d.Message}")
+                ? $"drvc: {Lower(d.Severity)} {d.Id}: {d.Message} (docs/diagnostics/{d.Id}.md)"
+                : $"{d.Path}({d.Line},{d.Column}): {Lower(d.Severity)} {d.Id}: {d.Message} (docs/diagnostics/{d.Id}.md)")
+            // The harness's assembly is "Driver"; drvc names it after the folder, as dotnet build after the project.
+            .Select(l => l.Replace("in 'Driver'", "in 'drv'", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(ide, cli);

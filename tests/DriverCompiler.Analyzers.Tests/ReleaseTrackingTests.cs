@@ -72,7 +72,7 @@ public class ReleaseTrackingTests
         foreach (var d in Descriptors())
         {
             Assert.Equal(DriverCompiler.Analyzers.Descriptors.HelpBase + d.Id + ".md", d.HelpLinkUri);
-            Assert.EndsWith("/docs/diagnostics/", DriverCompiler.Analyzers.Descriptors.HelpBase);
+            Assert.Equal("docs/diagnostics/", DriverCompiler.Analyzers.Descriptors.HelpBase); // the pages' path in the repository and the package
             var page = Path.Combine(Repo.Root, "docs", "diagnostics", d.Id + ".md");
             Assert.True(File.Exists(page), "missing " + page);
             var text = File.ReadAllText(page);

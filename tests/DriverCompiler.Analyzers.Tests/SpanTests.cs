@@ -60,6 +60,6 @@ public class SpanTests
         Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, d.Severity);
         var descriptor = new SubsetAnalyzer().SupportedDiagnostics.Single(x => x.Id == d.Id);
         Assert.Equal("Subset", descriptor.Category);
-        Assert.EndsWith("/docs/diagnostics/DRV0001.md", descriptor.HelpLinkUri);
+        Assert.Equal("docs/diagnostics/DRV0001.md", descriptor.HelpLinkUri);
     }
 }

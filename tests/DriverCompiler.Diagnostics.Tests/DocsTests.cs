@@ -50,6 +50,25 @@ public class DocsTests
         Assert.Contains($"`{d.MessageFormat}`", text); // the page shows the message as the tool prints it
     }
 
+    /// <summary>
+    /// Issue 9: a help link must lead somewhere. Each descriptor's link is the page's path in the
+    /// repository (and in the DriverCompiler.Dsl package), and drvc carries the same page for
+    /// <c>drvc explain</c>; every page drvc carries has a descriptor.
+    /// </summary>
+    [Fact]
+    public void Every_help_link_resolves_to_a_page_drvc_ships_and_every_shipped_page_has_a_descriptor()
+    {
+        string root = Path.GetDirectoryName(Path.GetDirectoryName(DocsDir()))!;
+        foreach (var d in AllDescriptors())
+        {
+            Assert.False(Uri.TryCreate(d.HelpLinkUri, UriKind.Absolute, out _), $"{d.Id}: {d.HelpLinkUri} names a host; the pages are served by none");
+            string page = Path.Combine(root, d.HelpLinkUri);
+            Assert.True(File.Exists(page), $"{d.Id}: help link {d.HelpLinkUri} names no file in the repository");
+            Assert.Equal(File.ReadAllText(page), DriverCompiler.Cli.Explain.Page(d.Id));
+        }
+        Assert.Equal(AllDescriptors().Select(d => d.Id).Order(StringComparer.Ordinal), DriverCompiler.Cli.Explain.Ids);
+    }
+
     [Fact]
     public void No_page_without_a_descriptor()
     {

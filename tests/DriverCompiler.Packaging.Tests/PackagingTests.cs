@@ -18,7 +18,7 @@ public sealed record Reported(string File, int Line, int Column, string Severity
 public class PackagingTests(Toolchain tc) : IClassFixture<Toolchain>
 {
     private static readonly Regex DiagnosticLine = new(
-        @"^(?<path>.+?)\((?<line>\d+),(?<col>\d+)\): (?<sev>error|warning) (?<id>DRV\d{4}): (?<msg>.*?)(?: \(https?://[^)\s]*\))?(?: \[[^\]]*\])?\s*$",
+        @"^(?<path>.+?)\((?<line>\d+),(?<col>\d+)\): (?<sev>error|warning) (?<id>DRV\d{4}): (?<msg>.*?)(?: \(docs/diagnostics/DRV\d{4}\.md\))?(?: \[[^\]]*\])?\s*$",
         RegexOptions.Multiline);
 
     private static List<Reported> Diagnostics(string output) =>
@@ -73,7 +73,8 @@ public class PackagingTests(Toolchain tc) : IClassFixture<Toolchain>
         {
             var names = dsl.Entries.Select(e => e.FullName).ToHashSet();
             foreach (var expected in new[] { "lib/netstandard2.0/DriverCompiler.Dsl.dll", "analyzers/dotnet/cs/DriverCompiler.Analyzers.dll",
-                         "analyzers/dotnet/cs/DriverCompiler.CodeFixes.dll", "build/DriverCompiler.Dsl.props", "build/DriverCompiler.Dsl.targets" })
+                         "analyzers/dotnet/cs/DriverCompiler.CodeFixes.dll", "build/DriverCompiler.Dsl.props", "build/DriverCompiler.Dsl.targets",
+                         "docs/diagnostics/DRV0001.md", "docs/diagnostics/DRV0999.md" })
                 Assert.Contains(expected, names);
             // The analyzer projects are not lib/ dependencies of driver projects.
             using var nuspec = dsl.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
@@ -168,6 +169,10 @@ public class PackagingTests(Toolchain tc) : IClassFixture<Toolchain>
         var check = tc.Exec(project, tc.Drvc, ["check", "."]);
         Assert.Equal(1, check.Exit);
         Assert.Equal(fromBuild, Diagnostics(check.Output));
+        // Not only the same spots: the same text, full path and help link, as dotnet build prints it before " [project]".
+        var drvcLines = check.Output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Contains(": error DRV", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, drvcLines.Count);
+        Assert.All(drvcLines, l => Assert.Contains(l + " [", build.Output));
 
         // Fixed, plus a register block whose offset comment disagrees with its layout: a warning
         // (DRV0113) at the comment, reported once — by the compiler step, not again by the emit step.
@@ -180,7 +185,7 @@ public class PackagingTests(Toolchain tc) : IClassFixture<Toolchain>
         Assert.Equal([$"Window.cs({wl},{wc}) DRV0113"], warnings.Select(d => d.Spot));
         Assert.Equal("warning", warnings[0].Severity);
         var lines = rebuilt.Output.Split('\n').Where(l => l.Contains("DRV0113", StringComparison.Ordinal)).ToList();
-        Assert.All(lines, l => Assert.Contains("docs/diagnostics/DRV0113.md", l)); // the compiler's lines carry the help link, drvc's would not
+        Assert.All(lines, l => Assert.Contains("(docs/diagnostics/DRV0113.md)", l)); // the help link, a page the package and drvc explain carry
 
         var stats = Path.Combine(project, "out", "stats.c");
         Assert.True(File.Exists(stats), rebuilt.ToString());
@@ -228,5 +233,55 @@ public class PackagingTests(Toolchain tc) : IClassFixture<Toolchain>
         Assert.True(warned.Exit == 0, warned.ToString());
         Assert.Equal([$"Pool.cs({line},{col}) DRV0001"], Diagnostics(warned.Output).Select(d => d.Spot));
         Assert.Equal("warning", Diagnostics(warned.Output).Single().Severity);
+    }
+
+    /// <summary>Every file under <paramref name="dir"/> and its bytes.</summary>
+    private static Dictionary<string, byte[]> Snapshot(string dir) =>
+        Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(dir, f).Replace('\\', '/'), File.ReadAllBytes);
+
+    private static void AssertUnchanged(Dictionary<string, byte[]> before, string dir, Func<string, bool> mine)
+    {
+        var after = Snapshot(dir).Where(f => mine(f.Key)).ToDictionary();
+        Assert.Equal(before.Keys.Order(StringComparer.Ordinal), after.Keys.Order(StringComparer.Ordinal));
+        foreach (var (k, v) in before) Assert.True(v.AsSpan().SequenceEqual(after[k]), k + " changed");
+    }
+
+    [Fact]
+    public void The_emit_target_never_deletes_what_drvc_did_not_write()
+    {
+        string project = Scaffold("Widget", "amigaos4");
+        // The user's files: the sources and the project, outside bin/ and obj/ (which dotnet build writes).
+        static bool Users(string rel) => !rel.StartsWith("bin/", StringComparison.Ordinal) && !rel.StartsWith("obj/", StringComparison.Ordinal);
+        var sources = Snapshot(project).Where(f => Users(f.Key)).ToDictionary();
+
+        // DriverCompilerOutDir = the project folder: refused, the build fails, the sources are intact.
+        var intoSources = Build(project, $"-p:DriverCompilerOutDir={project}/");
+        Assert.NotEqual(0, intoSources.Exit);
+        Assert.Contains("is the driver folder", intoSources.Output);
+        AssertUnchanged(sources, project, Users);
+
+        // A folder with someone else's files: refused, the files are intact.
+        string foreign = tc.NewFolder("foreign");
+        File.WriteAllText(Path.Combine(foreign, "NOTES.txt"), "my notes\n");
+        Directory.CreateDirectory(Path.Combine(foreign, "sub"));
+        File.WriteAllText(Path.Combine(foreign, "sub", "keep.c"), "int keep;\n");
+        var theirs = Snapshot(foreign);
+        var intoForeign = Build(project, $"-p:DriverCompilerOutDir={foreign}");
+        Assert.NotEqual(0, intoForeign.Exit);
+        Assert.Contains("drvc did not create it", intoForeign.Output);
+        AssertUnchanged(theirs, foreign, _ => true);
+
+        // The default out/: emitted; a note the user puts there survives the next emit.
+        var first = Build(project);
+        Assert.True(first.Exit == 0, first.ToString());
+        string outDir = Path.Combine(project, "out");
+        Assert.True(File.Exists(Path.Combine(outDir, ".drvc-manifest")));
+        File.WriteAllText(Path.Combine(outDir, "NOTES.txt"), "my notes\n");
+        File.AppendAllText(Path.Combine(project, "Driver.cs"), "\n// touched\n");
+        var second = Build(project);
+        Assert.True(second.Exit == 0, second.ToString());
+        Assert.Contains("-> " + outDir, second.Output); // the emit step ran again
+        Assert.Equal("my notes\n", File.ReadAllText(Path.Combine(outDir, "NOTES.txt")));
     }
 }

@@ -132,11 +132,46 @@ public sealed class ScriptsToolTests : IDisposable
     }
 
     [Fact]
-    public void ReplacesAnExistingOutput()
+    public void ReplacesAnExistingScriptsOutput()
     {
         string src = Write("ok.ss", "ARCH 710\n\tNOP\n");
-        string outp = Write("ok.out", "old");
+        string outp = Write("ok.out", Ncr53cxxxWriter.HeaderIdLine + "\n/* an older assembly */\n");
         Assert.Equal(0, ScriptsTool.Run(src, outp, null, TextWriter.Null, TextWriter.Null));
         Assert.StartsWith("/*\t$NetBSD: ncr53cxxx.c", File.ReadAllText(outp));
+        Assert.DoesNotContain("older assembly", File.ReadAllText(outp));
+    }
+
+    [Fact]
+    public void RefusesToOverwriteAFileThatIsNotScriptsOutput_UnlessForced()
+    {
+        string src = Write("ok.ss", "ARCH 710\n\tNOP\n");
+        string outp = Write("notes.c", "int mine;\n");
+        var se = new StringWriter();
+        Assert.Equal(2, ScriptsTool.Run(src, outp, null, TextWriter.Null, se));
+        Assert.Contains("is not SCRIPTS output", se.ToString());
+        Assert.Equal("int mine;\n", File.ReadAllText(outp));
+        Assert.Equal(0, ScriptsTool.Run(src, outp, null, TextWriter.Null, TextWriter.Null, new ScriptsToolOptions { Force = true }));
+        Assert.StartsWith("/*\t$NetBSD: ncr53cxxx.c", File.ReadAllText(outp));
+    }
+
+    [Fact]
+    public void RefusesTheSourceAsOutput_EvenForced()
+    {
+        string text = "ARCH 710\n\tNOP\n";
+        string src = Write("self.ss", text);
+        var se = new StringWriter();
+        Assert.Equal(2, ScriptsTool.Run(src, Path.Combine(dir, ".", "self.ss"), null, TextWriter.Null, se, new ScriptsToolOptions { Force = true }));
+        Assert.Contains("the SCRIPTS source itself", se.ToString());
+        Assert.Equal(text, File.ReadAllText(src));
+    }
+
+    [Fact]
+    public void RefusesAFolderAsOutput()
+    {
+        string src = Write("ok.ss", "ARCH 710\n\tNOP\n");
+        Directory.CreateDirectory(Path.Combine(dir, "ok.out"));
+        File.WriteAllText(Path.Combine(dir, "ok.out", "keep"), "k");
+        Assert.Equal(2, ScriptsTool.Run(src, null, null, TextWriter.Null, TextWriter.Null));
+        Assert.Equal("k", File.ReadAllText(Path.Combine(dir, "ok.out", "keep")));
     }
 }

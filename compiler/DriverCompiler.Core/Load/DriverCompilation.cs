@@ -30,6 +30,7 @@ public sealed class DriverCompilation
     /// Diagnostic severities from the <c>.editorconfig</c> files above the folder apply, as in <c>dotnet build</c>.
     /// </summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="FileNotFoundException">The folder has no <c>.cs</c> file (outside <c>bin</c> and <c>obj</c>).</exception>
     public static DriverCompilation Load(string directory)
     {
         if (!Directory.Exists(directory))
@@ -38,8 +39,13 @@ public sealed class DriverCompilation
             .Select(f => Path.GetRelativePath(directory, f))
             .Where(rel => !rel.Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj"))
             .OrderBy(rel => rel.Replace('\\', '/'), StringComparer.Ordinal)
-            .Select(rel => (Path.Combine(directory, rel), File.ReadAllText(Path.Combine(directory, rel))));
-        return new DriverCompilation(EditorConfigOptions.Apply(FromSources(files).CSharp, directory));
+            .Select(rel => (Path.Combine(directory, rel), File.ReadAllText(Path.Combine(directory, rel))))
+            .ToList();
+        if (files.Count == 0)
+            throw new FileNotFoundException($"driver folder '{directory}' has no .cs files (bin/ and obj/ are not read): a driver folder holds the driver's C# sources");
+        // Named after the folder, as dotnet build names the assembly after the project: messages that name the driver say which.
+        string name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)));
+        return new DriverCompilation(EditorConfigOptions.Apply(FromSources(files, name.Length > 0 ? name : "Driver").CSharp, directory));
     }
 
     /// <summary>Builds a compilation from in-memory sources: (path used in diagnostics, C# text).</summary>
