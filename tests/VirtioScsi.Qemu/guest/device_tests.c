@@ -368,6 +368,24 @@ static void test_scsi_direct(void)
     check(err == HFERR_BadStatus && cmd.scsi_SenseActual == 8 && sense[8] == 0xee && (sense[2] & 15) == 5 && still_works(u),
           "device.scsi.sense_cut_to_buffer", "error %d sense actual %u (buffer 8)", err, cmd.scsi_SenseActual);
 
+    /* Residual: READ CAPACITY(10)'s parameter data is 8 bytes (SBC-3 5.16.2) whatever the buffer,
+     * so a 64-byte buffer leaves a residual of 56 in the response (virtio-scsi 5.6.6.1: the data
+     * length is that of the buffers). scsi_Actual must be exactly 8, the data the disk's last LBA
+     * and block size, and the 56 bytes after it must stay as they were. */
+    memset(raw, 0xee, 64);
+    memset(cdb, 0, 10);
+    cdb[0] = 0x25;
+    err = scsi_command(u, &cmd, cdb, 10, raw, 64, SCSIF_READ | SCSIF_AUTOSENSE, sense, sizeof sense);
+    uint32_t last_lba = (uint32_t)raw[0] << 24 | (uint32_t)raw[1] << 16 | (uint32_t)raw[2] << 8 | raw[3];
+    uint32_t block_len = (uint32_t)raw[4] << 24 | (uint32_t)raw[5] << 16 | (uint32_t)raw[6] << 8 | raw[7];
+    int tail_kept = 1;
+    for (unsigned i = 8; i < 64; i++) if (raw[i] != 0xee) tail_kept = 0;
+    check(err == 0 && cmd.scsi_Status == 0 && cmd.scsi_Actual == 8 && last_lba == target_config[u].blocks - 1
+          && block_len == target_config[u].block_size && tail_kept, "device.scsi.residual_read_capacity",
+          "READ CAPACITY(10) into 64 bytes: error %d status %u actual %u (expected 8); last LBA %u block %u (expected %u / %u); tail %s",
+          err, cmd.scsi_Status, cmd.scsi_Actual, last_lba, block_len, (uint32_t)(target_config[u].blocks - 1),
+          target_config[u].block_size, tail_kept ? "kept" : "written");
+
     /* Bad SCSICmds: nothing reaches the target, the unit keeps working. */
     struct IOStdReq *io = units[u].io;
     cdb_rw10(cdb, 0x28, 0, 1);
@@ -540,6 +558,57 @@ static void test_concurrency(void)
     mem_free(abuf);
 }
 
+/*
+ * More descriptors asked for than the request queue has (256), by one unit's task in one round:
+ * with StartDMA splitting at 4 KiB pages (as under AmigaOS's MMU), a 128 KiB request is 32 runs,
+ * so 34 descriptors on a transport without indirect tables (legacy). Seven of them leave 18 of
+ * 256 free and the eighth (68 KiB: 17 runs, 19 descriptors) does not fit: the driver must make
+ * the device see what it queued and wait for completions, never overcommit the free list. Then
+ * eight more. Every request must complete with all its data, written and read back.
+ */
+#define RING_REQS 16
+static void test_ring_exhaustion(void)
+{
+    const unsigned u = 5;
+    const uint32_t base = 40 * MiB;
+    struct IOStdReq *io[RING_REQS];
+    uint8_t *buf[RING_REQS];
+    uint32_t len[RING_REQS], off[RING_REQS], demand = 0;
+    for (unsigned i = 0, o = base; i < RING_REQS; i++) {
+        len[i] = i == 7 ? 68 * KiB : 128 * KiB;
+        off[i] = o; o += len[i];
+        demand += len[i] / 4096 + 2;
+        io[i] = new_request(units[u].port);
+        *io[i] = *units[u].io;
+        buf[i] = mem_alloc(len[i], 4096);
+    }
+    exec_dma_run = 4096;
+    int errors = 0, differ = 0;
+    for (unsigned pass = 0; pass < 2; pass++) {
+        for (unsigned i = 0; i < RING_REQS; i++) {
+            if (pass == 0) fill_pattern(buf[i], len[i], 3000 + i); else memset(buf[i], 0xee, len[i]);
+            io[i]->io_Command = pass == 0 ? CMD_WRITE : CMD_READ;
+            io[i]->io_Data = buf[i]; io[i]->io_Length = len[i]; io[i]->io_Offset = off[i];
+            SendIO((struct IORequest *)io[i]);
+        }
+        for (unsigned i = 0; i < RING_REQS; i++) {
+            int8 err = WaitIO((struct IORequest *)io[i]);
+            if (err || io[i]->io_Actual != len[i]) { errors++; kprintf("ring: pass %u req %u error %d actual %u\n", pass, i, err, io[i]->io_Actual); continue; }
+            if (pass == 0) { kprintf("wrote unit %u offset %u length %u seed %u\n", u, off[i], len[i], 3000 + i); continue; }
+            uint8_t *expect = mem_alloc(len[i], 16);
+            fill_pattern(expect, len[i], 3000 + i);
+            int64_t d = first_difference(expect, buf[i], len[i]);
+            if (d >= 0) { differ++; kprintf("ring: req %u data differ at %lld\n", i, (long long)d); }
+            mem_free(expect);
+        }
+    }
+    exec_dma_run = EXEC_DMA_RUN;
+    kprintf("ring: %u requests asking for %u descriptors without indirect tables (the queue has 256)\n", RING_REQS, demand);
+    check(errors == 0 && differ == 0 && still_works(u), "device.ring.exhausted_requests_complete_intact",
+          "%d requests failed, %d read back different", errors, differ);
+    for (unsigned i = 0; i < RING_REQS; i++) { exec_DeleteIORequest((struct IORequest *)io[i]); mem_free(buf[i]); }
+}
+
 static uint32_t live_before;
 
 static void test_close_and_expunge(void)
@@ -622,6 +691,7 @@ void device_tests(void)
     test_scsi_direct();
     test_bad_requests();
     test_concurrency();
+    test_ring_exhaustion();
     test_close_and_expunge();
 }
 
