@@ -34,6 +34,7 @@ public sealed class DeviceTests(ITestOutputHelper output)
         "device.bad.read_across_end", "device.bad.unknown_command",
         "device.idle_request_completes_by_interrupt", "device.concurrency.all_completed_intact", "device.concurrency.completions_by_interrupt",
         "device.concurrency.more_than_16_in_flight", "device.abortio", "device.ring.exhausted_requests_complete_intact",
+        "device.ua.block_read_retried", "device.ua.scsicmd_not_retried",
         "device.expunge_releases_everything", "device.no_exec_misuse", "bench.all_requests_succeeded",
     ];
 
