@@ -28,11 +28,13 @@ public sealed class DeviceTests(ITestOutputHelper output)
         "device.cmd_update_and_flush",
         "device.scsi.test_unit_ready", "device.scsi.read10_matches_cmd_read", "device.scsi.read10_128KiB_scatter_gather",
         "device.scsi.write10_then_cmd_read", "device.scsi.read16_above_lba_2pow32", "device.scsi.check_condition_autosense",
-        "device.scsi.sense_only_with_autosense", "device.scsi.sense_cut_to_buffer", "device.scsi.bad_scsicmd",
+        "device.scsi.sense_only_with_autosense", "device.scsi.sense_cut_to_buffer", "device.scsi.residual_read_capacity",
+        "device.scsi.bad_scsicmd",
         "device.bad.null_buffer", "device.bad.zero_length", "device.bad.unaligned_buffer_read", "device.bad.read_past_end",
         "device.bad.read_across_end", "device.bad.unknown_command",
         "device.idle_request_completes_by_interrupt", "device.concurrency.all_completed_intact", "device.concurrency.completions_by_interrupt",
-        "device.concurrency.more_than_16_in_flight", "device.abortio",
+        "device.concurrency.more_than_16_in_flight", "device.abortio", "device.ring.exhausted_requests_complete_intact",
+        "device.ua.block_read_retried", "device.ua.scsicmd_not_retried",
         "device.expunge_releases_everything", "device.no_exec_misuse", "bench.all_requests_succeeded",
     ];
 

@@ -50,10 +50,65 @@ internal sealed class GuestLog
     }
 }
 
+/// <summary>
+/// QEMU's QMP socket, opened on first use: the host side of scenarios the guest asks for with a
+/// "host: ..." line (guest/device_tests.c host_request), answered with "ok" or "fail" on stdin.
+/// </summary>
+internal sealed class Qmp(string socketPath) : IDisposable
+{
+    private System.Net.Sockets.Socket? socket;
+    private StreamReader? reader;
+    private StreamWriter? writer;
+
+    /// <summary>Runs one QMP command; true when QEMU answered with "return" (not "error").</summary>
+    public bool Execute(string command, object? arguments = null)
+    {
+        if (socket is null)
+        {
+            socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+            socket.Connect(new System.Net.Sockets.UnixDomainSocketEndPoint(socketPath));
+            var stream = new System.Net.Sockets.NetworkStream(socket, ownsSocket: false);
+            reader = new StreamReader(stream);
+            writer = new StreamWriter(stream) { AutoFlush = true, NewLine = "\n" };
+            reader.ReadLine(); // greeting
+            if (!Execute("qmp_capabilities")) return false;
+        }
+        var request = arguments is null
+            ? System.Text.Json.JsonSerializer.Serialize(new { execute = command })
+            : System.Text.Json.JsonSerializer.Serialize(new { execute = command, arguments });
+        writer!.WriteLine(request);
+        for (string? line; (line = reader!.ReadLine()) is not null;)
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(line);
+            if (doc.RootElement.TryGetProperty("event", out _)) continue;
+            return doc.RootElement.TryGetProperty("return", out _);
+        }
+        return false;
+    }
+
+    /// <summary>Carries out one guest request line ("host: resize d3 68157440"); false for an unknown request.</summary>
+    public bool Serve(string request)
+    {
+        var parts = request.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 3 && parts[0] == "resize" && long.TryParse(parts[2], out long size))
+            return Execute("block_resize", new Dictionary<string, object> { ["device"] = parts[1], ["size"] = size });
+        return false;
+    }
+
+    public void Dispose() { reader?.Dispose(); writer?.Dispose(); socket?.Dispose(); }
+}
+
 /// <summary>Starts qemu-system-ppc on one machine with a virtio-scsi-pci controller and its disks.</summary>
 internal static class Qemu
 {
     public static GuestLog Run(string machine, string kernel, IReadOnlyList<Disk> disks, bool disableModern = false, TimeSpan? timeout = null)
+    {
+        var qmpDir = Directory.CreateTempSubdirectory("drvc-qmp-").FullName;
+        try { return Run(machine, kernel, disks, disableModern, timeout, Path.Combine(qmpDir, "qmp.sock")); }
+        finally { Directory.Delete(qmpDir, true); }
+    }
+
+    private static GuestLog Run(string machine, string kernel, IReadOnlyList<Disk> disks, bool disableModern, TimeSpan? timeout, string qmpSocket)
     {
         var qemu = Tools.Require("qemu-system-ppc", Tools.QemuPackage);
         var args = new List<string>
@@ -61,6 +116,7 @@ internal static class Qemu
             // No display and no VGA card: the harness talks over the serial port only, and the default
             // VGA of pegasos2/amigaone needs vgabios-stdvga.bin from seabios, which QEMU does not depend on.
             "-M", machine, "-m", "512", "-display", "none", "-vga", "none", "-monitor", "none", "-serial", "stdio", "-audio", "none",
+            "-qmp", $"unix:{qmpSocket},server=on,wait=off",
             "-kernel", kernel,
             "-device", "virtio-scsi-pci,id=scsi0" + (disableModern ? ",disable-modern=on" : ""),
         };
@@ -73,7 +129,13 @@ internal static class Qemu
             if (d.BlockSize != 512) dev += $",logical_block_size={d.BlockSize},physical_block_size={d.BlockSize}";
             args.AddRange(["-device", dev]);
         }
-        var (code, output, timedOut) = Tools.Run(qemu, args, Path.GetDirectoryName(kernel)!, timeout ?? TimeSpan.FromSeconds(120));
+        using var qmp = new Qmp(qmpSocket);
+        var (code, output, timedOut) = Tools.Run(qemu, args, Path.GetDirectoryName(kernel)!, timeout ?? TimeSpan.FromSeconds(120),
+            (line, stdin) =>
+            {
+                if (!line.StartsWith("host: ", StringComparison.Ordinal)) return;
+                stdin.Write(qmp.Serve(line["host: ".Length..].TrimEnd('\r')) ? "ok\n" : "fail\n");
+            });
         Tools.FailOnMissingFirmware(output);
         if (timedOut) throw new Xunit.Sdk.XunitException($"QEMU {machine} did not finish in time\n--- serial log ---\n{output}");
         if (code != 0) throw new Xunit.Sdk.XunitException($"QEMU {machine} exited with status {code}\n--- output ---\n{output}");

@@ -47,8 +47,13 @@ internal static class Tools
         throw new Xunit.Sdk.XunitException($"'{tool}' is not installed: install the Debian package {package}");
     }
 
-    /// <summary>Runs a program to completion: (exit code, stdout + stderr). Kills it after <paramref name="timeout"/>.</summary>
-    public static (int Code, string Output, bool TimedOut) Run(string file, IEnumerable<string> args, string workDir, TimeSpan timeout)
+    /// <summary>
+    /// Runs a program to completion: (exit code, stdout + stderr). Kills it after <paramref name="timeout"/>.
+    /// With <paramref name="onLine"/>, standard input stays open and each output line is passed to it
+    /// with a writer to the program's standard input (to answer it); otherwise input is closed at once.
+    /// </summary>
+    public static (int Code, string Output, bool TimedOut) Run(string file, IEnumerable<string> args, string workDir, TimeSpan timeout,
+                                                               Action<string, TextWriter>? onLine = null)
     {
         var psi = new ProcessStartInfo(file)
         {
@@ -57,10 +62,23 @@ internal static class Tools
         };
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
-        p.StandardInput.Close();
+        if (onLine is null) p.StandardInput.Close();
+        else p.StandardInput.AutoFlush = true;
         var output = new StringBuilder();
         var lockObj = new object();
-        p.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (lockObj) output.AppendLine(e.Data); };
+        p.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (lockObj) output.AppendLine(e.Data);
+            if (onLine is not null)
+            {
+                try { onLine(e.Data, p.StandardInput); }
+                catch (Exception ex) when (ex is IOException or InvalidOperationException or System.Net.Sockets.SocketException)
+                {
+                    lock (lockObj) output.AppendLine("host: request failed: " + ex.Message);
+                }
+            }
+        };
         p.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (lockObj) output.AppendLine(e.Data); };
         p.BeginOutputReadLine();
         p.BeginErrorReadLine();

@@ -473,7 +473,7 @@ public static unsafe class Controller
                 Exec.CacheClearE(s->Bounce, length, Exec.CACRF_ClearD);
             while (!Submit(b, u, s))
             {
-                if (!WaitForCompletion(b, u, null))
+                if (!WaitForRoom(b, u))
                     return Exec.IOERR_SELFTEST;
             }
             Kick(b);
@@ -491,6 +491,18 @@ public static unsafe class Controller
         if (error == 0 && !write && length != 0)
             Exec.CacheClearE(s->Bounce, length, Exec.CACRF_InvalidateD);
         return error;
+    }
+
+    /// <summary>
+    /// Waits for room on the request queue after <see cref="Submit"/> found none: first notifies the
+    /// device, since the descriptors may all be held by requests this task queued in the current
+    /// round and has not notified yet (they would never complete), then waits for a completion.
+    /// False on poll timeout.
+    /// </summary>
+    public static bool WaitForRoom(VirtioScsiBase* b, DevUnit* u)
+    {
+        Kick(b);
+        return WaitForCompletion(b, u, null);
     }
 
     /// <summary>Harvests, then waits until some request of <paramref name="u"/> completes unless

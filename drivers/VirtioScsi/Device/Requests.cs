@@ -67,7 +67,7 @@ public static unsafe class Requests
         }
         Issue(u, s);
         while (!Controller.Submit(b, u, s))
-            Controller.WaitForCompletion(b, u, null);
+            Controller.WaitForRoom(b, u);
         return true;
     }
 

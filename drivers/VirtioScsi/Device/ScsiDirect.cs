@@ -76,7 +76,7 @@ public static unsafe class ScsiDirect
         s->Direct = true;
         Controller.PrepareHeader(u, s, cmd->scsi_Command, cmd->scsi_CmdLength);
         while (!Controller.Submit(b, u, s))
-            Controller.WaitForCompletion(b, u, null);
+            Controller.WaitForRoom(b, u);
         return true;
     }
 

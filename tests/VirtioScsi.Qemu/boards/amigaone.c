@@ -74,7 +74,7 @@ static int pic_poll(uptr cmd)
 static void a1_irq_dispatch(void)
 {
     int irq = pic_poll(PIC1_CMD);
-    if (irq < 0) return;
+    if (irq < 0) { irq_unclaimed++; return; }
     if (irq == 2) {
         int slave = pic_poll(PIC2_CMD);
         if (slave >= 0) {

@@ -24,6 +24,10 @@
 #define MV_MAIN_HIGH_GPP8_15    (1u << (57 - 32))
 
 #define VIA_DEV 12              /* VT8231 on pci.1 */
+#define VIA_PIC1_CMD  0xfe000020u                       /* its 8259 pair, in pci.1 I/O space */
+#define VIA_PIC1_DATA 0xfe000021u
+#define VIA_PIC2_CMD  0xfe0000a0u
+#define VIA_PIC2_DATA 0xfe0000a1u
 #define PM_IO_BASE 0x0f00u
 
 static const struct pci_host hosts[] = {
@@ -38,8 +42,29 @@ static uint32_t mv_read(uint32_t reg) { return mmio_read_le32(MV_BASE + reg); }
 
 static void peg_early_init(void) {}
 
+/*
+ * Silence first, mask second. VOF's reset set-up leaves GPP 31 (the VT8231's 8259 INTR) open in
+ * the GPP mask and in CPU0's mask, and the 8259 pair uninitialised with every input open, so the
+ * PIT's first IRQ0 (55 ms after reset) raises the CPU's INT line. QEMU's MV64361 drives that line
+ * only when a cause bit under the current CPU0 mask changes: had the masks been rewritten first,
+ * the GPP 24..31 cause could never lower the line again and the CPU would take external
+ * interrupts with nothing pending for ever (the hang of issue 9, after PCI enumeration, whenever
+ * a loaded host made the boot outlast the PIT's first tick). So the 8259 pair is initialised
+ * with every input masked while the firmware's masks still stand: its INTR falls, the cause
+ * clears and the line drops; only then are the masks changed.
+ */
+static void via_pic_init_masked(void)
+{
+    /* ICW1 (ICW4 follows), ICW2 vector base, ICW3 cascade on IRQ 2, ICW4 8086 mode; OCW1 all masked. */
+    mmio_write8(VIA_PIC1_CMD, 0x11); mmio_write8(VIA_PIC1_DATA, 0x20); mmio_write8(VIA_PIC1_DATA, 0x04); mmio_write8(VIA_PIC1_DATA, 0x01);
+    mmio_write8(VIA_PIC2_CMD, 0x11); mmio_write8(VIA_PIC2_DATA, 0x28); mmio_write8(VIA_PIC2_DATA, 0x02); mmio_write8(VIA_PIC2_DATA, 0x01);
+    mmio_write8(VIA_PIC1_DATA, 0xff);
+    mmio_write8(VIA_PIC2_DATA, 0xff);
+}
+
 static void peg_irq_init(void)
 {
+    via_pic_init_masked();
     mv_write(MV_GPP_INT_MASK0, 0);
     mv_write(MV_GPP_IO_CONTROL, 0);                     /* all GPP pins inputs */
     mv_write(MV_GPP_LEVEL_CONTROL, 0);                  /* active high */
@@ -76,6 +101,7 @@ static void peg_irq_enable(unsigned irq, int on)
 static void peg_irq_dispatch(void)
 {
     uint32_t pending = mv_read(MV_GPP_VALUE) & gpp_enabled;
+    if (!pending) { irq_unclaimed++; return; }
     mv_write(MV_GPP_INT_CAUSE, ~pending);
     for (unsigned pin = 0; pin < 32; pin++)
         if (pending & (1u << pin)) irq_deliver(pin);

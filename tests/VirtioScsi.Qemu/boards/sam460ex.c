@@ -92,7 +92,7 @@ static void sam_irq_enable(unsigned irq, int on)
 
 static void sam_irq_dispatch(void)
 {
-    if (!(mfdcr(UIC0_MSR) & UIC_BIT(UIC0_CASCADE_UIC1))) return;
+    if (!(mfdcr(UIC0_MSR) & UIC_BIT(UIC0_CASCADE_UIC1))) { irq_unclaimed++; return; }
     uint32_t pending = mfdcr(UIC1_MSR);
     for (unsigned n = 0; n < 32; n++)
         if (pending & UIC_BIT(n)) irq_deliver(32 + n);

@@ -18,6 +18,17 @@ void console_putc(char c)
 
 void console_puts(const char *s) { while (*s) console_putc(*s++); }
 
+#define UART_RBR 0
+#define LSR_DR 0x01
+
+int console_getc_timeout(uint32_t timeout_ms)
+{
+    uint64_t t0 = cpu_timebase(), limit = (uint64_t)board.timebase_hz / 1000 * timeout_ms;
+    while (cpu_timebase() - t0 < limit)
+        if (mmio_read8(board.uart + UART_LSR) & LSR_DR) return mmio_read8(board.uart + UART_RBR);
+    return -1;
+}
+
 unsigned console_bad_string_pointers;
 
 struct sink { char *buf; unsigned size, len; };

@@ -143,14 +143,16 @@ static void CacheClearE_(APTR address, uint32 length, uint32 caches)
 
 /*
  * Physical layout model: memory from AVT_Contiguous allocations is one run; anything else (a
- * caller's buffer) is treated as pages that are only contiguous within EXEC_DMA_RUN bytes, so
+ * caller's buffer) is treated as pages that are only contiguous within exec_dma_run bytes, so
  * a driver's scatter-gather path sees several entries for large buffers, as under the MMU.
  */
+uint32 exec_dma_run = EXEC_DMA_RUN;
+
 static uint32 dma_runs(CONST_APTR start, uint32 size)
 {
     uptr a = (uptr)start, end = a + size;
     if (in_contiguous_block(a, size)) return 1;
-    return (uint32)((end - 1) / EXEC_DMA_RUN - a / EXEC_DMA_RUN + 1);
+    return (uint32)((end - 1) / exec_dma_run - a / exec_dma_run + 1);
 }
 
 static uint32 StartDMA_(CONST_APTR start, uint32 size, uint32 flags)
@@ -169,7 +171,7 @@ static void GetDMAList_(CONST_APTR start, uint32 size, uint32 flags, struct DMAE
     uptr a = (uptr)start, end = a + size;
     if (in_contiguous_block(a, size)) { list->PhysicalAddress = (APTR)a; list->BlockLength = size; return; }
     while (a < end) {
-        uptr run_end = (a / EXEC_DMA_RUN + 1) * EXEC_DMA_RUN;
+        uptr run_end = (a / exec_dma_run + 1) * exec_dma_run;
         if (run_end > end) run_end = end;
         list->PhysicalAddress = (APTR)a;        /* physical == CPU address on these boards */
         list->BlockLength = (uint32)(run_end - a);

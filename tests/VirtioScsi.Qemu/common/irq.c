@@ -72,17 +72,26 @@ extern const char _image_start[];
 #define TCR_ARE 0x00400000u
 
 /*
- * Progress watchdog on the decrementer (one tick per second while MSR[EE] is set): a run in
+ * Progress watchdog on the timebase (one tick per second while MSR[EE] is set): a run in
  * which no task switch happens and nothing is printed for WATCHDOG_S seconds is stuck (a task
  * spinning, an interrupt storm); it ends with the interrupted address instead of a silent hang.
  */
 #define WATCHDOG_S 30
 volatile uint32_t watchdog_progress;
 static uint32_t watchdog_last, watchdog_idle_ticks;
+static uint64_t watchdog_last_tb;
 void (*watchdog_dump)(void);
 
-static void watchdog_tick(const struct exc_frame *f)
+/*
+ * One tick per second of timebase, whichever exception gets here first. The decrementer alone
+ * is not enough: the external interrupt outranks it, so a line that stays asserted with nothing
+ * to dispatch (an interrupt storm) would starve the decrementer and hang the run silently.
+ */
+static void watchdog_poll(const struct exc_frame *f)
 {
+    uint64_t tb = cpu_timebase();
+    if (tb - watchdog_last_tb < (uint64_t)board.timebase_hz * 7 / 8) return;
+    watchdog_last_tb = tb;
     extern uint32_t sched_switches;
     uint32_t now = watchdog_progress + sched_switches + console_chars;
     if (now != watchdog_last) { watchdog_last = now; watchdog_idle_ticks = 0; return; }
@@ -94,6 +103,7 @@ static void watchdog_tick(const struct exc_frame *f)
 
 static void watchdog_start(void)
 {
+    watchdog_last_tb = cpu_timebase();
     if (board.booke) {
         mtspr(SPR_DECAR, board.timebase_hz);
         mtspr(SPR_DEC, board.timebase_hz);
@@ -153,10 +163,11 @@ void exc_dispatch(uint32_t id, struct exc_frame *f)
     if (id == 0x500 || id == 0x4004) {                  /* external interrupt */
         irq_external_exceptions++;
         board.irq_dispatch();
+        watchdog_poll(f);
         return;
     }
-    if (id == 0x900) { mtspr(SPR_DEC, board.timebase_hz); watchdog_tick(f); return; }   /* 74xx decrementer */
-    if (id == 0x400a) { mtspr(SPR_TSR, TSR_DIS); watchdog_tick(f); return; }            /* 440: auto-reloaded */
+    if (id == 0x900) { mtspr(SPR_DEC, board.timebase_hz); watchdog_poll(f); return; }   /* 74xx decrementer */
+    if (id == 0x400a) { mtspr(SPR_TSR, TSR_DIS); watchdog_poll(f); return; }            /* 440: auto-reloaded */
     uint32_t dar = board.booke ? mfspr(61) : mfspr(19);             /* DEAR / DAR */
     uint32_t dsisr = board.booke ? mfspr(62) : mfspr(18);           /* ESR / DSISR */
     panic("%s (vector 0x%x) at srr0=%08x srr1=%08x dar=%08x dsisr/esr=%08x lr=%08x r1=%08x r3=%08x r4=%08x",

@@ -16,6 +16,8 @@
 #include "harness/mem.h"
 #include "harness/pci.h"
 #include "harness/board.h"
+#include "harness/sched.h"
+#include "harness/irq.h"
 #include "guest/config.h"
 #include "guest/tests.h"
 
@@ -368,6 +370,24 @@ static void test_scsi_direct(void)
     check(err == HFERR_BadStatus && cmd.scsi_SenseActual == 8 && sense[8] == 0xee && (sense[2] & 15) == 5 && still_works(u),
           "device.scsi.sense_cut_to_buffer", "error %d sense actual %u (buffer 8)", err, cmd.scsi_SenseActual);
 
+    /* Residual: READ CAPACITY(10)'s parameter data is 8 bytes (SBC-3 5.16.2) whatever the buffer,
+     * so a 64-byte buffer leaves a residual of 56 in the response (virtio-scsi 5.6.6.1: the data
+     * length is that of the buffers). scsi_Actual must be exactly 8, the data the disk's last LBA
+     * and block size, and the 56 bytes after it must stay as they were. */
+    memset(raw, 0xee, 64);
+    memset(cdb, 0, 10);
+    cdb[0] = 0x25;
+    err = scsi_command(u, &cmd, cdb, 10, raw, 64, SCSIF_READ | SCSIF_AUTOSENSE, sense, sizeof sense);
+    uint32_t last_lba = (uint32_t)raw[0] << 24 | (uint32_t)raw[1] << 16 | (uint32_t)raw[2] << 8 | raw[3];
+    uint32_t block_len = (uint32_t)raw[4] << 24 | (uint32_t)raw[5] << 16 | (uint32_t)raw[6] << 8 | raw[7];
+    int tail_kept = 1;
+    for (unsigned i = 8; i < 64; i++) if (raw[i] != 0xee) tail_kept = 0;
+    check(err == 0 && cmd.scsi_Status == 0 && cmd.scsi_Actual == 8 && last_lba == target_config[u].blocks - 1
+          && block_len == target_config[u].block_size && tail_kept, "device.scsi.residual_read_capacity",
+          "READ CAPACITY(10) into 64 bytes: error %d status %u actual %u (expected 8); last LBA %u block %u (expected %u / %u); tail %s",
+          err, cmd.scsi_Status, cmd.scsi_Actual, last_lba, block_len, (uint32_t)(target_config[u].blocks - 1),
+          target_config[u].block_size, tail_kept ? "kept" : "written");
+
     /* Bad SCSICmds: nothing reaches the target, the unit keeps working. */
     struct IOStdReq *io = units[u].io;
     cdb_rw10(cdb, 0x28, 0, 1);
@@ -540,6 +560,140 @@ static void test_concurrency(void)
     mem_free(abuf);
 }
 
+/*
+ * More descriptors asked for than the request queue has (256), by one unit's task in one round:
+ * with StartDMA splitting at 4 KiB pages (as under AmigaOS's MMU), a 128 KiB request is 32 runs,
+ * so 34 descriptors on a transport without indirect tables (legacy). Seven of them leave 18 of
+ * 256 free and the eighth (68 KiB: 17 runs, 19 descriptors) does not fit: the driver must make
+ * the device see what it queued and wait for completions, never overcommit the free list. Then
+ * eight more. Every request must complete with all its data, written and read back.
+ */
+#define RING_REQS 16
+static void test_ring_exhaustion(void)
+{
+    const unsigned u = 5;
+    const uint32_t base = 40 * MiB;
+    struct IOStdReq *io[RING_REQS];
+    uint8_t *buf[RING_REQS];
+    uint32_t len[RING_REQS], off[RING_REQS], demand = 0;
+    for (unsigned i = 0, o = base; i < RING_REQS; i++) {
+        len[i] = i == 7 ? 68 * KiB : 128 * KiB;
+        off[i] = o; o += len[i];
+        demand += len[i] / 4096 + 2;
+        io[i] = new_request(units[u].port);
+        *io[i] = *units[u].io;
+        buf[i] = mem_alloc(len[i], 4096);
+    }
+    exec_dma_run = 4096;
+    int errors = 0, differ = 0;
+    for (unsigned pass = 0; pass < 2; pass++) {
+        for (unsigned i = 0; i < RING_REQS; i++) {
+            if (pass == 0) fill_pattern(buf[i], len[i], 3000 + i); else memset(buf[i], 0xee, len[i]);
+            io[i]->io_Command = pass == 0 ? CMD_WRITE : CMD_READ;
+            io[i]->io_Data = buf[i]; io[i]->io_Length = len[i]; io[i]->io_Offset = off[i];
+            SendIO((struct IORequest *)io[i]);
+        }
+        for (unsigned i = 0; i < RING_REQS; i++) {
+            int8 err = WaitIO((struct IORequest *)io[i]);
+            if (err || io[i]->io_Actual != len[i]) { errors++; kprintf("ring: pass %u req %u error %d actual %u\n", pass, i, err, io[i]->io_Actual); continue; }
+            if (pass == 0) { kprintf("wrote unit %u offset %u length %u seed %u\n", u, off[i], len[i], 3000 + i); continue; }
+            uint8_t *expect = mem_alloc(len[i], 16);
+            fill_pattern(expect, len[i], 3000 + i);
+            int64_t d = first_difference(expect, buf[i], len[i]);
+            if (d >= 0) { differ++; kprintf("ring: req %u data differ at %lld\n", i, (long long)d); }
+            mem_free(expect);
+        }
+    }
+    exec_dma_run = EXEC_DMA_RUN;
+    kprintf("ring: %u requests asking for %u descriptors without indirect tables (the queue has 256)\n", RING_REQS, demand);
+    check(errors == 0 && differ == 0 && still_works(u), "device.ring.exhausted_requests_complete_intact",
+          "%d requests failed, %d read back different", errors, differ);
+    for (unsigned i = 0; i < RING_REQS; i++) { exec_DeleteIORequest((struct IORequest *)io[i]); mem_free(buf[i]); }
+}
+
+/*
+ * Asks the host to act ("host: <request>" on the serial log) and waits for its answer, a line on
+ * the console's input (QEMU's stdin); 1 when "ok" came. The xunit side carries the requests out
+ * through QEMU's QMP socket (Qemu.cs).
+ */
+static int host_request(const char *request)
+{
+    kprintf("host: %s\n", request);
+    char line[16];
+    unsigned n = 0;
+    for (;;) {
+        int c = console_getc_timeout(20000);
+        if (c < 0) return 0;
+        if (c == '\r') continue;
+        if (c == '\n') break;
+        if (n + 1 < sizeof line) line[n++] = (char)c;
+    }
+    line[n] = 0;
+    return strcmp(line, "ok") == 0;
+}
+
+/*
+ * UNIT ATTENTION raised by the host mid-run: QMP block_resize of target 3 makes QEMU's scsi-hd
+ * report CAPACITY DATA HAS CHANGED (6/2A/09) to the next command. As drivers/VirtioScsi/README.md
+ * documents: a block request is retried and succeeds with its data; HD_SCSICMD is not retried,
+ * the caller sees CHECK CONDITION with the sense, and the unit attention is then gone.
+ */
+static void test_unit_attention(void)
+{
+    const unsigned u = 3;
+    uint64_t grown = target_config[u].blocks * 512 + 1 * MiB;
+    static uint8_t buf[4096] __attribute__((aligned(64))), expect[4096];
+    char req[64];
+    /* device.abortio's first request read offset 0 of unit 3, which nothing wrote: zeros. */
+    memset(expect, 0, sizeof expect);
+    memset(buf, 0xee, sizeof buf);
+    ksnprintf(req, sizeof req, "resize d%u %llu", u, (unsigned long long)grown);
+    int acted = host_request(req);
+    uint32_t act = 0;
+    int8 err = acted ? transfer(units[u].io, CMD_READ, 0, buf, sizeof buf, &act) : -1;
+    check(acted && err == 0 && act == sizeof buf && memcmp(buf, expect, sizeof buf) == 0, "device.ua.block_read_retried",
+          "host %s; CMD_READ after the unit attention: error %d actual %u data %s (expected 0, %u, zeros)",
+          acted ? "resized" : "did not answer", err, act, memcmp(buf, expect, sizeof buf) == 0 ? "same" : "differ", (unsigned)sizeof buf);
+
+    ksnprintf(req, sizeof req, "resize d%u %llu", u, (unsigned long long)(grown + 1 * MiB));
+    acted = host_request(req);
+    struct SCSICmd cmd;
+    uint8_t cdb[6] = { 0 }, sense[32];
+    err = acted ? scsi_command(u, &cmd, cdb, 6, 0, 0, SCSIF_READ | SCSIF_AUTOSENSE, sense, sizeof sense) : -1;
+    unsigned key = (sense[0] & 0x7f) >= 0x72 ? sense[1] & 15 : sense[2] & 15;
+    unsigned asc = (sense[0] & 0x7f) >= 0x72 ? sense[2] : sense[12];
+    int8 again = scsi_command(u, &cmd, cdb, 6, 0, 0, SCSIF_READ | SCSIF_AUTOSENSE, sense, sizeof sense);
+    check(acted && err == HFERR_BadStatus && key == 6 && asc == 0x2a && again == 0, "device.ua.scsicmd_not_retried",
+          "host %s; TEST UNIT READY: error %d sense key %u asc %02x (expected HFERR_BadStatus, 6, 2a); once more: error %d",
+          acted ? "resized" : "did not answer", err, key, asc, again);
+}
+
+/*
+ * On a deadlock or watchdog stop during the device tests: the legacy request queue as the device
+ * and the driver left it (avail flags/idx, used idx, used_event, avail_event, GPP-independent),
+ * read through the function's I/O BAR without touching the ISR (a read would clear it).
+ */
+static void (*previous_dump)(void);
+static void dump_request_queue(void)
+{
+    if (previous_dump) previous_dump();
+    struct pci_function *f = pci_find(0x1af4, 0x1004, 0);
+    if (!f) return;
+    uptr io = 0;
+    for (unsigned b = 0; b < PCI_MAX_BARS; b++) if (f->bar[b].size && f->bar[b].io) { io = f->bar[b].cpu; break; }
+    if (!io) return;
+    mmio_write_le16(io + 0x0e, 2);                              /* queue select: request queue 0 */
+    uint32_t pfn = mmio_read_le32(io + 0x08);
+    uint16_t size = mmio_read_le16(io + 0x0c);
+    if (!pfn || !size) { kprintf("  request queue: not set up (legacy pfn %x size %u)\n", pfn, size); return; }
+    uint8_t *ring = (uint8_t *)(uptr)(pfn << 12);
+    uint8_t *avail = ring + 16u * size, *used = ring + ((16u * size + 6 + 2u * size + 4095) & ~4095u);
+    kprintf("  request queue (legacy, %u): avail flags %u idx %u used_event %u; used flags %u idx %u avail_event %u; status %02x\n",
+            size, *(volatile uint16_t *)avail, *(volatile uint16_t *)(avail + 2), *(volatile uint16_t *)(avail + 4 + 2u * size),
+            *(volatile uint16_t *)used, *(volatile uint16_t *)(used + 2), *(volatile uint16_t *)(used + 4 + 8u * size),
+            mmio_read8(io + 0x12));
+}
+
 static uint32_t live_before;
 
 static void test_close_and_expunge(void)
@@ -609,6 +763,9 @@ void device_tests(void)
           "rt_Flags %02x rt_Type %u rt_Pri %d", r->rt_Flags, r->rt_Type, r->rt_Pri);
     int bar5_spoiled = strcmp(board.name, "amigaone") == 0 && imitate_amigaone_firmware();
     live_before = exec_stats.live_blocks;
+    previous_dump = sched_deadlock_hook;
+    sched_deadlock_hook = dump_request_queue;
+    watchdog_dump = dump_request_queue;
     struct Library *lib = exec_InitResident(r);
     if (!check(lib != 0, "device.init", "InitResident failed")) return;
     test_transport(bar5_spoiled);
@@ -622,6 +779,8 @@ void device_tests(void)
     test_scsi_direct();
     test_bad_requests();
     test_concurrency();
+    test_ring_exhaustion();
+    test_unit_attention();
     test_close_and_expunge();
 }
 

@@ -12,6 +12,10 @@ void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void kvprintf(const char *fmt, va_list ap);
 int ksnprintf(char *buf, unsigned size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/* The next character received on the console, or -1 when none came within timeout_ms
+ * (the xunit side answers on QEMU's stdin when a scenario needs the host to act). */
+int console_getc_timeout(uint32_t timeout_ms);
+
 /* Characters written so far (progress for the watchdog). */
 extern uint32_t console_chars;
 

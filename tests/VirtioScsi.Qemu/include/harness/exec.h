@@ -106,7 +106,10 @@ struct exec_stats {
 };
 extern struct exec_stats exec_stats;
 
-/* StartDMA models physical memory as contiguous runs of this many bytes (an MMU page set). */
+/* StartDMA models physical memory as contiguous runs of exec_dma_run bytes (an MMU page set):
+ * EXEC_DMA_RUN by default; a test may lower it to the 4 KiB page, as physical memory behind a
+ * fragmented virtual buffer looks under AmigaOS, and must put it back. */
 #define EXEC_DMA_RUN 0x100000u
+extern uint32 exec_dma_run;
 
 #endif
