@@ -117,6 +117,10 @@ internal static class Pipeline
         if (lowerer.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) return [];
         Exports.Exports.ApplyReturnTypes(lowerer.Names, [header, .. cfiles]);
         cfiles = Exports.Exports.Merge(compilation, cfiles, Comment(Exports.Exports.SourceFileName(compilation) ?? "", string.Join(", ", sources), "code and data"));
+        // Unused private methods are not emitted (GCC: -Wunused-function); methods with an attribute (device
+        // entry points, interrupt handlers, exports) may be named by the templates and always stay.
+        UnreachableFunctions.Remove([header, .. cfiles],
+            lowerer.Names.Where(kv => kv.Key is IMethodSymbol m && m.GetAttributes().Length > 0).Select(kv => kv.Value));
 
         var printer = new CPrinter(target, options.LineDirectives);
         var result = new List<EmittedFile> { new(header.Name, printer.Print(header)) };

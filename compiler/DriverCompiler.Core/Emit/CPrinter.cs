@@ -184,12 +184,12 @@ public sealed class CPrinter
                 break;
             case CIf i:
                 {
-                    Line("if (" + Expr(i.Condition, 0) + ") {");
+                    Line("if (" + Condition(i.Condition) + ") {");
                     Body(i.Then);
                     CStmt? els = i.Else;
                     while (els is CIf ei)
                     {
-                        Line("} else if (" + Expr(ei.Condition, 0) + ") {");
+                        Line("} else if (" + Condition(ei.Condition) + ") {");
                         Body(ei.Then);
                         els = ei.Else;
                     }
@@ -198,14 +198,14 @@ public sealed class CPrinter
                     break;
                 }
             case CWhile w:
-                Line("while (" + Expr(w.Condition, 0) + ") {");
+                Line("while (" + Condition(w.Condition) + ") {");
                 Body(w.Body);
                 Line("}");
                 break;
             case CDoWhile dw:
                 Line("do {");
                 Body(dw.Body);
-                Line("} while (" + Expr(dw.Condition, 0) + ");");
+                Line("} while (" + Condition(dw.Condition) + ");");
                 break;
             case CFor f:
                 {
@@ -216,7 +216,7 @@ public sealed class CPrinter
                         CExprStmt e => Expr(e.Expression, 2),
                         _ => throw new InvalidOperationException("bad for initializer"),
                     }));
-                    string cond = f.Condition is null ? "" : " " + Expr(f.Condition, 0);
+                    string cond = f.Condition is null ? "" : " " + Condition(f.Condition);
                     string step = f.Step.Count == 0 ? "" : " " + string.Join(", ", f.Step.Select(x => Expr(x, 2)));
                     Line($"for ({init};{cond};{step}) {{");
                     Body(f.Body);
@@ -285,16 +285,32 @@ public sealed class CPrinter
     private string Operand(CExpr child, string parentOp, bool right)
     {
         int p = Prec(parentOp);
-        if (child is CBinary cb && cb.Op != parentOp)
+        if (child is CBinary cb)
         {
             // Keep GCC's -Wparentheses quiet and the reader certain: group any mix involving
-            // bitwise, shift or logical operators, except comparisons under && and ||.
-            bool mix = (IsBitOrShift(parentOp) || IsBitOrShift(cb.Op) || IsLogical(parentOp) || IsLogical(cb.Op))
+            // bitwise, shift or logical operators, except comparisons under && and ||, and every
+            // comparison inside another (a == b == c is as unclear as a < b == c).
+            bool mix = cb.Op != parentOp && (IsBitOrShift(parentOp) || IsBitOrShift(cb.Op) || IsLogical(parentOp) || IsLogical(cb.Op))
                        && !(IsLogical(parentOp) && IsComparison(cb.Op));
             if (mix || (IsComparison(parentOp) && IsComparison(cb.Op))) return "(" + Expr(child, 0) + ")";
         }
+        // !a & b reads like !(a & b) (-Wparentheses), !a == b like !(a == b) (-Wlogical-not-parentheses)
+        if (child is CUnary { Op: "!", Postfix: false } && (IsBitOrShift(parentOp) || IsComparison(parentOp)))
+            return "(" + Expr(child, 0) + ")";
         return Expr(child, right ? p + 1 : p);
     }
+
+    /// <summary>
+    /// The controlling expression of if, while, do and for. An assignment there is what C# wrote
+    /// (<c>if (flag = x &gt; 3)</c>, a bool assignment), and its own parentheses tell GCC (-Wparentheses)
+    /// and the reader it is meant; in a comma expression the last item is the truth value.
+    /// </summary>
+    private string Condition(CExpr e) => e switch
+    {
+        CAssign => "(" + Expr(e, 0) + ")",
+        CComma c when c.Items[^1] is CAssign => string.Join(", ", c.Items.Select((x, k) => k == c.Items.Count - 1 ? "(" + Expr(x, 0) + ")" : Expr(x, 2))),
+        _ => Expr(e, 0),
+    };
 
     private (string, int) ExprPrec(CExpr e)
     {

@@ -52,13 +52,13 @@ internal sealed partial class FunctionLowerer
         var block = (IBlockOperation?)body.BlockBody ?? body.ExpressionBody;
         if (block is null) { module.NotLowered(declaration, "method without a body"); return null; }
         var cblock = LowerBlock(block);
-        // A parameter the body never reads (an interface the signature must match): say so, as C authors do.
-        // One walk over the body, not one per parameter.
+        // A parameter the body never reads (an interface the signature must match, or one only assigned:
+        // GCC's -Wunused-but-set-parameter): say so, as C authors do. One walk over the body, not one per parameter.
         bool usesSelf = false;
         var usedParams = new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default);
         foreach (var o in body.Descendants())
             if (o is IInstanceReferenceOperation) usesSelf = true;
-            else if (o is IParameterReferenceOperation r) usedParams.Add(r.Parameter);
+            else if (o is IParameterReferenceOperation r && !IsOnlyWritten(r)) usedParams.Add(r.Parameter);
         var unused = new List<CStmt>();
         if (!method.IsStatic && !usesSelf)
             unused.Add(new CExprStmt(new CCast(CNamedType.Void, new CName(Self))));
@@ -72,6 +72,20 @@ internal sealed partial class FunctionLowerer
         string comment = $"{method.ContainingType.Name}.{method.Name} ({module.Origin(method)})";
         return new CFunction(ret, module.Names[method], ps, cblock, IsStatic: false) { Comment = comment };
     }
+
+    /// <summary>A value parameter (or a field of a struct one) as the target of an assignment, compound assignment
+    /// or ++/--: C counts none of them as a read.</summary>
+    private static bool IsOnlyWritten(IParameterReferenceOperation r) => r.Parameter.RefKind == RefKind.None && IsOnlyWritten((IOperation)r);
+
+    private static bool IsOnlyWritten(IOperation r) =>
+        r.Parent switch
+        {
+            IFieldReferenceOperation f when f.Instance == r => IsOnlyWritten(f),
+            ISimpleAssignmentOperation a => a.Target == r,
+            ICompoundAssignmentOperation c => c.Target == r,
+            IIncrementOrDecrementOperation i => i.Target == r,
+            _ => false,
+        };
 
     private CExpr Fail(IOperation op, string what)
     {

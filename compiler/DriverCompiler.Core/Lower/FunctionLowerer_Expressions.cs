@@ -72,7 +72,11 @@ internal sealed partial class FunctionLowerer
             case IConditionalOperation cond when cond.WhenFalse is not null:
                 {
                     var c = Condition(cond.Condition);
-                    return new CConditional(c, InPlace(() => Value(cond.WhenTrue, true)), InPlace(() => Value(cond.WhenFalse, true)));
+                    // The branches' implicit conversions to the result type may be left out only when both branches
+                    // then have one C type: for int and uint C's ?: would convert the int to uint (C# gives long).
+                    bool drop = SymbolEqualityComparer.Default.Equals(BeforeImplicit(cond.WhenTrue), BeforeImplicit(cond.WhenFalse))
+                                || module.MapType(BeforeImplicit(cond.WhenTrue), null).Equals(module.MapType(BeforeImplicit(cond.WhenFalse), null));
+                    return new CConditional(c, InPlace(() => Value(cond.WhenTrue, drop)), InPlace(() => Value(cond.WhenFalse, drop)));
                 }
             case ISizeOfOperation so:
                 return new CCast(Target.Int32, new CSizeOf(module.MapType(so.TypeOperand, op.Syntax.GetLocation(), storage: true)));
@@ -223,6 +227,12 @@ internal sealed partial class FunctionLowerer
             return Fail(b, "string comparison");
         var left = Expr(b.LeftOperand);
         var right = Expr(b.RightOperand);
+        // r >= (uint)r: the C operands are one expression (the identity conversion prints as nothing); an
+        // integer compared with itself is decided (GCC: -Wtautological-compare); x has no effects to keep.
+        if (sym is "==" or "!=" or "<" or "<=" or ">" or ">=" && left.Equals(right) && IsPure(left)
+            && (IsIntegral(b.LeftOperand.Type) || b.LeftOperand.Type is IPointerTypeSymbol || b.LeftOperand.Type?.SpecialType == SpecialType.System_Boolean))
+            // ((void)x, TRUE): x still counts as used (no -Wunused-parameter when this was its only use)
+            return new CComma([new CCast(CNamedType.Void, left), new CLiteral(Constants.Format(sym is "==" or "<=" or ">=", b.Type!, Target, null))]);
         CExpr result = new CBinary(sym, left, right);
         // enum + n over byte/ushort stays that enum in C#; C computes in int
         if (sym is "+" or "-" && b.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } && PromotesToInt(b.Type))
@@ -447,11 +457,24 @@ internal sealed partial class FunctionLowerer
         {
             if (a.ArgumentKind == ArgumentKind.ParamArray && a.Value is IArrayCreationOperation { Initializer: { } init })
                 foreach (var e in init.ElementValues) yield return e;
+            else if (IsInRvalue(a)) yield return a.Value;
             else if (a.Parameter is { RefKind: not RefKind.None })
+            {
                 foreach (var p in AddressParts(a.Value) ?? []) yield return p;
+                // the variable itself: an earlier operand that writes it (F(s.F = r, ref s.F)) is evaluated first
+                yield return a;
+            }
             else yield return a.Value;
         }
     }
+
+    /// <summary>An argument of an <c>in</c> (or <c>ref readonly</c>) parameter that is a value, not a variable:
+    /// <c>Twice(v + 1)</c>, <c>Get(default)</c>, a constant.</summary>
+    private static bool IsInRvalue(IArgumentOperation a) =>
+        a.Parameter is { RefKind: RefKind.In or RefKind.RefReadOnlyParameter }
+        && (a.Value.ConstantValue.HasValue
+            || a.Value is not (ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IArrayElementReferenceOperation or IInlineArrayAccessOperation or IInstanceReferenceOperation)
+               && a.Value.Kind != OperationKind.None);
 
     private List<CExpr> Arguments(IEnumerable<IArgumentOperation> arguments)
     {
@@ -463,6 +486,17 @@ internal sealed partial class FunctionLowerer
                 if (a.Value is IArrayCreationOperation { Initializer: { } init })
                     result.AddRange(init.ElementValues.Select(e => Argument(e, a.Parameter!.Type is IArrayTypeSymbol at ? at.ElementType : null)));
                 else if (a.Value is not IArrayCreationOperation) result.Add(Fail(a, "params argument that is not a list of values"));
+                continue;
+            }
+            if (IsInRvalue(a))
+            {
+                // C# passes a readonly reference to a copy of the value: the copy is a temporary
+                var type = a.Parameter!.Type;
+                var v = Argument(a.Value, type);
+                // already a temporary of the parameter's type: an operand evaluated early, a C89 struct value
+                bool temporary = v is CLocalRef && (spilled.TryGetValue(a.Value, out var t) && ReferenceEquals(t, v) || StructInit(a.Value) is not null);
+                if (!temporary) v = SpillValue(v, module.MapType(type, null));
+                result.Add(new CUnary("&", v));
                 continue;
             }
             if (a.Parameter is { RefKind: not RefKind.None })
@@ -505,6 +539,23 @@ internal sealed partial class FunctionLowerer
     /// Lowers a value stored into a variable of the expression's type: an implicit widening
     /// conversion C performs the same way on assignment is left implicit.
     /// </summary>
+    /// <summary>An expression C evaluates without side effects or device accesses: names, constants, members, casts, arithmetic.</summary>
+    private static bool IsPure(CExpr e) => e switch
+    {
+        CLiteral or CName or CLocalRef or CSizeOf => true,
+        CMember m => IsPure(m.Operand),
+        CIndex i => IsPure(i.Operand) && IsPure(i.Index),
+        CCast c => IsPure(c.Operand),
+        CUnary u => u.Op is not ("++" or "--") && IsPure(u.Operand),
+        CBinary b => IsPure(b.Left) && IsPure(b.Right),
+        _ => false,
+    };
+
+    /// <summary>The type <paramref name="op"/> has before the implicit integral conversion <see cref="Value"/> leaves out.</summary>
+    private static ITypeSymbol BeforeImplicit(IOperation op) =>
+        op is IConversionOperation { IsImplicit: true, OperatorMethod: null } c && !c.ConstantValue.HasValue && IsIntegral(c.Type) && IsIntegral(c.Operand.Type)
+            ? c.Operand.Type! : op.Type!;
+
     private CExpr Value(IOperation op, bool assignmentContext)
     {
         if (spilled.TryGetValue(op, out var temp)) return temp;
@@ -549,6 +600,16 @@ internal sealed partial class FunctionLowerer
             BinaryOperatorKind.GreaterThan => r.Lo > v ? true : r.Hi <= v ? false : null,
             _ => r.Lo >= v ? true : r.Hi < v ? false : null,
         };
+        // (x & 0xF0) == 0x0F, (x | 1) == 2: bits the operand has known clear or set that the constant does not
+        if (result is null && kind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals
+            && other is IBinaryOperation { OperatorMethod: null, OperatorKind: BinaryOperatorKind.And or BinaryOperatorKind.Or } bits
+            && (bits.RightOperand.ConstantValue.HasValue ? bits.RightOperand : bits.LeftOperand.ConstantValue.HasValue ? bits.LeftOperand : null) is { } maskOp
+            && ToInt128(maskOp.ConstantValue.Value) is { } mask && Bits(bits.Type) is 32 or 64)
+        {
+            Int128 all = (Int128.One << Bits(bits.Type)) - 1, m = mask & all, k = v & all;
+            bool never = bits.OperatorKind == BinaryOperatorKind.And ? (k & ~m & all) != 0 : (m & ~k & all) != 0;
+            if (never) result = kind == BinaryOperatorKind.NotEquals;
+        }
         if (result is null) return null;
         var literal = new CLiteral(Constants.Format(result.Value, b.Type!, Target, null));
         // ((void)x, FALSE): x is still evaluated (its side effects, if any) and still counts as used
@@ -573,6 +634,17 @@ internal sealed partial class FunctionLowerer
                 return inner;
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.BitwiseNegation, OperatorMethod: null } u when Range(u.Operand) is { } x:
                 return IsSigned(op.Type) ? (-x.Hi - 1, -x.Lo - 1) : (full.Hi - x.Hi, full.Hi - x.Lo);
+            // b & 0xFF: not above a non-negative operand (GCC narrows it to the byte and calls b & 0xFF <= 255 always true)
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.And, OperatorMethod: null } andOp
+                when Range(andOp.LeftOperand) is { } l && Range(andOp.RightOperand) is { } r && (l.Lo >= 0 || r.Lo >= 0):
+                return (0, l.Lo >= 0 && r.Lo >= 0 ? Int128.Min(l.Hi, r.Hi) : l.Lo >= 0 ? l.Hi : r.Hi);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Or or BinaryOperatorKind.ExclusiveOr, OperatorMethod: null } orOp
+                when Range(orOp.LeftOperand) is { } l && Range(orOp.RightOperand) is { } r && l.Lo >= 0 && r.Lo >= 0:
+                {
+                    Int128 top = 1;
+                    while (top <= Int128.Max(l.Hi, r.Hi)) top <<= 1;
+                    return (0, Int128.Min(top - 1, full.Hi));
+                }
         }
         return full;
     }

@@ -36,6 +36,8 @@ internal sealed partial class FunctionLowerer
         /// <summary>Writes not inside a called function: unsequenced against the rest of the full expression in C.</summary>
         public bool DirectlyWrites(object where) => Contains(directWrites, where);
         public bool Writes(object where) => Contains(writes, where);
+        /// <summary>True when evaluating this may read or write <paramref name="where"/>.</summary>
+        public bool Touches(object where) => Contains(reads, where) || Contains(writes, where);
 
         public bool IsEmpty => reads.Length == 0 && writes.Length == 0;
 

@@ -234,7 +234,7 @@ internal sealed partial class FunctionLowerer
     {
         if (e is ISimpleAssignmentOperation a && StructInit(a.Value) is { } sv)
         {
-            AssignStruct(LValue(a.Target), sv, output, origin);
+            AssignStructValue(a.Target, sv, output, origin);
             return;
         }
         if (e is ISimpleAssignmentOperation arr && arr.Target.Type is { } tt && module.MapType(tt, null) is CArrayType arrayType)
@@ -271,7 +271,35 @@ internal sealed partial class FunctionLowerer
         return new CLocalRef(temp);
     }
 
-    /// <summary>Struct value from <c>default</c>, <c>new S()</c> or <c>new S { F = v }</c> assigned to <paramref name="target"/>.</summary>
+    /// <summary>
+    /// <c>target = new S { F = v, ... }</c> (or <c>default</c>) as a statement. C# evaluates the target's address
+    /// parts, then builds the whole new value, then stores it: <c>g = new S { A = g.B, B = g.A }</c> swaps. GNU C99's
+    /// compound literal is such a value. In C89 the value is built in a zeroed temporary and assigned in one
+    /// store; only a target named without address parts (a local, a static, a field of one) that no initializer
+    /// reads or writes (through memory: no pointer, call or static read at all) is zeroed and filled in place.
+    /// The target expression is printed once, so a call or <c>++i</c> in it runs once, before the initializers.
+    /// </summary>
+    private void AssignStructValue(IOperation target, IOperation value, List<CStmt> output, SourceOrigin? origin)
+    {
+        var inits = value is IObjectCreationOperation { Initializer: { } init }
+            ? init.Initializers.Select(i => i is ISimpleAssignmentOperation sa ? sa.Value : i).ToList()
+            : new List<IOperation>();
+        SequenceTarget(target, inits);
+        var where = StorageOf(target);
+        bool inPlace = !Target.HasCompoundLiterals && AddressParts(target) is { Count: 0 }
+                       && inits.All(i => !EffectsOf(i).Touches(where));
+        var lvalue = LValue(target);
+        if (inPlace || Target.HasCompoundLiterals)
+        {
+            AssignStruct(lvalue, value, output, origin);
+            return;
+        }
+        var built = StructValue(value);
+        Put(output, new CExprStmt(new CAssign("=", lvalue, built)) { Origin = origin });
+    }
+
+    /// <summary>Struct value from <c>default</c>, <c>new S()</c> or <c>new S { F = v }</c> assigned to <paramref name="target"/>,
+    /// which no initializer may read (a fresh local, or see <see cref="AssignStructValue"/>).</summary>
     private void AssignStruct(CExpr target, IOperation value, List<CStmt> output, SourceOrigin? origin, bool zero = true)
     {
         if (Target.HasCompoundLiterals)
