@@ -37,15 +37,22 @@ public sealed record BuildOptions(DriverTarget? Target = null, bool LineDirectiv
 /// <summary>Outcome of a check or build: diagnostics (sorted by file, line, column) and, on success, files.</summary>
 public sealed class CompileResult
 {
-    public CompileResult(IReadOnlyList<DriverDiagnostic> diagnostics, IReadOnlyList<EmittedFile> files, DriverInfo? driver)
+    public CompileResult(IReadOnlyList<DriverDiagnostic> diagnostics, IReadOnlyList<EmittedFile> files, DriverInfo? driver,
+        IReadOnlyList<CModel.CFile>? model = null)
     {
-        Diagnostics = diagnostics; Files = files; Driver = driver;
+        Diagnostics = diagnostics; Files = files; Driver = driver; Model = model ?? [];
     }
     public IReadOnlyList<DriverDiagnostic> Diagnostics { get; }
     /// <summary>Emitted files; empty whenever <see cref="Success"/> is false.</summary>
     public IReadOnlyList<EmittedFile> Files { get; }
     /// <summary>The driver the sources declare, if any.</summary>
     public DriverInfo? Driver { get; }
+    /// <summary>
+    /// The C model the printer turned into the driver's header and <c>.c</c> files (after the exports
+    /// are merged), for checks over the lowered code that text cannot answer reliably, such as the order
+    /// of stores and barriers; empty whenever <see cref="Success"/> is false or nothing was emitted.
+    /// </summary>
+    public IReadOnlyList<CModel.CFile> Model { get; }
     public bool Success => !Diagnostics.Any(d => d.Severity == Severity.Error);
 }
 

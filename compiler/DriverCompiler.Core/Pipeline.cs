@@ -31,6 +31,7 @@ internal static class Pipeline
         var diagnostics = new List<Diagnostic>();
         DriverInfo? driver = null;
         var files = new List<EmittedFile>();
+        var model = new List<CFile>();
         try
         {
             var compilation = dc.CSharp;
@@ -43,7 +44,7 @@ internal static class Pipeline
             if (options.Target is not null) driver = ReadDriver(models.Compilation, diagnostics);
             diagnostics.AddRange(all.Where(d => d.Severity >= DiagnosticSeverity.Warning));
             if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) || !emit)
-                return Result(diagnostics, files, driver);
+                return Result(diagnostics, files, driver, model);
             if (driver is null)
             {
                 // The analyzer's warning says the same for a check; a build reports it once, as an error.
@@ -51,17 +52,18 @@ internal static class Pipeline
                 diagnostics.Add(Diagnostic.Create(new DiagnosticDescriptor(Descriptors.NoDriver.Id, Descriptors.NoDriver.Title,
                     "No [assembly: Driver(...)] in '{0}': there is nothing to build", "Driver", DiagnosticSeverity.Error, true,
                     helpLinkUri: Descriptors.NoDriver.HelpLinkUri), Location.None, compilation.AssemblyName));
-                return Result(diagnostics, files, driver);
+                return Result(diagnostics, files, driver, model);
             }
-            files.AddRange(Emit(models, driver with { Target = target!.Value }, options, diagnostics));
-            if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) files.Clear();
+            files.AddRange(Emit(models, driver with { Target = target!.Value }, options, diagnostics, model));
+            if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) { files.Clear(); model.Clear(); }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             diagnostics.Add(Diagnostic.Create(Descriptors.InternalError, Location.None, "the driver", ex.GetType().Name + ": " + ex.Message));
             files.Clear();
+            model.Clear();
         }
-        return Result(diagnostics, files, driver);
+        return Result(diagnostics, files, driver, model);
     }
 
     /// <summary>
@@ -98,7 +100,7 @@ internal static class Pipeline
         return new DriverInfo(name, (DriverTarget)target, prefix ?? name.ToLowerInvariant(), version, revision);
     }
 
-    private static IEnumerable<EmittedFile> Emit(BoundModels bound, DriverInfo driver, BuildOptions options, List<Diagnostic> diagnostics)
+    private static IEnumerable<EmittedFile> Emit(BoundModels bound, DriverInfo driver, BuildOptions options, List<Diagnostic> diagnostics, List<CFile> model)
     {
         var compilation = bound.Compilation;
         var target = Target.For(driver.Target);
@@ -122,6 +124,8 @@ internal static class Pipeline
         UnreachableFunctions.Remove([header, .. cfiles],
             lowerer.Names.Where(kv => kv.Key is IMethodSymbol m && m.GetAttributes().Length > 0).Select(kv => kv.Value));
 
+        model.Add(header);
+        model.AddRange(cfiles);
         var printer = new CPrinter(target, options.LineDirectives);
         var result = new List<EmittedFile> { new(header.Name, printer.Print(header)) };
         result.AddRange(cfiles.Select(f => new EmittedFile(f.Name, printer.Print(f))));
@@ -149,14 +153,15 @@ internal static class Pipeline
         _ => throw new ArgumentOutOfRangeException(nameof(target), target, "no runtime headers for this target"),
     };
 
-    private static CompileResult Result(List<Diagnostic> diagnostics, List<EmittedFile> files, DriverInfo? driver)
+    private static CompileResult Result(List<Diagnostic> diagnostics, List<EmittedFile> files, DriverInfo? driver, List<CFile> model)
     {
         var list = diagnostics
             .Select(Convert)
             .Distinct()
             .OrderBy(d => d.Path is null ? 0 : 1).ThenBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column).ThenBy(d => d.Id, StringComparer.Ordinal)
             .ToList();
-        return new CompileResult(list, list.Any(d => d.Severity == Severity.Error) ? [] : files, driver);
+        bool failed = list.Any(d => d.Severity == Severity.Error);
+        return new CompileResult(list, failed ? [] : files, driver, failed ? [] : model);
     }
 
     private static DriverDiagnostic Convert(Diagnostic d)

@@ -428,10 +428,12 @@ static uint8 *block_at(int t, uint64 lba, int create)
     return sparse[free_slot].data;
 }
 
+static void forget_owned_descriptors(void);
 static void reset_device(void)
 {
     int t;
     memset(&dev, 0, sizeof dev);
+    forget_owned_descriptors();
     /* Legacy host features as QEMU reports them: EVENT_IDX, INDIRECT_DESC, ANY_LAYOUT, NOTIFY_ON_EMPTY, HOTPLUG, CHANGE. */
     dev.host_features = modern ? (1u << 29) | (1u << 28) | (1u << 2) | (1u << 1)
                                : (1u << 29) | (1u << 28) | (1u << 27) | (1u << 24) | (1u << 2) | (1u << 1);
@@ -466,10 +468,49 @@ static struct ring ring_of(int q)
 }
 static int queue_live(int q) { return modern ? dev.q[q].enable != 0 : dev.q[q].pfn != 0; }
 
-/* A request fetched from the avail ring, waiting to complete. */
+/* A request fetched from the avail ring, waiting to complete, with the ring descriptors its
+ * chain holds (an indirect chain holds one). */
 #define MAXREQ 1024
-static struct pending { uint16 head; int valid; } pending[MAXREQ];
+#define MAXCHAIN 300
+static struct pending { uint16 head; int valid; uint16 ndesc; uint16 desc[MAXCHAIN]; } pending[MAXREQ];
 static int npending;
+
+/* Descriptor ownership as the device sees it (spec 2.7.13.1: a descriptor made available belongs
+ * to the device until it appears in the used ring). A chain that takes in a descriptor some other
+ * outstanding chain holds means the driver's free-descriptor bookkeeping is wrong. */
+static uint8 desc_owned[32768];
+static int desc_owned_now, desc_owned_peak, desc_reused;
+/* While set, the device fetches what the driver publishes but completes nothing. */
+static int device_held;
+
+static void take_chain(struct ring *r, struct pending *p)
+{
+    uint16 i = p->head;
+    p->ndesc = 0;
+    for (;;) {
+        uint8 *d;
+        uint16 flags;
+        if (i >= r->size || p->ndesc >= MAXCHAIN) { printf("FATAL: descriptor index %u out of range\n", i); exit(5); }
+        if (desc_owned[i]) desc_reused++;
+        else { desc_owned[i] = 1; desc_owned_now++; }
+        p->desc[p->ndesc++] = i;
+        d = r->desc + 16u * i;
+        flags = g16(d + 12);
+        if ((flags & VSCSI_VIRTQ_DESC_F_INDIRECT) || (flags & VSCSI_VIRTQ_DESC_F_NEXT) == 0) break;
+        i = g16(d + 14);
+    }
+    if (desc_owned_now > desc_owned_peak) desc_owned_peak = desc_owned_now;
+}
+
+/* A device reset drops whatever the device held. */
+static void forget_owned_descriptors(void) { memset(desc_owned, 0, sizeof desc_owned); desc_owned_now = 0; npending = 0; }
+
+static void give_back_chain(const struct pending *p)
+{
+    uint16 k;
+    for (k = 0; k < p->ndesc; k++)
+        if (desc_owned[p->desc[k]]) { desc_owned[p->desc[k]] = 0; desc_owned_now--; }
+}
 
 static void fetch(void)
 {
@@ -481,6 +522,7 @@ static void fetch(void)
         dev.q[2].last_avail++;
         pending[npending].head = head;
         pending[npending].valid = 1;
+        take_chain(&r, &pending[npending]);
         npending++;
     }
 }
@@ -636,7 +678,7 @@ static void device_step(int budget)
     int done = 0;
     uint16 old;
     fetch();
-    if (npending == 0) return;
+    if (npending == 0 || device_held) return;
     r = ring_of(2);
     old = dev.q[2].used_idx;
     while (done < budget && npending > 0) {
@@ -644,6 +686,7 @@ static void device_step(int budget)
         uint16 head = pending[k].head;
         uint32 len = execute(&r, head);
         uint8 *elem = r.used + 4 + 8 * (dev.q[2].used_idx % r.size);
+        give_back_chain(&pending[k]);
         pending[k] = pending[npending - 1];
         npending--;
         s32(elem, head);
@@ -956,6 +999,63 @@ static void client_task(APTR arg)
     iface.Close(&iface, (struct IORequest *)&ios[0]);
     for (i = 0; i < 6; i++) free(bufs[i]);
     c->done = 1;
+}
+
+/* Fills the request queue to exactly its capacity and past it (legacy interface: one ring
+ * descriptor per buffer, no indirect tables). With the device holding completions, requests whose
+ * chains add up to the queue size must all be on the ring at once, and the next one must wait for
+ * descriptors (not be published over descriptors the device still owns); released, all complete.
+ * A read of `runs` 64 KiB-aligned runs of 64 KiB is a chain of runs + 2 descriptors (request
+ * header, response, data). */
+static void capacity_round(struct IOStdReq *ios, uint8 **bufs, const uint32 *runs, int n, int last_is_tur,
+                           int expect_published, int expect_owned, const char *what)
+{
+    struct SCSICmd cmd;
+    uint8 cdb[6];
+    int i, k, errors = 0;
+    device_held = 1;
+    for (i = 0; i < n; i++) {
+        if (last_is_tur && i == n - 1) {
+            memset(&cmd, 0, sizeof cmd); memset(cdb, 0, sizeof cdb);
+            cmd.scsi_Command = cdb; cmd.scsi_CmdLength = 6; cmd.scsi_Flags = SCSIF_READ;
+            ios[i].io_Command = HD_SCSICMD; ios[i].io_Data = &cmd; ios[i].io_Length = sizeof cmd;
+        } else {
+            ios[i].io_Command = CMD_READ; ios[i].io_Data = bufs[i]; ios[i].io_Length = runs[i] * RUN;
+            ios[i].io_Offset = (uint32)i * (4u << 20); ios[i].io_Actual = 0;
+        }
+        send_io(&ios[i]);
+    }
+    /* Give the unit task every chance to publish what fits (and what does not). */
+    for (k = 0; k < 200; k++) sim_SetSignal(0, 0);
+    fetch();
+    CHECK(npending == expect_published && desc_owned_now == expect_owned && desc_reused == 0,
+          "%s: %d requests (%d descriptors) on the ring while the device holds them, expected %d (%d); %d descriptors published twice",
+          what, npending, desc_owned_now, expect_published, expect_owned, desc_reused);
+    device_held = 0;
+    for (i = 0; i < n; i++) if (wait_io(&ios[i]) != 0) errors++;
+    CHECK(errors == 0 && desc_owned_now == 0 && desc_reused == 0, "%s: all complete once released (%d errors, %d descriptors still owned, %d published twice)",
+          what, errors, desc_owned_now, desc_reused);
+}
+
+static void capacity_tests(void)
+{
+    struct IOStdReq ios[5];
+    uint8 *bufs[5], *raw[5];
+    /* 256 descriptors = 66 + 66 + 66 + 58; then 66 + 66 + 66 + 57 leaves one free, too few for a
+     * TEST UNIT READY (request header + response). */
+    static const uint32 exact[5] = { 64, 64, 64, 56, 1 }, one_short[5] = { 64, 64, 64, 55, 0 };
+    int i;
+    if (modern) return; /* indirect tables: one ring descriptor per request, the queue never fills */
+    CHECK(dev.q[2].size == 256, "request queue of 256 entries: %u", dev.q[2].size);
+    for (i = 0; i < 5; i++) {
+        raw[i] = malloc(65 * RUN);
+        bufs[i] = (uint8 *)(((uintptr_t)raw[i] + RUN - 1) & ~(uintptr_t)(RUN - 1));
+        init_io(&ios[i], reply_port);
+        CHECK(do_open(&ios[i], 0) == 0, "capacity: open unit 0");
+    }
+    capacity_round(ios, bufs, exact, 5, 0, 4, 256, "exactly the queue's 256 descriptors, a fifth request waits");
+    capacity_round(ios, bufs, one_short, 5, 1, 4, 255, "255 descriptors, a 2-descriptor request waits for the last one");
+    for (i = 0; i < 5; i++) { iface.Close(&iface, (struct IORequest *)&ios[i]); free(raw[i]); }
 }
 
 static void dbg_units(void)
@@ -1273,6 +1373,8 @@ static void run_tests(void)
     CHECK(do_io(&io) == 0 && scsi_commands[0x35] >= 1, "CMD_UPDATE -> SYNCHRONIZE CACHE");
     iface.Close(&iface, (struct IORequest *)&io);
 
+    capacity_tests();
+
     /* Concurrency: three client tasks on three units, six requests in flight each. */
     n = interrupts_delivered;
     for (i = 0; i < 3; i++) { memset(&clients[i], 0, sizeof clients[i]); clients[i].unit = (int)(i == 2 ? 0 : i); create_task("client", client_task, &clients[i]); }
@@ -1290,6 +1392,7 @@ static void run_tests(void)
     CHECK(mappings_live == 0, "every StartDMA ended (%d open)", mappings_live);
     CHECK(ports_live == 0 && mutexes_live == 0, "ports %d, mutexes %d", ports_live, mutexes_live);
     CHECK(dev.status == 0, "device reset");
+    CHECK(desc_reused == 0, "no descriptor the device owned was published again (%d)", desc_reused);
     CHECK(modern ? indirect_chains > 0 : indirect_chains == 0, "indirect descriptors on modern only (%u)", indirect_chains);
     printf("transport %s, interrupts %u, unit tasks %d, indirect chains %u\n", modern ? "modern" : "legacy", interrupts_delivered, unit_tasks_created, indirect_chains);
 }
