@@ -337,6 +337,7 @@ internal sealed class ModuleLowerer
             if (f.Offset < at) continue; // overlap: reported above
             string name = Names[f.Field];
             CType type = f.ArrayLength is int n ? new CArrayType(MapType(f.ElementType, null, storage: true), n) : MapType(f.Field.Type, null, storage: true);
+            if (f.Field.IsVolatile) type = new CVolatileType(type);
             string? comment = mmio || DslSymbols.HasAttribute(s, "DmaAttribute") || DslSymbols.EndianType(f.Field.Type) is not null
                 ? $"0x{f.Offset:x2}" + (DslSymbols.EndianType(f.Field.Type) is { } e ? (e.Little ? " LE" : " BE") : "")
                 : null;
@@ -357,7 +358,6 @@ internal sealed class ModuleLowerer
         var loc = f.Locations.FirstOrDefault();
         var decl = f.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as VariableDeclaratorSyntax;
         var init = decl?.Initializer?.Value;
-        var model = init is null ? null : Model(init.SyntaxTree);
         string comment = $"{f.ContainingType.Name}.{f.Name} ({Origin(f)})";
         if (f.Type is IArrayTypeSymbol at)
         {
@@ -368,7 +368,7 @@ internal sealed class ModuleLowerer
         CExpr? value = null;
         if (init is not null)
         {
-            var op = model!.GetOperation(init);
+            var op = Parentheses.InitializerValue(Model(init.SyntaxTree), decl!.Initializer!);
             if (op is null || !op.ConstantValue.HasValue)
             {
                 if (op is IDefaultValueOperation or IObjectCreationOperation { Initializer: null, Arguments.Length: 0 }) value = null;
@@ -376,15 +376,18 @@ internal sealed class ModuleLowerer
             }
             else value = new CLiteral(Constants.Format(op.ConstantValue.Value, f.Type, Target, init));
         }
-        return new CGlobal(MapType(f.Type, loc), Names[f], value, false, false, false) { Comment = comment };
+        // C# volatile: every read and write happens, in order with the other volatile accesses (docs/dsl.md).
+        CType type = MapType(f.Type, loc);
+        if (f.IsVolatile) type = new CVolatileType(type);
+        return new CGlobal(type, Names[f], value, false, false, false) { Comment = comment };
     }
 
     /// <summary>The element values of a static array field's initializer (array creation or collection expression), or null.</summary>
     public IReadOnlyList<IOperation>? ArrayElements(IFieldSymbol f)
     {
-        var init = (f.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as VariableDeclaratorSyntax)?.Initializer?.Value;
+        var init = (f.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as VariableDeclaratorSyntax)?.Initializer;
         if (init is null) return null;
-        var op = Model(init.SyntaxTree).GetOperation(init);
+        var op = Parentheses.InitializerValue(Model(init.SyntaxTree), init);
         while (op is IConversionOperation c) op = c.Operand;
         return op switch
         {

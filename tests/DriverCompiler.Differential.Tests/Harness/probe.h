@@ -11,5 +11,7 @@ void probe_i(probe_s64 v);
 void probe_u(probe_u64 v);
 void probe_b(int v);
 void probe_str(const char *s);
+/* calls handler once, asynchronously (SIGALRM), ms milliseconds from now */
+void probe_after(int ms, void (*handler)(void));
 
 #endif
