@@ -417,6 +417,11 @@ namespace DriverCompiler.Analyzers
                     Report(Descriptors.FloatingPoint, op.Syntax);
                     return;
                 case SpecialType.System_Char:
+                    // ('p' << 8) | 1: a char literal converted to an integer at once is that integer
+                    if (op.Parent is IConversionOperation conv && conv.Type != null && conv.Type.SpecialType != SpecialType.System_Char
+                        && (conv.Type.SpecialType >= SpecialType.System_SByte && conv.Type.SpecialType <= SpecialType.System_UInt64
+                            || conv.Type.TypeKind == TypeKind.Enum))
+                        return;
                     Report(Descriptors.UnsupportedType, op.Syntax.GetLocation(), "char");
                     return;
             }

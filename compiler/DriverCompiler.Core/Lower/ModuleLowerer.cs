@@ -23,6 +23,8 @@ internal sealed class ModuleLowerer
     public readonly Dictionary<ISymbol, string> Names = new(SymbolEqualityComparer.Default);
     private readonly HashSet<string> usedGlobalNames = new(StringComparer.Ordinal);
     public readonly string Prefix;
+    /// <summary>Constant expressions with the source's names (<see cref="Lower.ConstantExpressions"/>).</summary>
+    public readonly ConstantExpressions ConstantExpressions;
 
     private readonly List<INamedTypeSymbol> types = new();   // source order
     private readonly Dictionary<SyntaxTree, SemanticModel> models = new();
@@ -39,6 +41,7 @@ internal sealed class ModuleLowerer
     public ModuleLowerer(CSharpCompilation compilation, Target target, DriverInfo driver, IReadOnlyDictionary<SyntaxTree, SemanticModel>? bound = null)
     {
         Compilation = compilation; Target = target; Driver = driver; Prefix = driver.Prefix;
+        ConstantExpressions = new ConstantExpressions(this);
         if (bound is not null)
             foreach (var (tree, model) in bound)
                 if (model.Compilation == compilation) models[tree] = model;
@@ -288,8 +291,15 @@ internal sealed class ModuleLowerer
             }
             else
             {
-                var syntax = (c.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as VariableDeclaratorSyntax)?.Initializer?.Value;
-                items.Add(new CDefine(Names[c], Constants.Format(c.ConstantValue!, c.Type, Target, syntax)) { Comment = first ? $"{t.Name} constants ({Origin(t)})" : null });
+                var initializer = (c.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as VariableDeclaratorSyntax)?.Initializer;
+                var syntax = initializer?.Value;
+                // const int B = A + 8: #define B (A + 8), so C sees the names the source wrote
+                var value = initializer is null ? null : Parentheses.InitializerValue(Model(initializer.SyntaxTree), initializer);
+                items.Add(new CDefine(Names[c], Constants.Format(c.ConstantValue!, c.Type, Target, syntax))
+                {
+                    Comment = first ? $"{t.Name} constants ({Origin(t)})" : null,
+                    Expr = value is { ConstantValue.HasValue: true } && SymbolEqualityComparer.Default.Equals(value.Type, c.Type) ? ConstantExpressions.Lower(value) : null,
+                });
             }
             first = false;
         }
@@ -374,7 +384,8 @@ internal sealed class ModuleLowerer
                 if (op is IDefaultValueOperation or IObjectCreationOperation { Initializer: null, Arguments.Length: 0 }) value = null;
                 else { Report(Descriptors.StaticInitializer, init.GetLocation(), f.Name); return null; }
             }
-            else value = new CLiteral(Constants.Format(op.ConstantValue.Value, f.Type, Target, init));
+            else value = SymbolEqualityComparer.Default.Equals(op.Type, f.Type) ? ConstantExpressions.Lower(op)
+                : new CLiteral(Constants.Format(op.ConstantValue.Value, f.Type, Target, init));
         }
         // C# volatile: every read and write happens, in order with the other volatile accesses (docs/dsl.md).
         CType type = MapType(f.Type, loc);
@@ -404,7 +415,8 @@ internal sealed class ModuleLowerer
         foreach (var e in elements)
         {
             if (!e.ConstantValue.HasValue) { Report(Descriptors.StaticInitializer, e.Syntax.GetLocation(), f.Name); return null; }
-            items.Add(new CLiteral(Constants.Format(e.ConstantValue.Value, at.ElementType, Target, e.Syntax)));
+            items.Add(SymbolEqualityComparer.Default.Equals(e.Type, at.ElementType) ? ConstantExpressions.Lower(e)
+                : new CLiteral(Constants.Format(e.ConstantValue.Value, at.ElementType, Target, e.Syntax)));
         }
         var type = new CArrayType(MapType(at.ElementType, loc, storage: true), items.Count);
         return new CGlobal(type, Names[f], new CInitList(items), false, IsConst: true, false) { Comment = comment };
