@@ -33,6 +33,8 @@ internal sealed class ConstantExpressions(ModuleLowerer module)
     private bool Names(IOperation op) => op switch
     {
         IFieldReferenceOperation f => Named(f) is not null,
+        // ('p' << 8) | 1, the classic ioctl number: the character stays a C character constant
+        IConversionOperation c when CharConstant(c) is not null => true,
         IConversionOperation or IBinaryOperation or IUnaryOperation => op.ChildOperations.Any(Names),
         _ => false,
     };
@@ -51,6 +53,7 @@ internal sealed class ConstantExpressions(ModuleLowerer module)
                 return new CName(Named(f)!);
             case IConversionOperation { OperatorMethod: null } c:
                 {
+                    if (CharConstant(c) is { } character) return character;
                     if (!IsIntegral(c.Operand.Type)) return null;
                     var inner = Sub(c.Operand);
                     if (SameCType(c.Operand.Type!, c.Type!) || (PromotesToInt(c.Operand.Type!) && IsInt32(c.Type!))) return inner;
@@ -108,12 +111,15 @@ internal sealed class ConstantExpressions(ModuleLowerer module)
     /// <summary>A subtree without names: one literal in its C# type; a char literal as a C character constant.</summary>
     private CExpr LiteralOf(IOperation op)
     {
-        if (op is IConversionOperation { Operand: ILiteralOperation { ConstantValue.Value: char ch } lit } && IsInt32(op.Type!)
-            && ch is >= ' ' and <= '~' and not '\'' and not '\\')
-            return new CLiteral("'" + ch + "'");
+        if (op is IConversionOperation conv && CharConstant(conv) is { } ch) return ch;
         var syntax = op is IConversionOperation c ? c.Operand.Syntax : op.Syntax;
         return Literal(op, syntax);
     }
+
+    /// <summary>A printable char literal converted to int: <c>'p'</c>, which has type int in C too.</summary>
+    private static CLiteral? CharConstant(IConversionOperation c) =>
+        c.Operand is ILiteralOperation { ConstantValue.Value: char ch } && IsInt32(c.Type!) && ch is >= ' ' and <= '~' and not '\'' and not '\\'
+            ? new CLiteral("'" + ch + "'") : null;
 
     /// <summary><c>~flags</c>, <c>a | b</c> of an enum over byte/ushort is that enum in C#; C computes in int.</summary>
     private CExpr EnumBack(ITypeSymbol t, CExpr e) =>
@@ -129,7 +135,7 @@ internal sealed class ConstantExpressions(ModuleLowerer module)
 
     private static bool IsInt32(ITypeSymbol t) => t.SpecialType == SpecialType.System_Int32;
 
-    private static bool IsIntegral(ITypeSymbol? t) => t is not null && Bits(t) > 0;
+    private static bool IsIntegral(ITypeSymbol? t) => t is not null && Bits(t) > 0 && t.SpecialType != SpecialType.System_Char;
 
     private static bool IsSigned(ITypeSymbol t) =>
         Underlying(t).SpecialType is SpecialType.System_SByte or SpecialType.System_Int16 or SpecialType.System_Int32 or SpecialType.System_Int64;
