@@ -417,6 +417,11 @@ namespace DriverCompiler.Analyzers
                     Report(Descriptors.FloatingPoint, op.Syntax);
                     return;
                 case SpecialType.System_Char:
+                    // ('p' << 8) | 1: a char literal converted to an integer at once is that integer
+                    if (op.Parent is IConversionOperation conv && conv.Type != null && conv.Type.SpecialType != SpecialType.System_Char
+                        && (conv.Type.SpecialType >= SpecialType.System_SByte && conv.Type.SpecialType <= SpecialType.System_UInt64
+                            || conv.Type.TypeKind == TypeKind.Enum))
+                        return;
                     Report(Descriptors.UnsupportedType, op.Syntax.GetLocation(), "char");
                     return;
             }
@@ -566,7 +571,7 @@ namespace DriverCompiler.Analyzers
             var m = op.TargetMethod;
             var orig = (m.ReducedFrom ?? m).OriginalDefinition;
             bool cbinding = k.HasCBinding(m);
-            bool allowed = cbinding || DriverSymbols.IsInSource(orig);
+            bool allowed = cbinding || DriverSymbols.IsInSource(orig) || IsLoweredVolatileAccess(m);
             if (!allowed)
             {
                 var location = op.Syntax is InvocationExpressionSyntax ies ? ies.Expression : op.Syntax;
@@ -598,6 +603,19 @@ namespace DriverCompiler.Analyzers
                 Visit(arg);
             }
         }
+
+        /// <summary>
+        /// <c>System.Threading.Volatile.Read(ref x)</c> / <c>Write(ref x, v)</c> of an 8- to 32-bit integer: the
+        /// lowering emits one C volatile access. The 64-bit overloads stay refused (two accesses on the
+        /// 32-bit targets, not the single atomic one .NET promises), and so do bool (its C storage type
+        /// differs between fields and variables) and the generic one.
+        /// </summary>
+        internal static bool IsLoweredVolatileAccess(IMethodSymbol m) =>
+            m.IsStatic && !m.IsGenericMethod && m.Name is "Read" or "Write"
+            && m.ContainingType is { Name: "Volatile" } t && t.ContainingNamespace?.ToDisplayString() == "System.Threading"
+            && m.Parameters.Length > 0 && m.Parameters[0].RefKind != RefKind.None
+            && m.Parameters[0].Type.SpecialType is SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16
+                or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32;
 
         /// <summary>
         /// DRV0027: the address of a multi-byte field of a packed struct (StructLayout Pack cut its padding).
@@ -749,14 +767,17 @@ namespace DriverCompiler.Analyzers
                     return;
             }
             // p->F: the implicit dereference of p.
-            if (op.IsImplicit && syntax.Parent is MemberAccessExpressionSyntax pm
-                && pm.IsKind(SyntaxKind.PointerMemberAccessExpression) && pm.Expression == syntax)
+            // (p)->F: C# binds parentheses to their content, so look past them.
+            var outer = syntax;
+            while (outer.Parent is ParenthesizedExpressionSyntax paren) outer = paren;
+            if (op.IsImplicit && outer.Parent is MemberAccessExpressionSyntax pm
+                && pm.IsKind(SyntaxKind.PointerMemberAccessExpression) && pm.Expression == outer)
             {
                 VisitChildren(op);
                 return;
             }
             // fixed (T* p = Table): a static readonly array (emitted as a C array) decaying to a pointer.
-            if (syntax is ExpressionSyntax ax && ax.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: FixedStatementSyntax } } }
+            if (syntax is ExpressionSyntax && outer.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: FixedStatementSyntax } } }
                 && op.ChildOperations.FirstOrDefault() is IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true, Type: IArrayTypeSymbol } })
             {
                 VisitChildren(op);

@@ -20,6 +20,23 @@ namespace DriverCompiler.Dsl
         [CBinding("DRV_BARRIER_IO")] public static void Io() => Interlocked.MemoryBarrier();
     }
 
+    /// <summary>
+    /// The address of a static field (or of a field of one) without a <c>fixed</c> statement: the targets
+    /// have no garbage collector, so such storage never moves. <c>Addr.Of(ref sleepChannel)</c> lowers to
+    /// plain <c>&amp;sleepChannel</c> in C, for sleep channels, poll heads and callout arguments.
+    /// </summary>
+    public static unsafe class Addr
+    {
+        /// <summary>The address of <paramref name="location"/>; lowers to <c>&amp;location</c>.</summary>
+        /// <remarks>In .NET the pointer stays valid only while the storage does not move, which holds for
+        /// statics of unmanaged types (and for anything on the stack while its frame lives).</remarks>
+        [CBinding("DRV_ADDR_OF")]
+        public static T* Of<T>(ref T location) where T : unmanaged
+        {
+            fixed (T* p = &location) return p;
+        }
+    }
+
     /// <summary>Byte-order helpers; lower to <c>DRV_SWAP16/32/64</c> from <c>drv/endian.h</c>.</summary>
     public static class Endian
     {

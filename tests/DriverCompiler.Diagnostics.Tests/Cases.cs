@@ -120,7 +120,7 @@ public static class Cases
             static unsafe class C { static int M() => sizeof(/*!*/nint); }
             """),
         new("CharLiteral", "DRV0013", U + """
-            static class C { static byte M() { return (byte)/*!*/'a'; } }
+            static class C { static void M() { var c = /*!*/'a'; } }
             """),
         new("Property", "DRV0014", U + """
             static class C { static int /*!*/P { get { return 1; } } }
@@ -201,6 +201,9 @@ public static class Cases
             """),
         new("RuntimeCall", "DRV0022", U + """
             static class C { static int M(int a, int b) { return /*!*/Math.Max(a, b); } }
+            """),
+        new("VolatileRead64", "DRV0022", U + """
+            static class C { static long L; static long M() { return /*!*/System.Threading.Volatile.Read(ref L); } }
             """),
         new("RuntimeToString", "DRV0022", U + """
             static class C { static void M(int a) { var s = /*!*/a.ToString(); } }

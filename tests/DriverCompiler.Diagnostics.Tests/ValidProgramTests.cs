@@ -246,6 +246,27 @@ public class ValidProgramTests
                 return data != null ? s2 + unchecked((int)Big) : 0;
             }
         }
+
+        // issue 10/15: volatile, Volatile.Read/Write, Addr.Of, char literals in constants, parentheses
+        public static unsafe class Sync
+        {
+            public const int GetStatus = ('p' << 8) | 1;
+            static volatile byte done;
+            static int seen;
+            static int paren = (-5);
+            static ushort castParen = ((ushort)7);
+            static Packet packet;
+
+            public static int Wait()
+            {
+                while (done == 0) { }
+                System.Threading.Volatile.Write(ref seen, 1);
+                int* p = Addr.Of(ref seen);
+                Packet* pk = Addr.Of(ref packet);
+                (pk)->Kind = 1;
+                return System.Threading.Volatile.Read(ref seen) + *p + paren + castParen + GetStatus + (byte)'a';
+            }
+        }
         """;
 
     [Fact]

@@ -8,7 +8,12 @@ public abstract record CTopLevel
 }
 
 public sealed record CInclude(string Path, bool Local) : CTopLevel;
-public sealed record CDefine(string Name, string Value) : CTopLevel;
+/// <summary><c>#define Name Value</c>; with <see cref="Expr"/> set, the value is that expression (parenthesized).</summary>
+public sealed record CDefine(string Name, string Value) : CTopLevel
+{
+    /// <summary>A constant expression printed instead of <see cref="Value"/>: <c>(K_BASE + 8)</c>.</summary>
+    public CExpr? Expr { get; init; }
+}
 public sealed record CTypedef(CType Type, string Name) : CTopLevel;
 /// <summary>A struct field; <see cref="Comment"/> goes after it on the same line.</summary>
 public sealed record CField(CType Type, string Name, string? Comment);

@@ -12,6 +12,12 @@ public sealed record CNamedType(string Name) : CType
 /// <summary>Pointer to <see cref="Target"/>, optionally to const and/or volatile data.</summary>
 public sealed record CPointerType(CType Target, bool Const = false, bool Volatile = false) : CType;
 
+/// <summary>
+/// <see cref="Inner"/> qualified <c>volatile</c>: a C# <c>volatile</c> field. Printed <c>volatile uint8 done</c>
+/// for a scalar and <c>struct dev *volatile p</c> for a pointer (the pointer itself is volatile, as in C#).
+/// </summary>
+public sealed record CVolatileType(CType Inner) : CType;
+
 /// <summary>Array of <see cref="Length"/> elements (null: unsized, as in an initialized table).</summary>
 public sealed record CArrayType(CType Element, int? Length) : CType;
 
@@ -36,6 +42,13 @@ public static class CDeclarator
             {
                 case CNamedType n:
                     return inner.Length == 0 ? n.Name : n.Name + " " + inner;
+                case CVolatileType { Inner: CNamedType vn }:
+                    return "volatile " + (inner.Length == 0 ? vn.Name : vn.Name + " " + inner);
+                case CVolatileType v:
+                    // the qualifier after the '*' it qualifies: uint8 *volatile p
+                    inner = inner.Length == 0 ? "volatile" : "volatile " + inner;
+                    type = v.Inner;
+                    break;
                 case CPointerType p:
                     {
                         string q = (p.Volatile ? "volatile " : "");

@@ -74,7 +74,7 @@ public sealed class CPrinter
                 break;
             case CDefine d:
                 Comment(d.Comment);
-                Line($"#define {d.Name} {d.Value}");
+                Line($"#define {d.Name} {(d.Expr is null ? d.Value : d.Expr is CLiteral or CName ? Expr(d.Expr, 0) : "(" + Expr(d.Expr, 0) + ")")}");
                 break;
             case CTypedef td:
                 Comment(td.Comment);

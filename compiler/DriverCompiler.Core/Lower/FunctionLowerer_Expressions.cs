@@ -97,7 +97,7 @@ internal sealed partial class FunctionLowerer
             // &movable inside fixed (a static field, a field of one): the targets never move data.
             case PrefixUnaryExpressionSyntax pu when pu.IsKind(SyntaxKind.AddressOfExpression) && children.Count == 1:
                 return children[0] is IAddressOfOperation ? Expr(children[0]) : AddressOf(children[0]);
-            case ExpressionSyntax e when e.Parent is MemberAccessExpressionSyntax ma && ma.IsKind(SyntaxKind.PointerMemberAccessExpression) && ma.Expression == e && children.Count == 1:
+            case ExpressionSyntax e when Parentheses.IsPointerMemberTarget(e) && children.Count == 1:
                 return Deref(Expr(children[0]));
             case ElementAccessExpressionSyntax when children.Count == 2 && children[0].Type is IPointerTypeSymbol:
                 Sequence(children);
@@ -138,13 +138,19 @@ internal sealed partial class FunctionLowerer
         if (reference is IParameterReferenceOperation { Parameter.RefKind: not RefKind.None } p)
             return new CName(Naming.Local(p.Parameter.Name));
         var lv = LValue(reference);
-        return lv is CUnary { Op: "*", Postfix: false } d ? d.Operand : new CUnary("&", lv);
+        var address = lv is CUnary { Op: "*", Postfix: false } d ? d.Operand : new CUnary("&", lv);
+        // A ref to a volatile field is an ordinary ref in C# (CS0420): the pointer drops the qualifier.
+        if (reference is IFieldReferenceOperation { Field: { IsVolatile: true } vf })
+            return new CCast(new CPointerType(module.MapType(vf.Type, null, storage: !vf.IsStatic)), address);
+        return address;
     }
 
     private CExpr Constant(IOperation op)
     {
         var value = op.ConstantValue.Value;
         var type = op.Type!;
+        // Integers: the source's names kept (PZERO + 8 | K_PCATCH), literals folded.
+        if (IsIntegral(type) && type.SpecialType != SpecialType.System_Char) return module.ConstantExpressions.Lower(op);
         // A named constant stays named when C would give its literal the same type or the same promotion.
         var inner = op;
         while (inner is IConversionOperation { OperatorMethod: null } c && SameValue(c.Operand.ConstantValue.Value, value)) inner = c.Operand;
@@ -425,6 +431,13 @@ internal sealed partial class FunctionLowerer
             return new CCall(new CMember(all[0], objectBinding.Name, Arrow: true), all.Skip(1).ToList());
         }
         if (Scripts.ScriptsLowering.TryLowerIntrinsic(module, inv) is { } intrinsic) return intrinsic;
+        if (VolatileAccess(inv) is { } access) return access;
+        // Addr.Of(ref x): &x (the CBinding marks it as the DSL's for the analyzer; nothing calls DRV_ADDR_OF)
+        if (m is { Name: "Of", ContainingType.Name: "Addr" } && DslSymbols.IsDsl(m.ContainingType) && inv.Arguments.Length == 1)
+        {
+            Sequence([.. AddressParts(inv.Arguments[0].Value) ?? []]);
+            return AddressOf(inv.Arguments[0].Value);
+        }
         bool driverMethod = false;
         if (DslSymbols.Binding(m) is { } binding)
             fn = binding.Interface is null ? new CName(binding.Name) : new CMember(new CName(binding.Interface), binding.Name, Arrow: true);
@@ -448,6 +461,40 @@ internal sealed partial class FunctionLowerer
         }
         args.AddRange(Arguments(inv.Arguments));
         return new CCall(fn, args);
+    }
+
+    /// <summary>
+    /// <c>Volatile.Read(ref x)</c> and <c>Volatile.Write(ref x, v)</c> (System.Threading, 8- to 32-bit
+    /// overloads, which the analyzer lets through): one C volatile access of <c>x</c>,
+    /// <c>*(volatile uint8 *)&amp;x</c>. The compiler may neither drop it nor move it across another
+    /// volatile access; hardware ordering is the caller's (Barrier.*), as documented in docs/dsl.md.
+    /// </summary>
+    private CExpr? VolatileAccess(IInvocationOperation inv)
+    {
+        var m = inv.TargetMethod;
+        if (m is not { IsStatic: true, ContainingType: { Name: "Volatile", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } }
+            || m.Name is not ("Read" or "Write") || inv.Arguments.Length != (m.Name == "Read" ? 1 : 2))
+            return null;
+        var location = inv.Arguments[0].Value;
+        if (location is IFieldReferenceOperation f && MmioScalar(f) is not null)
+            return Fail(inv, "Volatile.Read/Write of a register, which is already one ordered access; read or assign it directly");
+        if (m.Parameters[0].Type.SpecialType is not (SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16
+            or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32))
+            return Fail(inv, "Volatile.Read/Write of " + m.Parameters[0].Type.ToDisplayString());
+        var elementType = module.MapType(m.Parameters[0].Type, inv.Syntax.GetLocation(), storage: true);
+        CExpr Access()
+        {
+            var lv = LValue(location);
+            var address = lv is CUnary { Op: "*", Postfix: false } d ? d.Operand : new CUnary("&", lv);
+            return new CUnary("*", new CCast(new CPointerType(elementType, Volatile: true), address));
+        }
+        if (m.Name == "Read")
+        {
+            Sequence([.. AddressParts(location) ?? []]);
+            return Access();
+        }
+        Sequence([.. AddressParts(location) ?? [], inv.Arguments[1].Value]);
+        return new CAssign("=", Access(), Value(inv.Arguments[1].Value, assignmentContext: true));
     }
 
     /// <summary>What a call evaluates for its arguments, in C# order: values, and the address parts of ref/out variables.</summary>

@@ -143,8 +143,7 @@ internal sealed partial class FunctionLowerer
                 return [];
             case IFieldReferenceOperation f:
                 if (f.Field.IsStatic || f.Instance is null or IInstanceReferenceOperation) return [];
-                if (f.Instance.Kind == OperationKind.None && f.Instance.Syntax.Parent is MemberAccessExpressionSyntax ma
-                    && ma.IsKind(SyntaxKind.PointerMemberAccessExpression) && f.Instance.ChildOperations.Count == 1)
+                if (f.Instance.Kind == OperationKind.None && Parentheses.IsPointerMemberTarget(f.Instance.Syntax) && f.Instance.ChildOperations.Count == 1)
                     return [f.Instance.ChildOperations.First()];
                 return AddressParts(f.Instance);
             case IArrayElementReferenceOperation ae:

@@ -23,6 +23,8 @@ internal sealed class ModuleLowerer
     public readonly Dictionary<ISymbol, string> Names = new(SymbolEqualityComparer.Default);
     private readonly HashSet<string> usedGlobalNames = new(StringComparer.Ordinal);
     public readonly string Prefix;
+    /// <summary>Constant expressions with the source's names (<see cref="Lower.ConstantExpressions"/>).</summary>
+    public readonly ConstantExpressions ConstantExpressions;
 
     private readonly List<INamedTypeSymbol> types = new();   // source order
     private readonly Dictionary<SyntaxTree, SemanticModel> models = new();
@@ -39,6 +41,7 @@ internal sealed class ModuleLowerer
     public ModuleLowerer(CSharpCompilation compilation, Target target, DriverInfo driver, IReadOnlyDictionary<SyntaxTree, SemanticModel>? bound = null)
     {
         Compilation = compilation; Target = target; Driver = driver; Prefix = driver.Prefix;
+        ConstantExpressions = new ConstantExpressions(this);
         if (bound is not null)
             foreach (var (tree, model) in bound)
                 if (model.Compilation == compilation) models[tree] = model;
@@ -288,8 +291,15 @@ internal sealed class ModuleLowerer
             }
             else
             {
-                var syntax = (c.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as VariableDeclaratorSyntax)?.Initializer?.Value;
-                items.Add(new CDefine(Names[c], Constants.Format(c.ConstantValue!, c.Type, Target, syntax)) { Comment = first ? $"{t.Name} constants ({Origin(t)})" : null });
+                var initializer = (c.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as VariableDeclaratorSyntax)?.Initializer;
+                var syntax = initializer?.Value;
+                // const int B = A + 8: #define B (A + 8), so C sees the names the source wrote
+                var value = initializer is null ? null : Parentheses.InitializerValue(Model(initializer.SyntaxTree), initializer);
+                items.Add(new CDefine(Names[c], Constants.Format(c.ConstantValue!, c.Type, Target, syntax))
+                {
+                    Comment = first ? $"{t.Name} constants ({Origin(t)})" : null,
+                    Expr = value is { ConstantValue.HasValue: true } && SymbolEqualityComparer.Default.Equals(value.Type, c.Type) ? ConstantExpressions.Lower(value) : null,
+                });
             }
             first = false;
         }
@@ -337,6 +347,7 @@ internal sealed class ModuleLowerer
             if (f.Offset < at) continue; // overlap: reported above
             string name = Names[f.Field];
             CType type = f.ArrayLength is int n ? new CArrayType(MapType(f.ElementType, null, storage: true), n) : MapType(f.Field.Type, null, storage: true);
+            if (f.Field.IsVolatile) type = new CVolatileType(type);
             string? comment = mmio || DslSymbols.HasAttribute(s, "DmaAttribute") || DslSymbols.EndianType(f.Field.Type) is not null
                 ? $"0x{f.Offset:x2}" + (DslSymbols.EndianType(f.Field.Type) is { } e ? (e.Little ? " LE" : " BE") : "")
                 : null;
@@ -357,7 +368,6 @@ internal sealed class ModuleLowerer
         var loc = f.Locations.FirstOrDefault();
         var decl = f.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as VariableDeclaratorSyntax;
         var init = decl?.Initializer?.Value;
-        var model = init is null ? null : Model(init.SyntaxTree);
         string comment = $"{f.ContainingType.Name}.{f.Name} ({Origin(f)})";
         if (f.Type is IArrayTypeSymbol at)
         {
@@ -368,23 +378,27 @@ internal sealed class ModuleLowerer
         CExpr? value = null;
         if (init is not null)
         {
-            var op = model!.GetOperation(init);
+            var op = Parentheses.InitializerValue(Model(init.SyntaxTree), decl!.Initializer!);
             if (op is null || !op.ConstantValue.HasValue)
             {
                 if (op is IDefaultValueOperation or IObjectCreationOperation { Initializer: null, Arguments.Length: 0 }) value = null;
                 else { Report(Descriptors.StaticInitializer, init.GetLocation(), f.Name); return null; }
             }
-            else value = new CLiteral(Constants.Format(op.ConstantValue.Value, f.Type, Target, init));
+            else value = SymbolEqualityComparer.Default.Equals(op.Type, f.Type) ? ConstantExpressions.Lower(op)
+                : new CLiteral(Constants.Format(op.ConstantValue.Value, f.Type, Target, init));
         }
-        return new CGlobal(MapType(f.Type, loc), Names[f], value, false, false, false) { Comment = comment };
+        // C# volatile: every read and write happens, in order with the other volatile accesses (docs/dsl.md).
+        CType type = MapType(f.Type, loc);
+        if (f.IsVolatile) type = new CVolatileType(type);
+        return new CGlobal(type, Names[f], value, false, false, false) { Comment = comment };
     }
 
     /// <summary>The element values of a static array field's initializer (array creation or collection expression), or null.</summary>
     public IReadOnlyList<IOperation>? ArrayElements(IFieldSymbol f)
     {
-        var init = (f.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as VariableDeclaratorSyntax)?.Initializer?.Value;
+        var init = (f.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as VariableDeclaratorSyntax)?.Initializer;
         if (init is null) return null;
-        var op = Model(init.SyntaxTree).GetOperation(init);
+        var op = Parentheses.InitializerValue(Model(init.SyntaxTree), init);
         while (op is IConversionOperation c) op = c.Operand;
         return op switch
         {
@@ -401,7 +415,8 @@ internal sealed class ModuleLowerer
         foreach (var e in elements)
         {
             if (!e.ConstantValue.HasValue) { Report(Descriptors.StaticInitializer, e.Syntax.GetLocation(), f.Name); return null; }
-            items.Add(new CLiteral(Constants.Format(e.ConstantValue.Value, at.ElementType, Target, e.Syntax)));
+            items.Add(SymbolEqualityComparer.Default.Equals(e.Type, at.ElementType) ? ConstantExpressions.Lower(e)
+                : new CLiteral(Constants.Format(e.ConstantValue.Value, at.ElementType, Target, e.Syntax)));
         }
         var type = new CArrayType(MapType(at.ElementType, loc, storage: true), items.Count);
         return new CGlobal(type, Names[f], new CInitList(items), false, IsConst: true, false) { Comment = comment };

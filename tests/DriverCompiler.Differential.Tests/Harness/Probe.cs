@@ -26,4 +26,17 @@ public static class Probe
     public static void Str(string s) =>
         ((System.Text.StringBuilder)System.Threading.Thread.GetData(System.Threading.Thread.GetNamedDataSlot("DriverCompiler.Probe")))
             .Append(s).Append('\n');
+
+    /// <summary>Calls <paramref name="handler"/> once, asynchronously, <paramref name="ms"/> milliseconds from
+    /// now: in .NET from another thread, in C from a SIGALRM handler (what an interrupt is to a driver).</summary>
+    [CBinding("probe_after")]
+    public static unsafe void After(int ms, delegate*<void> handler)
+    {
+        nint h = (nint)handler;
+        new System.Threading.Thread(() =>
+        {
+            System.Threading.Thread.Sleep(ms);
+            ((delegate*<void>)h)();
+        }) { IsBackground = true }.Start();
+    }
 }

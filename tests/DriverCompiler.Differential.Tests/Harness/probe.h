@@ -11,5 +11,12 @@ void probe_i(probe_s64 v);
 void probe_u(probe_u64 v);
 void probe_b(int v);
 void probe_str(const char *s);
+/* header constants the corpus binds with [CConstant] (ConstantNames): the values C# declares */
+#define PROBE_PZERO 25
+#define PROBE_PCATCH 0x100
+#define PROBE_BIG_MASK 0xFFFF0000u
+
+/* calls handler once, asynchronously (SIGALRM), ms milliseconds from now */
+void probe_after(int ms, void (*handler)(void));
 
 #endif

@@ -1,0 +1,167 @@
+using System.Numerics;
+using DriverCompiler.Core.CModel;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DriverCompiler.Core.Lower;
+
+/// <summary>
+/// C of a C# constant expression that keeps the source's names: <c>PZero + 8 | PCatch</c> with
+/// <c>[CConstant("PZERO")]</c> prints <c>PZERO + 8 | K_PCATCH</c>, not C#'s folded <c>289</c>, so C uses the
+/// header's value as the docs promise. Only what the source wrote as a literal (or a constant the
+/// driver does not emit: <c>int.MaxValue</c>, a const local) is folded.
+/// </summary>
+/// <remarks>
+/// C computes the same value as C#: every conversion Roslyn made (explicit or implicit) is a cast
+/// unless C's own promotion does the same (8/16-bit to int), and operands keep their C# types, which
+/// the targets give the same width and signedness. Where C's rules differ (signed overflow is undefined,
+/// a shift count outside the width, a negative left shift) the expression is folded as before,
+/// so it stays an integer constant expression (array sizes, case labels, static initialisers).
+/// </remarks>
+internal sealed class ConstantExpressions(ModuleLowerer module)
+{
+    /// <summary>The C of constant <paramref name="op"/> (its ConstantValue must be set).</summary>
+    public CExpr Lower(IOperation op) => Build(op) ?? LiteralOf(op);
+
+    /// <summary>The value of a field or enum member initializer: symbolic when it names a constant, else the folded literal text.</summary>
+    public CExpr? Initializer(IOperation? value) => value is { ConstantValue.HasValue: true } ? Lower(value) : null;
+
+    private CLiteral Literal(IOperation op, SyntaxNode? syntax) =>
+        new(Constants.Format(op.ConstantValue.Value, op.Type!, module.Target, syntax));
+
+    /// <summary>True when the tree under <paramref name="op"/> names a constant C knows by name.</summary>
+    private bool Names(IOperation op) => op switch
+    {
+        IFieldReferenceOperation f => Named(f) is not null,
+        // ('p' << 8) | 1, the classic ioctl number: the character stays a C character constant
+        IConversionOperation c when CharConstant(c) is not null => true,
+        IConversionOperation or IBinaryOperation or IUnaryOperation => op.ChildOperations.Any(Names),
+        _ => false,
+    };
+
+    private string? Named(IFieldReferenceOperation f) =>
+        (f.Field.IsConst || f.Field.ContainingType.TypeKind == TypeKind.Enum) && module.Names.TryGetValue(f.Field, out var n) ? n : null;
+
+    /// <summary>Null when C would not compute C#'s value: the caller folds.</summary>
+    private CExpr? Build(IOperation op)
+    {
+        if (!op.ConstantValue.HasValue || !IsIntegral(op.Type)) return null;
+        if (!Names(op)) return LiteralOf(op);
+        switch (op)
+        {
+            case IFieldReferenceOperation f:
+                return new CName(Named(f)!);
+            case IConversionOperation { OperatorMethod: null } c:
+                {
+                    if (CharConstant(c) is { } character) return character;
+                    if (!IsIntegral(c.Operand.Type)) return null;
+                    var inner = Sub(c.Operand);
+                    if (SameCType(c.Operand.Type!, c.Type!) || (PromotesToInt(c.Operand.Type!) && IsInt32(c.Type!))) return inner;
+                    return new CCast(module.MapType(c.Type!, null), inner);
+                }
+            case IUnaryOperation { OperatorMethod: null } u:
+                {
+                    string? sym = u.OperatorKind switch
+                    {
+                        UnaryOperatorKind.BitwiseNegation => "~", UnaryOperatorKind.Minus => "-", UnaryOperatorKind.Plus => "+", _ => null,
+                    };
+                    if (sym is null) return null;
+                    var operand = Sub(u.Operand);
+                    if (sym == "+") return operand;
+                    if (sym == "-" && !FitsSigned(-ToBig(u.Operand.ConstantValue.Value), u.Type!)) return null;
+                    return EnumBack(u.Type!, new CUnary(sym, operand));
+                }
+            case IBinaryOperation { OperatorMethod: null } b:
+                {
+                    string? sym = b.OperatorKind switch
+                    {
+                        BinaryOperatorKind.Add => "+", BinaryOperatorKind.Subtract => "-", BinaryOperatorKind.Multiply => "*",
+                        BinaryOperatorKind.Divide => "/", BinaryOperatorKind.Remainder => "%",
+                        BinaryOperatorKind.And => "&", BinaryOperatorKind.Or => "|", BinaryOperatorKind.ExclusiveOr => "^",
+                        BinaryOperatorKind.LeftShift => "<<", BinaryOperatorKind.RightShift => ">>",
+                        _ => null,
+                    };
+                    if (sym is null || !IsIntegral(b.LeftOperand.Type) || !IsIntegral(b.RightOperand.Type)) return null;
+                    BigInteger l = ToBig(b.LeftOperand.ConstantValue.Value), r = ToBig(b.RightOperand.ConstantValue.Value);
+                    var type = b.Type!;
+                    int width = Bits(type);
+                    switch (sym)
+                    {
+                        case "+": if (!FitsSigned(l + r, type)) return null; break;
+                        case "-": if (!FitsSigned(l - r, type)) return null; break;
+                        case "*": if (!FitsSigned(l * r, type)) return null; break;
+                        case "/" or "%": if (r.IsZero || !FitsSigned(BigInteger.Divide(l, r), type)) return null; break;
+                        case "<<" or ">>":
+                            // C# masks the count; C leaves a count outside the width undefined
+                            if (r < 0 || r >= Bits(b.LeftOperand.Type!) || r >= width) return null;
+                            if (sym == "<<" && IsSigned(type) && (l < 0 || !FitsSigned(l << (int)r, type))) return null;
+                            break;
+                    }
+                    var left = Sub(b.LeftOperand);
+                    var right = Sub(b.RightOperand);
+                    return EnumBack(type, new CBinary(sym, left, right));
+                }
+        }
+        return null;
+    }
+
+    /// <summary>An operand: symbolic where it can be, else folded (a literal is right in C whatever its neighbours are).</summary>
+    private CExpr Sub(IOperation op) => Build(op) ?? LiteralOf(op);
+
+    /// <summary>A subtree without names: one literal in its C# type; a char literal as a C character constant.</summary>
+    private CExpr LiteralOf(IOperation op)
+    {
+        if (op is IConversionOperation conv && CharConstant(conv) is { } ch) return ch;
+        var syntax = op is IConversionOperation c ? c.Operand.Syntax : op.Syntax;
+        return Literal(op, syntax);
+    }
+
+    /// <summary>A printable char literal converted to int: <c>'p'</c>, which has type int in C too.</summary>
+    private static CLiteral? CharConstant(IConversionOperation c) =>
+        c.Operand is ILiteralOperation { ConstantValue.Value: char ch } && IsInt32(c.Type!) && ch is >= ' ' and <= '~' and not '\'' and not '\\'
+            ? new CLiteral("'" + ch + "'") : null;
+
+    /// <summary><c>~flags</c>, <c>a | b</c> of an enum over byte/ushort is that enum in C#; C computes in int.</summary>
+    private CExpr EnumBack(ITypeSymbol t, CExpr e) =>
+        t is INamedTypeSymbol { TypeKind: TypeKind.Enum } && PromotesToInt(t) ? new CCast(module.MapType(t, null), e) : e;
+
+    private bool SameCType(ITypeSymbol a, ITypeSymbol b) =>
+        module.MapType(Underlying(a), null).Equals(module.MapType(Underlying(b), null)) && (a.TypeKind == TypeKind.Enum) == (b.TypeKind == TypeKind.Enum);
+
+    private static ITypeSymbol Underlying(ITypeSymbol t) => t is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } u } ? u : t;
+
+    private static bool PromotesToInt(ITypeSymbol t) =>
+        Underlying(t).SpecialType is SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Char;
+
+    private static bool IsInt32(ITypeSymbol t) => t.SpecialType == SpecialType.System_Int32;
+
+    private static bool IsIntegral(ITypeSymbol? t) => t is not null && Bits(t) > 0 && t.SpecialType != SpecialType.System_Char;
+
+    private static bool IsSigned(ITypeSymbol t) =>
+        Underlying(t).SpecialType is SpecialType.System_SByte or SpecialType.System_Int16 or SpecialType.System_Int32 or SpecialType.System_Int64;
+
+    private static int Bits(ITypeSymbol t) => Underlying(t).SpecialType switch
+    {
+        SpecialType.System_SByte or SpecialType.System_Byte => 8,
+        SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Char => 16,
+        SpecialType.System_Int32 or SpecialType.System_UInt32 => 32,
+        SpecialType.System_Int64 or SpecialType.System_UInt64 => 64,
+        _ => 0,
+    };
+
+    /// <summary>Unsigned arithmetic wraps alike in C and C#; signed overflow is undefined in C (and rejected in its constant expressions).</summary>
+    private static bool FitsSigned(BigInteger v, ITypeSymbol t)
+    {
+        if (!IsSigned(t)) return true;
+        int bits = Bits(t);
+        return v >= -(BigInteger.One << (bits - 1)) && v < (BigInteger.One << (bits - 1));
+    }
+
+    private static BigInteger ToBig(object? v) => v switch
+    {
+        char c => c,
+        ulong u => u,
+        null => BigInteger.Zero,
+        _ => System.Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,66 @@
+using DriverCompiler.Core;
+using DriverCompiler.Dsl;
+using Xunit;
+
+namespace DriverCompiler.Tests;
+
+/// <summary>
+/// Issue 10: constant expressions keep the source's names. A [CConstant] must reach C by its header
+/// name (the header's value is what C uses, as docs/dsl.md promises); a C# const emitted as a C name
+/// stays that name inside expressions; only literals fold. The values themselves are proven by the
+/// differential corpus (ConstantNames); this pins what the C says.
+/// </summary>
+public class ConstantExpressionTests
+{
+    private const string Source = """
+        using DriverCompiler.Dsl;
+        [assembly: Driver("k", DriverTarget.AmigaOS4)]
+        namespace K;
+        public static class Hw
+        {
+            public const byte IcrSetClr = 0x80;
+            public const byte IcrFlag = 0x10;
+        }
+        public static class Sleep
+        {
+            [CConstant("PZERO")] public const int PZero = 25;
+            public const int PCatch = 0x100;
+            public const uint LegacyAlign = 4096;
+            public const int Derived = PZero + 8 | PCatch;
+            public const int Ioctl = ('p' << 8) | 1;
+            static uint mask = ~(LegacyAlign - 1);
+            static readonly int[] Table = [PZero, PCatch + 1, 7];
+            public static int Priority() => PZero + 8 | PCatch;
+            public static uint Align() => ~(LegacyAlign - 1);
+            public static int Icr() => Hw.IcrSetClr | Hw.IcrFlag;
+            public static uint Mask() => mask + (uint)Table[0];
+            public static int Literal() => 3 * 4 + 1;
+        }
+        """;
+
+    private static string Emit(DriverTarget target)
+    {
+        var result = DriverCompilation.FromSources([("K.cs", Source)], "K").Build(new BuildOptions(target));
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics.Select(d => d.ToMsBuildString())));
+        return string.Join("\n", result.Files.Where(f => f.RelativePath.EndsWith(".c") || f.RelativePath == "k.h").Select(f => f.Content));
+    }
+
+    [Theory]
+    [InlineData(DriverTarget.AmigaOS4)]
+    [InlineData(DriverTarget.Amix)]
+    public void Names_survive_in_constant_expressions(DriverTarget target)
+    {
+        string c = Emit(target);
+        Assert.Contains("return (PZERO + 8) | K_SLEEP_P_CATCH;", c);
+        Assert.Contains("return ~(K_SLEEP_LEGACY_ALIGN - 1", c);
+        Assert.Contains("return K_HW_ICR_SET_CLR | K_HW_ICR_FLAG;", c);
+        Assert.Contains("#define K_SLEEP_DERIVED ((PZERO + 8) | K_SLEEP_P_CATCH)", c);
+        Assert.Contains("#define K_SLEEP_IOCTL (('p' << 8) | 1)", c);
+        Assert.Contains("= ~(K_SLEEP_LEGACY_ALIGN - 1", c);
+        Assert.Contains("{ PZERO, K_SLEEP_P_CATCH + 1, 7 }", c);
+        Assert.DoesNotContain("289", c);
+        Assert.DoesNotContain("4294963200", c);
+        // what the source wrote as literals still folds
+        Assert.Contains("return 13;", c);
+    }
+}
