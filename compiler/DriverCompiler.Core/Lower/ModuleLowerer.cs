@@ -379,6 +379,8 @@ internal sealed class ModuleLowerer
         if (init is not null)
         {
             var op = Parentheses.InitializerValue(Model(init.SyntaxTree), decl!.Initializer!);
+            // Node* p = null: the implicit pointer conversion of the null literal has no constant value of its own
+            if (op is IConversionOperation { IsImplicit: true, Operand.ConstantValue: { HasValue: true, Value: null } } nullConversion) op = nullConversion.Operand;
             if (op is null || !op.ConstantValue.HasValue)
             {
                 if (op is IDefaultValueOperation or IObjectCreationOperation { Initializer: null, Arguments.Length: 0 }) value = null;
