@@ -35,6 +35,20 @@ namespace DriverCompiler.Dsl
     }
 
     /// <summary>
+    /// Makes a constant a build option of the emitted C: its <c>#define</c> is printed inside
+    /// <c>#ifndef NAME</c> … <c>#endif</c> (NAME is the constant's generated C name), so the C# value is
+    /// the default and a C build may give another one (<c>-DA4091_SIOP_WRITE_OFFSET=0</c>). For a setting
+    /// that differs between boards or test benches, not between drivers. What .NET code sees is always
+    /// the C# value; uses in C go through the name, and constants computed from it are printed as
+    /// expressions of the name (see docs/dsl.md), so they follow the option too.
+    /// </summary>
+    /// <remarks>Applies to <c>const</c> fields of integral type without <see cref="CConstantAttribute"/>.</remarks>
+    [AttributeUsage(AttributeTargets.Field)]
+    public sealed class BuildOptionAttribute : Attribute
+    {
+    }
+
+    /// <summary>
     /// Emits all of the driver's code and data into one C file named the given name
     /// (e.g. <c>"a4091.c"</c>) instead of one C file per C# file, for build systems that expect a
     /// driver to be one source file (the Amix kernel's <c>alien/</c> Makefile lists one object per

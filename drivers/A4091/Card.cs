@@ -30,7 +30,7 @@ public unsafe struct Card
 {
     /// <summary>Register block for reads (board + 0x800000); null until the card is mapped.</summary>
     public Siop710* Regs;
-    /// <summary>The same registers for writes (+0x40).</summary>
+    /// <summary>The same registers for writes (+<see cref="Siop.WriteOffset"/>: the +0x40 write shadow by default).</summary>
     public Siop710* Shadow;
     /// <summary>The command the chip is running, or null.</summary>
     public SdCom* Active;

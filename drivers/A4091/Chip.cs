@@ -4,7 +4,7 @@ namespace A4091;
 
 /// <summary>
 /// Mapping and initialising the 53C710. Register reads go through <see cref="Card.Regs"/>, writes
-/// through <see cref="Card.Shadow"/> (+0x40); every access is one 8- or 32-bit volatile access.
+/// through <see cref="Card.Shadow"/> (+<see cref="Siop.WriteOffset"/>, 0x40 by default); every access is one 8- or 32-bit volatile access.
 /// </summary>
 public static unsafe class Chip
 {
@@ -27,7 +27,7 @@ public static unsafe class Chip
         Siop710* regs = (Siop710*)Kernel.SptAlloc(1, Kernel.PgV, Kernel.PhysToPfn(board + Siop.RegisterOffset), 0);
         if (regs == null) return false;
         card->Regs = regs;
-        card->Shadow = (Siop710*)((byte*)regs + Siop.WriteShadow);
+        card->Shadow = (Siop710*)((byte*)regs + Siop.WriteOffset);
         ResetBus(card);
         Init(card);
         return true;

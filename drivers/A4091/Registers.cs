@@ -7,7 +7,7 @@ namespace A4091;
 /// The 53C710 register file as the 68030 sees it on the A4091: big-endian host offsets (a SCRIPTS
 /// register number LE maps to (LE &amp; ~3) | (3 - (LE &amp; 3))), 32-bit registers as natural longwords.
 /// The A4091 allows 8- and 32-bit accesses only; reads go to the base, writes to the copy at +0x40
-/// (<see cref="Siop.WriteShadow"/>). SSTAT2, SSTAT1, SSTAT0 and DSTAT are read as one longword
+/// (<see cref="Siop.WriteOffset"/>, a build option). SSTAT2, SSTAT1, SSTAT0 and DSTAT are read as one longword
 /// (<see cref="Status"/>) so both interrupt sources clear in one transaction (53C710 DSTAT note).
 /// Source: NCR 53C710 register map; facts §4.6.
 /// </summary>
@@ -63,8 +63,16 @@ public static class Siop
 {
     /// <summary>The register block's offset from the board base.</summary>
     public const uint RegisterOffset = 0x00800000;
-    /// <summary>Writes go to register + 0x40 on the A4091 (cache write-allocate workaround).</summary>
-    public const int WriteShadow = 0x40;
+    /// <summary>
+    /// Where register writes go, from the register they address: the A4091 decodes its 53C710 with the
+    /// register file repeated at +0x40, and the Amix and AmigaOS drivers write through that copy (the
+    /// "write shadow", +0x40, the default). A build option of the C (<c>-DA4091_SIOP_WRITE_OFFSET=0</c>):
+    /// 0 writes at the register itself, for a 53C710 whose board does not mirror +0x40 (FS-UAE 3.1's A4091,
+    /// which decodes the register offset with <c>&amp; 0xff</c> and drops writes at +0x40..+0x7F; see
+    /// drivers/A4091/README.md for which boards need which).
+    /// </summary>
+    [BuildOption]
+    public const int WriteOffset = 0x40;
     /// <summary>The adapter's own SCSI ID.</summary>
     public const int HostId = 7;
 

@@ -13,6 +13,8 @@ public sealed record CDefine(string Name, string Value) : CTopLevel
 {
     /// <summary>A constant expression printed instead of <see cref="Value"/>: <c>(K_BASE + 8)</c>.</summary>
     public CExpr? Expr { get; init; }
+    /// <summary>A build option (<c>[BuildOption]</c>): printed inside <c>#ifndef Name</c> … <c>#endif</c>, so <c>-DName=v</c> overrides it.</summary>
+    public bool Overridable { get; init; }
 }
 public sealed record CTypedef(CType Type, string Name) : CTopLevel;
 /// <summary>A struct field; <see cref="Comment"/> goes after it on the same line.</summary>

@@ -74,7 +74,9 @@ public sealed class CPrinter
                 break;
             case CDefine d:
                 Comment(d.Comment);
+                if (d.Overridable) Line($"#ifndef {d.Name}");
                 Line($"#define {d.Name} {(d.Expr is null ? d.Value : d.Expr is CLiteral or CName ? Expr(d.Expr, 0) : "(" + Expr(d.Expr, 0) + ")")}");
+                if (d.Overridable) Line("#endif");
                 break;
             case CTypedef td:
                 Comment(td.Comment);

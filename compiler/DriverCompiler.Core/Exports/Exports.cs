@@ -19,6 +19,9 @@ internal static class Exports
     public static string? ConstantName(IFieldSymbol f) =>
         DslSymbols.Attribute(f, "CConstantAttribute") is { ConstructorArguments: [{ Value: string n }] } ? n : null;
 
+    /// <summary>Whether a constant is a <c>[BuildOption]</c>: its <c>#define</c> may be overridden by the C build.</summary>
+    public static bool IsBuildOption(IFieldSymbol f) => DslSymbols.Attribute(f, "BuildOptionAttribute") is not null;
+
     /// <summary>The C name a driver member must have regardless of the generated naming, or null.</summary>
     public static string? FixedName(ISymbol s) => s switch
     {

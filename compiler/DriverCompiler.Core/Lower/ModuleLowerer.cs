@@ -299,6 +299,7 @@ internal sealed class ModuleLowerer
                 {
                     Comment = first ? $"{t.Name} constants ({Origin(t)})" : null,
                     Expr = value is { ConstantValue.HasValue: true } && SymbolEqualityComparer.Default.Equals(value.Type, c.Type) ? ConstantExpressions.Lower(value) : null,
+                    Overridable = Exports.Exports.IsBuildOption(c),
                 });
             }
             first = false;
