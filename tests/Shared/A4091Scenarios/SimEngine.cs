@@ -1,0 +1,55 @@
+using System.Globalization;
+using DriverCompiler.A4091.Sim.Tests.Infrastructure;
+
+namespace DriverCompiler.Testing.A4091;
+
+/// <summary>
+/// Runs a table scenario on the 53C710 simulator (tests/Ncr53c710.Sim under qemu-m68k): fresh images of the
+/// <see cref="Bench"/> disks, one simmain run with the scenario's commands (grouped steps one after the other).
+/// </summary>
+public static class SimEngine
+{
+    /// <summary>simmain options of each mode: as DriverScenarios' (one SCRIPTS instruction per 2 register accesses; 50-step selection timeout).</summary>
+    public static string[] Options(Completion mode) => mode == Completion.Polled
+        ? ["--irq", "off", "--pace", "2", "--sto", "50"]
+        : ["--irq", "on", "--pace", "2", "--boot-ticks", "2", "--sto", "50"];
+
+    /// <summary>The run, and the images as the scenario left them (ID → file path).</summary>
+    public static (EngineRun Run, IReadOnlyDictionary<int, string> Images) Run(SimBinary sim, Scenario s, string dir)
+    {
+        var args = new List<string>(Options(s.Mode));
+        var images = new Dictionary<int, string>();
+        foreach (var (id, _) in Bench.Disks)
+        {
+            var path = Path.Combine(dir, $"disk{id}.img");
+            File.WriteAllBytes(path, Bench.Image(id));
+            images[id] = path;
+            args.AddRange(["--disk", $"0:{id}:{path}"]);
+        }
+        int w = 0;
+        foreach (var step in s.Steps)
+        {
+            string id = step.Id.ToString(CultureInfo.InvariantCulture);
+            switch (step.Op)
+            {
+                case Op.Inquiry: args.AddRange(["inquiry", "0", id, $"{step.Count}"]); break;
+                case Op.Tur: args.AddRange(["tur", "0", id]); break;
+                case Op.ReadCapacity: args.AddRange(["readcap", "0", id]); break;
+                case Op.Read10: args.AddRange(["read10", "0", id, $"{step.Lba}", $"{step.Count}"]); break;
+                case Op.Write10:
+                    var file = Path.Combine(dir, $"write{++w}.bin");
+                    File.WriteAllBytes(file, Pattern.Bytes(step.Bytes, step.Seed));
+                    args.AddRange(["write10", "0", id, $"{step.Lba}", $"{step.Count}", file]);
+                    break;
+            }
+        }
+        var o = sim.Run(dir, [.. args]);
+        var outcomes = o.Results.Values.ToDictionary(r => r.Tag, r =>
+        {
+            byte[]? data = o.Data.GetValueOrDefault(r.Tag);
+            return new Outcome(r.Tag, r.Op, r.Id, r.Completions, r.Context, r.Okay, r.Status, data?.Length ?? 0,
+                data is null ? null : Pattern.Fnv(data), data);
+        });
+        return (new EngineRun("simulator", outcomes, o.Describe()), images);
+    }
+}
