@@ -127,6 +127,8 @@ namespace DriverCompiler.Analyzers
             "Exported C name '{0}' {1}", "Scripts");
         public static readonly DiagnosticDescriptor AmixScsiCardQueue = Error("DRV0311", "Amix SCSI card without a queue function",
             "[AmixScsiCard] Queue '{0}' is not the [CExport] name of a static driver method", "Scripts");
+        public static readonly DiagnosticDescriptor BuildOption = Error("DRV0312", "Invalid build option",
+            "[BuildOption] field '{0}' {1}", "Scripts");
 
         public static readonly DiagnosticDescriptor NotLowered = Error("DRV0900", "Not supported by the lowering yet",
             "'{0}' ({1}) passes the subset check but the lowering does not support it yet", "Compiler");

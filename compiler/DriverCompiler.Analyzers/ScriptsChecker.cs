@@ -10,7 +10,7 @@ namespace DriverCompiler.Analyzers
 {
     /// <summary>
     /// The rules for SCRIPTS programs written in C# (<c>[Scripts]</c> methods), exported C names
-    /// (<c>[CExport]</c>) and <c>[AmixScsiCard]</c> (DRV0300–DRV0311). What the assembler decides
+    /// (<c>[CExport]</c>), <c>[AmixScsiCard]</c> and <c>[BuildOption]</c> (DRV0300–DRV0312). What the assembler decides
     /// (ranges, ARCH restrictions) is reported by the lowering as DRV0307.
     /// </summary>
     internal static class ScriptsChecker
@@ -26,6 +26,7 @@ namespace DriverCompiler.Analyzers
             var index = new Index(start.Compilation, k);
             start.RegisterOperationBlockAction(ctx => AnalyzeBlock(ctx, k, scripts, index));
             start.RegisterSymbolAction(ctx => AnalyzeMethod(ctx, k, index), SymbolKind.Method);
+            start.RegisterSymbolAction(ctx => AnalyzeField(ctx, index), SymbolKind.Field);
             start.RegisterCompilationEndAction(ctx => AnalyzeCards(ctx, k, index));
         }
 
@@ -244,6 +245,26 @@ namespace DriverCompiler.Analyzers
                 if (a.Parameter?.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum, Name: "ScsiPhase" } && v.ConstantValue.Value is byte p && p > 7)
                     ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.ScriptsPhase, a.Value.Syntax.GetLocation(), Snippet(a.Value)));
             }
+        }
+
+        /// <summary>
+        /// DRV0312: a <c>[BuildOption]</c> must be an integral <c>const</c> the driver defines itself: only such a
+        /// constant is printed as an overridable <c>#define</c>; on anything else the attribute would change nothing.
+        /// </summary>
+        private static void AnalyzeField(SymbolAnalysisContext ctx, Index index)
+        {
+            var f = (IFieldSymbol)ctx.Symbol;
+            var option = index.Attr(f, "BuildOptionAttribute");
+            if (option == null) return;
+            var loc = option.ApplicationSyntaxReference?.GetSyntax(ctx.CancellationToken).GetLocation() ?? f.Locations.FirstOrDefault();
+            string? why = null;
+            if (!f.IsConst) why = "is not const: only a constant becomes a #define a C build can override";
+            else if (f.Type.SpecialType is not (SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_Int16 or SpecialType.System_UInt16
+                     or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64))
+                why = $"has type {f.Type.ToDisplayString()}: a build option is an integer";
+            else if (index.Attr(f, "CConstantAttribute") != null)
+                why = "is also a [CConstant]: its header defines it, the driver does not";
+            if (why != null) ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.BuildOption, loc, f.Name, why));
         }
 
         private static void AnalyzeCards(CompilationAnalysisContext ctx, DriverSymbols k, Index index)

@@ -317,6 +317,13 @@ public static class Cases
                 [/*!*/CExport("x1")] static void O() { }
             }
             """),
+        new("BuildOption", "DRV0312", U + """
+            static class C {
+                [BuildOption] public const int Offset = 0x40;
+                [/*!*/BuildOption] public static int Variable = 1;
+                [/*!*/BuildOption, CConstant("PG_V")] public const int PgV = 1;
+            }
+            """),
         new("AmixScsiCardQueue", "DRV0311", """
             [assembly: DriverCompiler.Dsl.Driver("cardx", DriverCompiler.Dsl.DriverTarget.Amix)]
             [assembly: DriverCompiler.Dsl.AmixScsiCard(0x02020054, "A4091 SCSI", Queue = "q")]
