@@ -5,7 +5,12 @@
 //   CrossBuild  Emit, then build each AmigaOS 4 driver in the os4-gcc Docker image
 //   Pack        the drvc dotnet tool and the DriverCompiler.Dsl package into artifacts/packages
 //   Bench       the benchmarks (tests/DriverCompiler.Benchmarks)
-//   Mutate      Stryker.NET mutation testing of DriverCompiler.Core's Lower/ and Emit/ (slow; not part of Test)
+//   Mutate      Stryker.NET mutation testing of DriverCompiler.Core's Lower/ and Emit/ (slow; not part of Test).
+//               --mutate=Emit/CPrinter.cs,Lower/ConstantExpressions.cs limits it to those files (paths or globs
+//               under compiler/DriverCompiler.Core, a line span as File.cs{10..40}); --test-projects=A,B picks the
+//               test projects; --test-case-filter=<dotnet test filter>; --since=<ref>; DRVC_CORPUS_ONLY=Name1,Name2
+//               in the environment limits the differential corpus each run compiles (filter out its
+//               whole-corpus checks then, e.g. --test-case-filter="FullyQualifiedName!~Every_program_agrees").
 // Usage: dotnet tool restore && dotnet cake --target=<Target>
 
 using System.Xml.Linq;
@@ -140,15 +145,20 @@ Task("Mutate").Does(() =>
     var tests = Argument("test-projects", "DriverCompiler.Tests,DriverCompiler.Diagnostics.Tests,DriverCompiler.Differential.Tests")
         .Split(',', StringSplitOptions.RemoveEmptyEntries)
         .Select(t => MakeAbsolute(File($"./tests/{t}/{t}.csproj")).FullPath);
-    var only = Argument<string>("mutate-only", null);
-    var globs = only is null ? new[] { "**/Lower/**/*.cs", "**/Emit/**/*.cs" } : new[] { "**/" + only };
+    // --mutate (or the older --mutate-only): a comma-separated list of files or globs under DriverCompiler.Core.
+    var only = Argument<string>("mutate", null) ?? Argument<string>("mutate-only", null);
+    var globs = only is null
+        ? new[] { "**/Lower/**/*.cs", "**/Emit/**/*.cs" }
+        : only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(g => "**/" + g).ToArray();
     var since = Argument<string>("since", null);
+    var filter = Argument<string>("test-case-filter", null);   // dotnet test --filter syntax
     var args = new List<string> { "dotnet-stryker", "--project DriverCompiler.Core.csproj", "--configuration Release", "--concurrency 1",
         "--reporter html", "--reporter json", "--reporter progress", "--reporter cleartext",
         $"--output {MakeAbsolute(Directory("./artifacts/mutation")).FullPath}", "--skip-version-check" };
     args.AddRange(tests.Select(t => $"--test-project {t}"));
     args.AddRange(globs.Select(g => $"--mutate \"{g}\""));
     if (since is not null) args.Add($"--since:{since}");
+    if (filter is not null) args.Add($"--test-case-filter \"{filter}\"");
     int rc = StartProcess("dotnet", new ProcessSettings { Arguments = string.Join(" ", args), WorkingDirectory = core });
     if (rc != 0) throw new Exception($"Stryker failed with exit code {rc}");
 });

@@ -123,6 +123,8 @@ namespace DriverCompiler.Analyzers
             "[Scripts] method '{0}' {1}", "Scripts");
         public static readonly DiagnosticDescriptor ScriptsAssembly = Error("DRV0307", "SCRIPTS assembler error",
             "SCRIPTS program '{0}': {1}", "Scripts");
+        public static readonly DiagnosticDescriptor ScriptsMoveCondition = Error("DRV0308", "Not a block move condition",
+            "'{0}' is not a block move condition: a block move takes When(phase) (wait for REQ, then compare the phase) or With(phase) (compare the latched phase at once)", "Scripts");
         public static readonly DiagnosticDescriptor CExportName = Error("DRV0310", "Invalid exported C name",
             "Exported C name '{0}' {1}", "Scripts");
         public static readonly DiagnosticDescriptor AmixScsiCardQueue = Error("DRV0311", "Amix SCSI card without a queue function",

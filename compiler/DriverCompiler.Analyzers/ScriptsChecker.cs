@@ -207,11 +207,30 @@ namespace DriverCompiler.Analyzers
                     if (name == "Entry" && call.Arguments.Length == 1 && call.Arguments[0].Value.ConstantValue.Value is string entry)
                         references.Add((entry, call.Arguments[0].Value));
                     CheckArguments(ctx, call, scripts, dsa, references);
+                    if (name is "Move" or "MovePtr") CheckMoveCondition(ctx, call, scripts);
                 }
             }
             foreach (var (name, at) in references)
                 if (!defined.ContainsKey(name))
                     ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.ScriptsLabel, at.Syntax.GetLocation(), name, "is not defined in " + owner.Name));
+        }
+
+        /// <summary>
+        /// A block move's condition is WHEN phase (bit 27 set: wait for REQ, then compare) or WITH phase (bit 27
+        /// clear: compare the latched phase at once); the chip has no other form, and ncr53cxxx accepts no other.
+        /// The condition type is shared with the transfer instructions, so If, WhenNot, data compares and
+        /// IfFalse compile in C# but would not say what the move does.
+        /// </summary>
+        private static void CheckMoveCondition(OperationBlockAnalysisContext ctx, IInvocationOperation call, INamedTypeSymbol scripts)
+        {
+            var arg = call.Arguments.FirstOrDefault(a => a.Parameter?.Name == "phase");
+            if (arg == null || arg.ArgumentKind == ArgumentKind.DefaultValue) return;
+            var v = arg.Value;
+            while (v is IConversionOperation conv && conv.OperatorMethod == null && !v.ConstantValue.HasValue) v = conv.Operand;
+            if (!(v is IInvocationOperation cond) || !IsScriptsMember(cond.TargetMethod, scripts)) return; // DRV0301 covers the rest
+            bool phaseOnly = cond.Arguments.All(a => a.Parameter?.Name == "phase" || a.ArgumentKind == ArgumentKind.DefaultValue);
+            if (!(cond.TargetMethod.Name is "When" or "With") || !phaseOnly)
+                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.ScriptsMoveCondition, arg.Value.Syntax.GetLocation(), Snippet(arg.Value)));
         }
 
         private static void CheckArguments(OperationBlockAnalysisContext ctx, IInvocationOperation call, INamedTypeSymbol scripts, INamedTypeSymbol? dsa, List<(string, IOperation)> references)

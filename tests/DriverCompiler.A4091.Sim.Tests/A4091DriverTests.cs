@@ -151,6 +151,27 @@ public sealed class A4091DriverTests(A4091DriverFixture fixture) : DriverScenari
         AssertBytesEqual(disk.Read(5, 2), o.DataOf("3"));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(40)]
+    public void Commands_complete_however_long_the_target_takes_to_assert_REQ(int reqDelay)
+    {
+        // The program waits (WHEN) wherever the target has just changed phase, so neither a target that
+        // asserts REQ at once nor one that takes 40 chip steps changes the outcome (default: 3 steps).
+        var disk = DiskImage.Create(Dir, "d3.img", 64, 26);
+        var data = Path.Combine(Dir, "w.bin");
+        File.WriteAllBytes(data, [.. Enumerable.Range(0, 1024).Select(i => (byte)(i * 7 + reqDelay))]);
+        var o = Sim.Run(Dir, [.. InterruptOptions, "--req-delay", reqDelay.ToString(CultureInfo.InvariantCulture), "--disk", $"0:3:{disk.Path}",
+            "inquiry", "0", "3", "write10", "0", "3", "9", "2", data, "read10", "0", "3", "9", "2", "read10", "0", "3", "64", "1"]);
+        foreach (var tag in new[] { "1", "2", "3" }) Assert.True(o[tag].Good, $"request {tag}: {o[tag]}\n{o.Describe()}");
+        AssertBytesEqual(File.ReadAllBytes(data), o.DataOf("3"));
+        AssertBytesEqual(File.ReadAllBytes(data), disk.Read(9, 2));
+        // READ past the end: CHECK CONDITION, then dd's REQUEST SENSE says ILLEGAL REQUEST.
+        Assert.True(o["4"].Okay && o["4"].Status == 0x02, $"{o["4"]}\n{o.Describe()}");
+        Assert.Equal(0x05, o.DataOf("4s")[2] & 0x0F);
+    }
+
     private static void AssertBytesEqual(byte[] expected, byte[] actual) => Assert.True(expected.AsSpan().SequenceEqual(actual), "data differs from the image");
 
     [Fact]

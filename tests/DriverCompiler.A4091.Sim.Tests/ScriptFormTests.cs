@@ -78,6 +78,32 @@ public sealed class ScriptFormTests(FormTestFixture fixture) : IClassFixture<For
     }
 
     [Fact]
+    public void Block_move_WITH_right_after_selection_is_a_phase_mismatch()
+    {
+        // 53C710: a block move with bit 27 clear (WITH) does not wait for REQ; the target has not yet
+        // asserted REQ for MESSAGE OUT, so the phase latched before (0 after reset) is compared: SSTAT0 M/A,
+        // no byte moved. The same move with WHEN (entry "direct") waits and sends IDENTIFY.
+        var disk = DiskImage.Create(dir, "d.img", 16, 1);
+        var v = Run("with_after_select", disk.Path);
+        Assert.True(v["SSTAT0"] == "80", $"expected SSTAT0 M/A only:\n{v["_"]}");
+        Assert.True((Convert.ToInt32(v["ISTAT"], 16) & 0x0a) == 0x0a, $"expected ISTAT SIP with the target still connected:\n{v["_"]}");
+        Assert.True(v["DSPS"] != "0000bad6", $"the mismatch must stop SCRIPTS at the move:\n{v["_"]}");
+    }
+
+    [Fact]
+    public void IF_compares_the_latched_phase_and_WHEN_waits_for_REQ()
+    {
+        // After the CDB the target goes to STATUS but asserts REQ later: IF STATUS is false and IF NOT CMD is
+        // false (the latched phase is still COMMAND); WHEN STATUS waits for REQ and is taken; the WITH
+        // move after it then runs, since REQ is asserted and the phase latched.
+        var disk = DiskImage.Create(dir, "d.img", 16, 1);
+        var v = Run("if_after_command", disk.Path);
+        Done(v);
+        Assert.Equal("00", v["status"]);
+        Assert.Equal("00", v["msg"]);
+    }
+
+    [Fact]
     public void Block_move_of_zero_bytes_is_an_illegal_instruction()
     {
         var v = Run("zero_count");

@@ -4,47 +4,20 @@ namespace DriverCompiler.A4091.Tests;
 
 /// <summary>
 /// SCRIPTS written in C# against the same program written as classic .ss text and assembled by the
-/// text front end: the instruction words, symbols and patch tables must be identical.
+/// text front end: the instruction words, symbols and patch tables must be identical. The A4091
+/// program's words are also compared with the output of NetBSD's ncr53cxxx for that text, recorded
+/// in Reference/ (an assembler bug both front ends share shows there).
 /// </summary>
 public class ScriptsTests
 {
-    /// <summary>The A4091 program of drivers/A4091/Script.cs, written by hand in ncr53cxxx syntax with the DSA offsets counted by hand.</summary>
-    private const string A4091Ss = """
-        ARCH 710
-        ABSOLUTE ds_Device = 0x00   ; Be32
-        ABSOLUTE ds_MsgOut = 0x04   ; {count, address} entries of 8 bytes
-        ABSOLUTE ds_Command = 0x0c
-        ABSOLUTE ds_Data = 0x14
-        ABSOLUTE ds_Status = 0x1c
-        ABSOLUTE ds_MsgIn = 0x24
-        ENTRY start
-        start:
-            SELECT ATN FROM ds_Device, REL(reselected)
-            MOVE FROM ds_MsgOut, WHEN MSG_OUT
-            CLEAR ATN
-            MOVE FROM ds_Command, WHEN CMD
-            JUMP REL(dataout), WHEN DATA_OUT
-            JUMP REL(datain), IF DATA_IN
-            JUMP REL(status), IF STATUS
-            INT 0xff05
-        dataout:
-            MOVE FROM ds_Data, WHEN DATA_OUT
-            JUMP REL(status), WHEN STATUS
-            INT 0xff05
-        datain:
-            MOVE FROM ds_Data, WHEN DATA_IN
-            JUMP REL(status), WHEN STATUS
-            INT 0xff05
-        status:
-            MOVE FROM ds_Status, WHEN STATUS
-            MOVE FROM ds_MsgIn, WHEN MSG_IN
-            INT 0xff06, IF NOT 0x00
-            CLEAR ACK
-            WAIT DISCONNECT
-            INT 0xff00
-        reselected:
-            INT 0xff10
-        """;
+    /// <summary>
+    /// The A4091 program of drivers/A4091/Script.cs written by hand in ncr53cxxx syntax, DSA offsets counted by
+    /// hand (Reference/a4091_siop_script.ss), and NetBSD ncr53cxxx's output for it recorded with its provenance
+    /// (Reference/a4091_siop_script.ncr53cxxx.out).
+    /// </summary>
+    private static string ReferenceFile(string name) => Repo.Path("tests", "DriverCompiler.A4091.Tests", "Reference", name);
+
+    private static readonly string A4091Ss = File.ReadAllText(ReferenceFile("a4091_siop_script.ss"));
 
     private static AssembledProgram Assemble(string ss)
     {
@@ -67,6 +40,32 @@ public class ScriptsTests
         Assert.Equal(expected.FindSymbol("start")!.Value, Repo.Define(h, "Ent_start"));
         Assert.Equal((uint)expected.InstructionCount, Repo.Define(h, "A4091_SIOP_SCRIPT_PROGRAM_INSTRUCTIONS"));
         Assert.Equal(0u, Repo.Define(h, "A4091_SIOP_SCRIPT_PROGRAM_PATCHES")); // every jump is REL(): nothing to relocate
+    }
+
+    [Fact]
+    public void The_a4091_program_has_the_words_NetBSD_ncr53cxxx_assembles_from_its_ss_text()
+    {
+        // Expected values: the reference assembler's recorded output, not this repository's assembler.
+        string reference = File.ReadAllText(ReferenceFile("a4091_siop_script.ncr53cxxx.out"));
+        Assert.Contains("$NetBSD: ncr53cxxx.c,v 1.16", reference);
+        string c = File.ReadAllText(Path.Combine(Repo.A4091Out.Value, "a4091.c"));
+        string h = File.ReadAllText(Path.Combine(Repo.A4091Out.Value, "a4091.h"));
+        uint[] words = Repo.ArrayWords(reference, "SCRIPT");
+        Assert.Equal(42, words.Length);
+        Assert.Equal(words, Repo.ArrayWords(c, "a4091_siop_script_program"));
+        var defines = System.Text.RegularExpressions.Regex.Matches(reference, @"^#define\t(\w+)\t0x([0-9a-f]{8})$", System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.Equal(7, defines.Count);   // six A_ds_* and Ent_start
+        foreach (System.Text.RegularExpressions.Match d in defines)
+            Assert.Equal(Convert.ToUInt32(d.Groups[2].Value, 16), Repo.Define(h, d.Groups[1].Value));
+        Assert.Equal(RefCount(reference, "INSTRUCTIONS"), Repo.Define(h, "A4091_SIOP_SCRIPT_PROGRAM_INSTRUCTIONS"));
+        Assert.Equal(RefCount(reference, "PATCHES"), Repo.Define(h, "A4091_SIOP_SCRIPT_PROGRAM_PATCHES"));
+    }
+
+    private static uint RefCount(string reference, string name)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(reference, @"^u_int32_t " + name + @" = 0x([0-9a-f]{8});$", System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.True(m.Success, $"no {name} in the reference output");
+        return Convert.ToUInt32(m.Groups[1].Value, 16);
     }
 
     [Fact]

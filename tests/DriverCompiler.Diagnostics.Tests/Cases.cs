@@ -299,6 +299,15 @@ public static class Cases
         new("ScriptsPhase", "DRV0304", U + """
             static class C { [Scripts] static void P() { Scripts.Label("x"); Scripts.Jump(Scripts.Rel("x"), Scripts.When(/*!*/(ScsiPhase)8)); } }
             """),
+        new("ScriptsMoveCondition", "DRV0308", U + """
+            static class C { [Scripts] static void P() {
+                Scripts.Move(4, 0x1000, /*!*/Scripts.If(ScsiPhase.MessageIn));
+                Scripts.MovePtr(1, 0x2000, /*!*/Scripts.WhenNot(ScsiPhase.DataIn));
+                Scripts.Move(4, 0x1000, /*!*/Scripts.When(ScsiPhase.Status, 0x02));
+                Scripts.Move(4, 0x1000, Scripts.When(ScsiPhase.Status));
+                Scripts.Move(4, 0x1000, Scripts.With(ScsiPhase.Status));
+            } }
+            """),
         new("ScriptsOutside", "DRV0305", U + """
             static unsafe class C { static void M() { /*!*/Scripts.Nop(); } static uint* A() => Scripts.Address(/*!*/"Nothing"); }
             """),

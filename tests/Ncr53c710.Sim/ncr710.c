@@ -16,6 +16,15 @@
  * A transfer is taken when (all enabled compares hold) == bit 19, so a transfer with no
  * compare and bit 19 clear (NOP, IF FALSE) is never taken.
  *
+ * WHEN versus IF/WITH (53C710 manual: a WHEN transfer control or block move waits for the target
+ * to assert REQ, then compares the phase; IF, and a block move with bit 27 clear (WITH, "MOVE" as
+ * opposed to "WAIT MOVE" in the 53C700 family), compare at once against the phase lines latched
+ * at the last REQ): a target asserts REQ for a new phase some steps after it changed phase
+ * (scsi_disk.h, REQ timing), so an IF right after a phase change compares the previous phase and
+ * a WITH block move there ends in a phase mismatch (SSTAT0 M/A) without moving a byte. A block
+ * move whose phase matches waits for REQ before each byte; a phase change in the middle of the
+ * move is a phase mismatch once the target asserts REQ for the new phase.
+ *
  * Bus behaviour modelled: a MSG OUT block move deasserts ATN before its last byte; a MSG IN
  * block move leaves ACK asserted after its last byte until CLEAR ACK (or the next transfer);
  * WAIT DISCONNECT, a SELECT on a busy bus and WAIT RESELECT without SIGP wait (the chip makes
@@ -166,6 +175,21 @@ static void release_ack(struct ncr710 *c)
 }
 
 /*
+ * Inside a block move the chip waits for REQ before each byte: time passes until a target that
+ * is about to assert REQ has done so. Returns the bus phase then (-1 if REQ will not come).
+ */
+static int await_req_in_move(struct ncr710 *c)
+{
+    int p = bus_phase(c);
+    while (p == PHASE_WAIT_ACK && c->connected != NULL && scsi_target_req_coming(c->connected)) {
+        scsi_target_tick(c->connected);
+        c->steps++;
+        p = bus_phase(c);
+    }
+    return p;
+}
+
+/*
  * Waits for REQ (the WHEN forms): 1 with the phase in *phase, 0 after raising UDC (the target
  * has gone), -1 when the chip must keep waiting.
  */
@@ -216,14 +240,23 @@ static void block_move(struct ncr710 *c, uint32_t pc, uint32_t d0, uint32_t d1)
     set32(c, NCR_DNAD, addr);
     if (count == 0) { dma_interrupt(c, NCR_DSTAT_IID); return; }
     if (ncr710_bad_address(addr, count)) { dma_interrupt(c, NCR_DSTAT_BF); return; }
-    int w = wait_req(c, &bus);
-    if (w < 0) { stall(c, pc); return; }
-    if (w == 0) return;
-    for (i = 0; i < count; i++) {
+    if (d0 & (1u << 27)) {                       /* WHEN (WAIT MOVE): wait for REQ, then compare */
+        int w = wait_req(c, &bus);
+        if (w < 0) { stall(c, pc); return; }
+        if (w == 0) return;
+    } else {                                     /* WITH: compare the latched phase now */
+        release_ack(c);
         bus = bus_phase(c);
+        if (bus == PHASE_FREE) { scsi_interrupt(c, NCR_SSTAT0_UDC); return; }
+        if (bus >= 0) latch_phase(c, bus);
+        if ((c->reg[NCR_SSTAT2] & 7) != phase) { scsi_interrupt(c, NCR_SSTAT0_MA); return; }
+    }
+    for (i = 0; i < count; i++) {
+        bus = await_req_in_move(c);
         if (bus == PHASE_FREE) { scsi_interrupt(c, NCR_SSTAT0_UDC); break; }
+        if (bus == PHASE_WAIT_ACK && i == 0) { stall(c, pc); return; } /* REQ never came: nothing moved, wait */
         if (bus != phase) {                       /* the target changed phase: phase mismatch */
-            latch_phase(c, bus);
+            if (bus >= 0) latch_phase(c, bus);
             scsi_interrupt(c, NCR_SSTAT0_MA);
             break;
         }
@@ -280,7 +313,8 @@ static void select_target(struct ncr710 *c, uint32_t pc, uint32_t d0, uint32_t d
     c->atn = (d0 & (1u << 24)) != 0;
     c->ack_held = 0;
     scsi_target_select(c->connected, c->atn);
-    latch_phase(c, scsi_target_phase(c->connected));
+    int p = bus_phase(c);                        /* the phase is latched once the target asserts REQ */
+    if (p >= 0) latch_phase(c, p);
     sync_istat(c);
 }
 
@@ -346,9 +380,10 @@ static void transfer(struct ncr710 *c, uint32_t pc, uint32_t d0, uint32_t d1, ui
         if (w < 0) { stall(c, pc); return; }
         if (w == 0) return;
         if (is_input(phase)) c->reg[NCR_SFBR] = scsi_target_peek(c->connected);
-    } else {
+    } else {                                     /* IF: the phase latched at the last REQ */
         int p = bus_phase(c);
-        phase = p >= 0 ? p : (c->reg[NCR_SSTAT2] & 7);
+        if (p >= 0) latch_phase(c, p);
+        phase = c->reg[NCR_SSTAT2] & 7;
     }
     if (cmpp) result &= phase == (int)((d0 >> 24) & 7);
     if (cmpd) {
@@ -403,12 +438,13 @@ unsigned ncr710_run(struct ncr710 *c, unsigned max_steps)
 {
     unsigned n = 0;
     while (c->running && n < max_steps) {
+        if (c->connected != NULL) scsi_target_tick(c->connected); /* the target's REQ timing */
         c->stalled = 0;
         step(c);
         n++;
         c->steps++;
-        /* Waiting for an event only the host or the bus can cause: no point in spinning. */
-        if (c->stalled && c->sto_left < 0) break;
+        /* Waiting for an event only the host can cause (or a bus that will not move): no point in spinning. */
+        if (c->stalled && c->sto_left < 0 && !(c->connected != NULL && scsi_target_req_coming(c->connected))) break;
     }
     return n;
 }

@@ -11,6 +11,8 @@
 #define PHASE_WAIT_ACK (-1)
 #define MAX_TRANSFER (16u * 1024u * 1024u)
 
+unsigned int scsi_req_delay = SCSI_DEFAULT_REQ_DELAY;
+
 /* SCSI status and message codes (SCSI-2 7.3, 6.5). */
 #define ST_GOOD 0x00
 #define ST_CHECK_CONDITION 0x02
@@ -35,6 +37,7 @@ struct scsi_target *scsi_disk_open(int id, const char *path)
     t->blocks = size < 0 ? 0 : (uint32_t)((unsigned long)size / BLOCK);
     t->id = id;
     t->phase = PHASE_FREE;
+    t->req_delay = scsi_req_delay;
     snprintf(t->product, sizeof t->product, "SIMDISK ID%d", id);
     return t;
 }
@@ -47,11 +50,23 @@ static void free_buffer(struct scsi_target *t)
     t->write_pending = 0;
 }
 
+/*
+ * Enters an information phase (or WAIT_ACK / bus free). A target asserts REQ for a new phase only
+ * some time after it changed the phase lines: REQ follows req_delay chip steps later (see
+ * scsi_target_tick). Further bytes of the same phase are requested at once.
+ */
+static void set_phase(struct scsi_target *t, int phase)
+{
+    if (phase >= 0 && phase != t->phase) t->req_wait = t->req_delay;
+    t->phase = phase;
+}
+
 static void go_free(struct scsi_target *t)
 {
     free_buffer(t);
     t->hold_bus = 0;
     t->hung = 0;
+    t->req_wait = 0;
     t->phase = PHASE_FREE;
 }
 
@@ -61,13 +76,13 @@ static void send_message(struct scsi_target *t, uint8_t m, int disconnect)
     t->msg_in_len = 1;
     t->msg_in_pos = 0;
     t->disconnect_after_ack = disconnect;
-    t->phase = SCSI_PH_MSG_IN;
+    set_phase(t, SCSI_PH_MSG_IN);
 }
 
 static void enter_status(struct scsi_target *t, uint8_t status)
 {
     t->status = status;
-    t->phase = SCSI_PH_STATUS;
+    set_phase(t, SCSI_PH_STATUS);
 }
 
 static void check_condition(struct scsi_target *t, uint8_t key, uint8_t asc, uint32_t info)
@@ -93,7 +108,7 @@ static int alloc_buffer(struct scsi_target *t, uint32_t len)
 static void data_in(struct scsi_target *t)
 {
     if (t->buf_len == 0) enter_status(t, ST_GOOD);
-    else { t->status = ST_GOOD; t->phase = SCSI_PH_DATA_IN; }
+    else { t->status = ST_GOOD; set_phase(t, SCSI_PH_DATA_IN); }
 }
 
 static unsigned cdb_length(uint8_t op)
@@ -125,7 +140,7 @@ static void write_blocks(struct scsi_target *t, uint32_t lba, uint32_t count)
     if (len == 0) { enter_status(t, ST_GOOD); return; }
     t->write_pending = 1;
     t->write_lba = lba;
-    t->phase = SCSI_PH_DATA_OUT;
+    set_phase(t, SCSI_PH_DATA_OUT);
 }
 
 static void put32(uint8_t *p, uint32_t v)
@@ -227,13 +242,24 @@ void scsi_target_select(struct scsi_target *t, int atn)
     free_buffer(t);
     t->lun = 0;
     t->cdb_len = t->cdb_got = 0;
-    t->phase = atn ? SCSI_PH_MSG_OUT : SCSI_PH_COMMAND;
+    set_phase(t, atn ? SCSI_PH_MSG_OUT : SCSI_PH_COMMAND);
 }
 
 int scsi_target_phase(const struct scsi_target *t)
 {
     if (t->hung) return PHASE_WAIT_ACK; /* connected, REQ not asserted */
+    if (t->phase >= 0 && t->req_wait > 0) return PHASE_WAIT_ACK; /* phase lines changed, REQ not yet asserted */
     return t->phase;
+}
+
+void scsi_target_tick(struct scsi_target *t)
+{
+    if (t->req_wait > 0) t->req_wait--;
+}
+
+int scsi_target_req_coming(const struct scsi_target *t)
+{
+    return !t->hung && t->phase >= 0 && t->req_wait > 0;
 }
 
 void scsi_target_out(struct scsi_target *t, uint8_t b, int atn_after)
@@ -243,7 +269,7 @@ void scsi_target_out(struct scsi_target *t, uint8_t b, int atn_after)
         if (b & 0x80) t->lun = b & 0x07;                        /* IDENTIFY */
         else if (b == MSG_ABORT || b == MSG_BUS_DEVICE_RESET) { go_free(t); return; }
         else if (!atn_after) { send_message(t, MSG_MESSAGE_REJECT, 0); return; } /* not supported */
-        if (!atn_after) t->phase = SCSI_PH_COMMAND;                 /* message complete */
+        if (!atn_after) set_phase(t, SCSI_PH_COMMAND);                 /* message complete */
         break;
     case SCSI_PH_COMMAND:
         if (t->cdb_got == 0) t->cdb_len = cdb_length(b);
@@ -285,7 +311,7 @@ void scsi_target_in_ack(struct scsi_target *t, int hold_ack)
         break;
     case SCSI_PH_MSG_IN:
         if (++t->msg_in_pos == t->msg_in_len) {
-            t->phase = PHASE_WAIT_ACK;
+            set_phase(t, PHASE_WAIT_ACK);
             if (!hold_ack) scsi_target_ack_released(t);
         }
         break;
@@ -304,7 +330,7 @@ void scsi_target_ack_released(struct scsi_target *t)
         return;
     }
     t->cdb_got = 0;
-    t->phase = SCSI_PH_COMMAND; /* after a MESSAGE REJECT of our own: take the command */
+    set_phase(t, SCSI_PH_COMMAND); /* after a MESSAGE REJECT of our own: take the command */
 }
 
 void scsi_target_bus_reset(struct scsi_target *t)

@@ -47,6 +47,8 @@ struct scsi_target {
     int disconnect_after_ack;   /* the last MSG IN byte was COMMAND COMPLETE */
     int hold_bus;               /* FAULT_MSGIN_AFTER_COMMAND fired: never leave MSG IN */
     int hung;                   /* FAULT_HANG_AFTER_COMMAND fired: connected, REQ never asserted */
+    unsigned int req_delay;     /* chip steps from a phase change to REQ for the new phase */
+    unsigned int req_wait;      /* steps left until REQ is asserted for the current phase */
     /* Sense data of the last CHECK CONDITION (fixed format). */
     uint8_t sense_key, asc, ascq;
     uint32_t info;
@@ -56,11 +58,24 @@ struct scsi_target {
     unsigned long commands;
 };
 
+/*
+ * REQ timing: a target changes the phase lines first and asserts REQ for the new phase later.
+ * Every target opened gets scsi_req_delay (default SCSI_DEFAULT_REQ_DELAY): after a change of
+ * phase (selection, end of a phase, ACK released after MSG IN) REQ follows that many chip steps
+ * later, so a SCRIPTS instruction that waits for REQ (WHEN) sees the new phase and one that does
+ * not wait (IF, block move WITH) compares the phase latched at the previous REQ. With 0 or 1 the
+ * instruction after a phase change already sees REQ (then WHEN and IF do not differ there).
+ */
+#define SCSI_DEFAULT_REQ_DELAY 3u
+extern unsigned int scsi_req_delay;
+
 struct scsi_target *scsi_disk_open(int id, const char *path);
 
 /* Bus events, called by the chip model. */
 void scsi_target_select(struct scsi_target *t, int atn);
 int scsi_target_phase(const struct scsi_target *t); /* -2 bus free, -1 REQ not asserted */
+void scsi_target_tick(struct scsi_target *t);        /* one chip step passes (REQ timing) */
+int scsi_target_req_coming(const struct scsi_target *t); /* REQ not asserted yet, but will be without the initiator */
 void scsi_target_out(struct scsi_target *t, uint8_t b, int atn_after); /* an output phase byte */
 uint8_t scsi_target_peek(const struct scsi_target *t); /* the byte an input phase presents */
 void scsi_target_in_ack(struct scsi_target *t, int hold_ack); /* the initiator took that byte */

@@ -18,7 +18,8 @@
  * ihandle does: REQUEST SENSE (16 bytes) as request <n>s, then the command again as <n>r.
  *
  * Usage: a4091sim [--board 0xADDR]... [--disk CARD:ID:IMAGE]... [--fault CARD:ID:msgin|hang[@N]]
- *                 [--pace N] [--sto STEPS] [--irq on|off] [--limit N] [--boot-ticks N] command...
+ *                 [--pace N] [--sto STEPS] [--req-delay STEPS] [--irq on|off] [--limit N] [--boot-ticks N] command...
+ * --req-delay: chip steps from a target's phase change to its REQ (default SCSI_DEFAULT_REQ_DELAY, see scsi_disk.h).
  * Commands: inquiry C T [ALLOC] | tur C T | readcap C T | read6|read10 C T LBA BLOCKS
  *           | write6|write10 C T LBA BLOCKS FILE | cdb C T INBYTES HEXCDB
  *           | storm C N   (N external SCSI bus resets on card C, one per idle tick; prints
@@ -115,6 +116,7 @@ int main(int argc, char **argv)
 {
     int i = 1, n = 0;
     unsigned sto = 0;
+    long req_delay = -1;
     unsigned long boot_ticks = 0, t;
     setvbuf(stdout, NULL, _IOLBF, 0);
     for (; i < argc && strncmp(argv[i], "--", 2) == 0; i += 2) {
@@ -149,6 +151,7 @@ int main(int argc, char **argv)
             }
         } else if (strcmp(o, "--pace") == 0) sim_pace = (unsigned)num(v);
         else if (strcmp(o, "--sto") == 0) sto = (unsigned)num(v);
+        else if (strcmp(o, "--req-delay") == 0) req_delay = (long)num(v);
         else if (strcmp(o, "--irq") == 0) sim_int2_enabled = strcmp(v, "on") == 0;
         else if (strcmp(o, "--limit") == 0) limit = num(v);
         else if (strcmp(o, "--boot-ticks") == 0) boot_ticks = num(v);
@@ -158,6 +161,12 @@ int main(int argc, char **argv)
     if (sto != 0) {
         int k;
         for (k = 0; k < sim_nboards; k++) sim_boards[k].chip.sto_steps = sto;
+    }
+    if (req_delay >= 0) {
+        int k, id;
+        for (k = 0; k < sim_nboards; k++)
+            for (id = 0; id < 8; id++)
+                if (sim_boards[k].chip.target[id] != NULL) sim_boards[k].chip.target[id]->req_delay = (unsigned)req_delay;
     }
     for (t = 0; t < boot_ticks; t++) sim_idle(); /* the system runs a while before the first request */
     while (i < argc) {

@@ -165,7 +165,7 @@ namespace DriverCompiler.Dsl
         [CBinding(Intrinsic)] public static ScriptsCondition When(ScsiPhase phase) => default;
         /// <summary><c>WITH phase</c>: block move without waiting (block moves only).</summary>
         [CBinding(Intrinsic)] public static ScriptsCondition With(ScsiPhase phase) => default;
-        /// <summary><c>IF phase</c>: compare the phase without waiting.</summary>
+        /// <summary><c>IF phase</c>: compare the phase latched at the last REQ, without waiting (transfer instructions only; a block move takes <see cref="With"/>, DRV0308).</summary>
         [CBinding(Intrinsic)] public static ScriptsCondition If(ScsiPhase phase) => default;
         /// <summary><c>WHEN NOT phase</c>.</summary>
         [CBinding(Intrinsic)] public static ScriptsCondition WhenNot(ScsiPhase phase) => default;
@@ -184,7 +184,7 @@ namespace DriverCompiler.Dsl
 
         // ---- block moves ----
 
-        /// <summary><c>MOVE count, address, WHEN|WITH phase</c>.</summary>
+        /// <summary><c>MOVE count, address, WHEN|WITH phase</c>: <paramref name="phase"/> is <see cref="When(ScsiPhase)"/> or <see cref="With"/> (DRV0308).</summary>
         [CBinding(Intrinsic)] public static void Move(uint count, uint address, ScriptsCondition phase) { }
         /// <summary><c>MOVE count, PTR address, WHEN|WITH phase</c>: <paramref name="pointer"/> holds the data address.</summary>
         [CBinding(Intrinsic)] public static void MovePtr(uint count, uint pointer, ScriptsCondition phase) { }

@@ -3,7 +3,7 @@ ARCH 710
 
 EXTERNAL src, dst, cell, cdb, stsbuf, msgbuf
 
-ENTRY alu, memmove, direct, reselect, zero_count, bus_fault
+ENTRY alu, memmove, direct, reselect, zero_count, bus_fault, with_after_select, if_after_command
 
 alu:
     MOVE 0x81 TO SCRATCH0
@@ -62,3 +62,26 @@ zero_count:
 
 bus_fault:
     MOVE MEMORY 4, 0x10, dst            ; the first page is no memory: bus fault
+
+; WHEN versus IF/WITH. A target changes the phase lines first and asserts REQ later (the model:
+; SCSI_DEFAULT_REQ_DELAY = 3 steps). WHEN waits for REQ, then compares; IF, and a block move WITH,
+; compare at once against the phase latched at the previous REQ (53C710: "WAIT MOVE" / MOVE).
+with_after_select:
+    SELECT ATN 0x08, REL(wrong)
+    MOVE 1, PTR cell, WITH MSG_OUT      ; no REQ for MSG OUT yet, latched phase 0: phase mismatch
+    INT 0xbad6
+
+if_after_command:
+    SELECT ATN 0x08, REL(wrong)
+    MOVE 1, PTR cell, WHEN MSG_OUT
+    MOVE 6, cdb, WHEN CMD
+    JUMP REL(wrong), IF STATUS          ; the target has not asserted REQ for STATUS yet
+    JUMP REL(wrong), IF NOT CMD         ; the latched phase is still COMMAND
+    JUMP REL(status_when), WHEN STATUS  ; waits for REQ: STATUS
+    INT 0xbad7
+status_when:
+    MOVE 1, stsbuf, WITH STATUS         ; REQ is asserted and the phase latched: WITH moves
+    MOVE 1, msgbuf, WHEN MSG_IN
+    CLEAR ACK
+    WAIT DISCONNECT
+    INT 0x600d

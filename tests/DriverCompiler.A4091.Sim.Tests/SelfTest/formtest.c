@@ -4,7 +4,7 @@
  * addresses added), and prints the chip state for the tests:
  *   state DSPS=<hex> DSTAT=<hex> SSTAT0=<hex> ISTAT=<hex> SCRATCH=<hex> running=<0|1>
  *   memory dst=<hex> status=<hex> msg=<hex>
- * Usage: formtest ENTRY [IMAGE]   (IMAGE: a disk at SCSI ID 3 for the "direct" entry)
+ * Usage: formtest ENTRY [IMAGE]   (IMAGE: a disk at SCSI ID 3 for the entries that select it)
  */
 #include "ncr710.h"
 
@@ -61,6 +61,8 @@ int main(int argc, char **argv)
     else if (strcmp(argv[1], "reselect-nosigp") == 0) entry = Ent_reselect;
     else if (strcmp(argv[1], "zero_count") == 0) entry = Ent_zero_count;
     else if (strcmp(argv[1], "bus_fault") == 0) entry = Ent_bus_fault;
+    else if (strcmp(argv[1], "with_after_select") == 0) entry = Ent_with_after_select;
+    else if (strcmp(argv[1], "if_after_command") == 0) entry = Ent_if_after_command;
     else return 2;
     ncr710_host_write32(c, 0x1C, 0);           /* TEMP */
     ncr710_host_write32(c, 0x2C, (uint32_t)(uintptr_t)script + entry); /* DSP: starts SCRIPTS */
