@@ -118,17 +118,24 @@ Task("CrossBuild").IsDependentOn("Emit").Does(() =>
 Task("Pack").IsDependentOn("Build").Does(() =>
 {
     foreach (var p in new[] { "./compiler/DriverCompiler.Cli", "./compiler/DriverCompiler.Dsl" })
-        DotNetPack(p, new DotNetPackSettings { Configuration = configuration, NoBuild = true, NoLogo = true, OutputDirectory = "./artifacts/packages" });
+        // drvc is packed per runtime identifier (ReadyToRun), which publishes it per RID: that is a build of its own.
+        DotNetPack(p, new DotNetPackSettings { Configuration = configuration, NoBuild = !p.EndsWith("Cli"), NoLogo = true, OutputDirectory = "./artifacts/packages" });
 });
 
 Task("Bench").IsDependentOn("Build").Does(() =>
 {
-    // The cold-build figure is taken for the CLI as built and as published ReadyToRun (no JIT of Roslyn at start).
-    DotNetPublish("./compiler/DriverCompiler.Cli", new DotNetPublishSettings
-    {
-        Configuration = "Release", Runtime = "linux-x64", SelfContained = false, PublishReadyToRun = true,
-        OutputDirectory = "./artifacts/bench/drvc-r2r", NoLogo = true,
-    });
+    // The cold-build figure is taken for the CLI as `dotnet build` leaves it (JIT) and for the tool as a
+    // user installs it: packed (one ReadyToRun package per runtime identifier) and installed with
+    // `dotnet tool install` from a local feed into artifacts/bench/tool.
+    var feed = MakeAbsolute(Directory("./artifacts/bench/feed"));
+    var tool = MakeAbsolute(Directory("./artifacts/bench/tool"));
+    foreach (var d in new[] { feed, tool }) if (DirectoryExists(d)) DeleteDirectory(d, new DeleteDirectorySettings { Recursive = true, Force = true });
+    CreateDirectory(feed);
+    DotNetPack("./compiler/DriverCompiler.Cli", new DotNetPackSettings { Configuration = "Release", OutputDirectory = feed, NoLogo = true });
+    var version = GetFiles($"{feed}/DriverCompiler.Cli.*.nupkg").Select(f => f.GetFilenameWithoutExtension().ToString()["DriverCompiler.Cli.".Length..])
+        .Single(v => char.IsAsciiDigit(v[0]));
+    int rc = StartProcess("dotnet", new ProcessSettings { Arguments = $"tool install --tool-path \"{tool}\" --add-source \"{feed}\" --version {version} DriverCompiler.Cli" });
+    if (rc != 0) throw new Exception($"dotnet tool install of the packed drvc failed with exit code {rc}");
     DotNetRun("./tests/DriverCompiler.Benchmarks", new DotNetRunSettings { Configuration = "Release" });
 });
 

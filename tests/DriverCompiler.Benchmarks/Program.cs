@@ -23,34 +23,43 @@ public static class Program
 
     /// <summary>
     /// Wall time of `drvc build drivers/Sample` in a new process each run (runtime start, assembly
-    /// loading, JIT and the build itself), for the CLI as `dotnet build` leaves it (JIT) and, when
-    /// the Bench target has published it, ReadyToRun-compiled (artifacts/bench/drvc-r2r).
+    /// loading, JIT and the build itself), for the CLI as `dotnet build` leaves it (JIT, the baseline)
+    /// and for the tool as a user installs it (the Bench target packs and installs it into
+    /// artifacts/bench/tool: on linux-x64 the ReadyToRun package). The two alternate run by run, so
+    /// the machine's load falls on both alike; the ratio is the figure to compare.
     /// </summary>
     private static void ColdBuild()
     {
         string root = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(root, "DriverCompiler.sln"))) root = Path.GetDirectoryName(root)!;
-        var variants = new (string Name, string Dll)[]
+        string jit = Path.Combine(root, "compiler", "DriverCompiler.Cli", "bin", "Release", "net10.0", "drvc.dll");
+        string tool = Path.Combine(root, "artifacts", "bench", "tool", OperatingSystem.IsWindows() ? "drvc.exe" : "drvc");
+        var variants = new (string Name, string File, string Prefix)[]
         {
-            ("JIT (bin/Release)", Path.Combine(root, "compiler", "DriverCompiler.Cli", "bin", "Release", "net10.0", "drvc.dll")),
-            ("ReadyToRun (artifacts/bench/drvc-r2r)", Path.Combine(root, "artifacts", "bench", "drvc-r2r", "drvc.dll")),
+            ("JIT (dotnet bin/Release/net10.0/drvc.dll)", "dotnet", $"\"{jit}\" "),
+            ("installed tool (artifacts/bench/tool/drvc)", tool, ""),
         };
-        foreach (var (name, drvc) in variants)
-        {
-            if (!File.Exists(drvc)) { Console.WriteLine($"cold build, {name}: {drvc} is missing (run `dotnet cake --target=Bench`)"); continue; }
-            var times = new List<double>();
-            for (int i = 0; i < 7; i++)
+        var times = variants.Select(_ => new List<double>()).ToArray();
+        for (int i = 0; i < 9; i++)
+            for (int v = 0; v < variants.Length; v++)
             {
-                string outDir = Path.Combine(Path.GetTempPath(), "drvc-bench-" + i);
+                var (name, file, prefix) = variants[v];
+                if (file != "dotnet" && !File.Exists(file)) { Console.WriteLine($"cold build, {name}: {file} is missing (run `dotnet cake --target=Bench`)"); return; }
+                string outDir = Path.Combine(Path.GetTempPath(), $"drvc-bench-{v}-{i}");
+                if (Directory.Exists(outDir)) Directory.Delete(outDir, true);
                 var sw = Stopwatch.StartNew();
-                using var p = Process.Start(new ProcessStartInfo("dotnet", $"\"{drvc}\" build \"{Path.Combine(root, "drivers", "Sample")}\" --out \"{outDir}\"") { RedirectStandardOutput = true, RedirectStandardError = true })!;
+                using var p = Process.Start(new ProcessStartInfo(file, $"{prefix}build \"{Path.Combine(root, "drivers", "Sample")}\" --out \"{outDir}\"") { RedirectStandardOutput = true, RedirectStandardError = true })!;
                 p.WaitForExit();
-                times.Add(sw.Elapsed.TotalMilliseconds);
+                times[v].Add(sw.Elapsed.TotalMilliseconds);
                 if (p.ExitCode != 0) throw new InvalidOperationException($"drvc build failed ({p.ExitCode}): {p.StandardError.ReadToEnd()}");
             }
-            times.Sort();
-            Console.WriteLine($"Cold drvc build of drivers/Sample, {name} (new process each, 7 runs): median {times[3]:F0} ms, min {times[0]:F0} ms, max {times[6]:F0} ms");
+        for (int v = 0; v < variants.Length; v++)
+        {
+            var t = times[v].Order().ToList();
+            Console.WriteLine($"Cold drvc build of drivers/Sample, {variants[v].Name} (new process each, {t.Count} runs): median {t[t.Count / 2]:F0} ms, min {t[0]:F0} ms, max {t[^1]:F0} ms");
         }
+        double Median(List<double> l) => l.Order().ElementAt(l.Count / 2);
+        Console.WriteLine($"Cold build ratio installed tool / JIT: {Median(times[1]) / Median(times[0]):F2} (medians)");
     }
 }
 

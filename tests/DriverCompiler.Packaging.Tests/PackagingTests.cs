@@ -81,15 +81,38 @@ public class PackagingTests(Toolchain tc) : IClassFixture<Toolchain>
             var deps = XDocument.Load(nuspec).Descendants().Where(e => e.Name.LocalName == "dependency").ToList();
             Assert.Empty(deps);
         }
+        // The pointer package names one package per runtime identifier (.NET 10 RID-specific tools).
         using (var cli = ZipFile.OpenRead(Path.Combine(tc.Feed, $"DriverCompiler.Cli.{tc.Version}.nupkg")))
         {
-            var names = cli.Entries.Select(e => e.FullName).ToList();
-            Assert.Contains(names, n => n.EndsWith("/drvc.dll", StringComparison.Ordinal) && n.StartsWith("tools/net10.0/any/", StringComparison.Ordinal));
-            Assert.Contains("tools/net10.0/any/DotnetToolSettings.xml", names);
+            var settings = cli.Entries.Single(e => e.FullName == "tools/any/any/DotnetToolSettings.xml");
+            using var stream = settings.Open();
+            var rids = XDocument.Load(stream).Descendants().Where(e => e.Name.LocalName == "RuntimeIdentifierPackage")
+                .ToDictionary(e => (string)e.Attribute("RuntimeIdentifier")!, e => (string)e.Attribute("Id")!);
+            Assert.Equal("DriverCompiler.Cli.linux-x64", rids["linux-x64"]);
+            Assert.Equal("DriverCompiler.Cli.any", rids["any"]);
         }
+        // linux-x64 gets drvc and Roslyn compiled ReadyToRun (the cold start); every other platform the portable IL.
+        Assert.True(IsReadyToRun(tc.Feed, $"DriverCompiler.Cli.linux-x64.{tc.Version}.nupkg", "tools/net10.0/linux-x64/drvc.dll"));
+        Assert.True(IsReadyToRun(tc.Feed, $"DriverCompiler.Cli.linux-x64.{tc.Version}.nupkg", "tools/net10.0/linux-x64/Microsoft.CodeAnalysis.CSharp.dll"));
+        Assert.False(IsReadyToRun(tc.Feed, $"DriverCompiler.Cli.any.{tc.Version}.nupkg", "tools/net10.0/any/drvc.dll"));
+        if (System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier == "linux-x64")
+            Assert.True(Directory.GetFiles(tc.ToolPath, "drvc.dll", SearchOption.AllDirectories).Any(f => f.Contains($"{Path.DirectorySeparatorChar}linux-x64{Path.DirectorySeparatorChar}", StringComparison.Ordinal)),
+                "on linux-x64 the tool install should pick the ReadyToRun package");
         var version = tc.Exec(tc.Work, tc.Drvc, ["--version"]);
         Assert.Equal(0, version.Exit);
         Assert.Equal("drvc " + tc.Version, version.Output.Trim());
+    }
+
+    /// <summary>True when <paramref name="entry"/> in the package carries ReadyToRun native code (a managed native header, ECMA-335 II.25.3.3).</summary>
+    private static bool IsReadyToRun(string feed, string package, string entry)
+    {
+        using var zip = ZipFile.OpenRead(Path.Combine(feed, package));
+        var e = zip.Entries.SingleOrDefault(x => x.FullName == entry) ?? throw new Xunit.Sdk.XunitException($"{package} has no {entry}");
+        using var ms = new MemoryStream();
+        using (var s = e.Open()) s.CopyTo(ms);
+        ms.Position = 0;
+        using var pe = new System.Reflection.PortableExecutable.PEReader(ms);
+        return pe.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
     }
 
     [Theory]

@@ -48,10 +48,15 @@ public sealed class Toolchain : IDisposable
         // Pack uses the machine's usual sources and cache for the compiler's own dependencies (Roslyn, ...).
         foreach (var project in new[] { "compiler/DriverCompiler.Dsl", "compiler/DriverCompiler.Cli" })
         {
-            var r = Exec(RepoRoot, Dotnet, ["pack", Path.Combine(RepoRoot, project), "-c", "Release", "-o", Feed, "--nologo", "-v:minimal"], isolated: false);
+            var r = Exec(RepoRoot, Dotnet, ["pack", Path.Combine(RepoRoot, project), "-c", "Release", "-o", Feed, "--nologo", "-v:minimal"], isolated: false,
+                timeoutSeconds: 900); // the CLI's linux-x64 package is compiled ReadyToRun (Roslyn included): minutes on a loaded 2-core machine
             if (r.Exit != 0) throw new InvalidOperationException("dotnet pack failed:\n" + r);
         }
-        Version = Path.GetFileNameWithoutExtension(Directory.GetFiles(Feed, "DriverCompiler.Cli.*.nupkg").Single())["DriverCompiler.Cli.".Length..];
+        // The tool is packed per runtime identifier (DriverCompiler.Cli.linux-x64.*, DriverCompiler.Cli.any.*) behind
+        // one pointer package, DriverCompiler.Cli.<version>, which is what a user installs.
+        Version = Directory.GetFiles(Feed, "DriverCompiler.Cli.*.nupkg")
+            .Select(f => Path.GetFileNameWithoutExtension(f)["DriverCompiler.Cli.".Length..])
+            .Single(v => char.IsAsciiDigit(v[0]));
 
         var install = Exec(Work, Dotnet, ["tool", "install", "--tool-path", ToolPath, "--add-source", Feed,
             "--configfile", Path.Combine(Work, "nuget.config"), "--version", Version, "DriverCompiler.Cli"]);
