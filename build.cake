@@ -130,7 +130,7 @@ Task("Bench").IsDependentOn("Build").Does(() =>
 
 // Differential fuzzing (issue 15): random programs in the subset, run in .NET and as C on host gcc, qemu-ppc and
 // qemu-m68k; findings are reduced and written to artifacts/fuzz-findings/. --programs=N (default 100) or
-// --minutes=M, --seed=S (first seed, default 1; the Test target's fixed seeds are 1..48), --crash=N mutants of
+// --minutes=M, --seed=S (first seed, default 1; the Test target's fixed seeds are 1..24), --crash=N mutants of
 // the drivers' and corpus sources too, --no-reduce. A progress line per batch, a summary table at the end.
 Task("Fuzz").Does(() =>
 {

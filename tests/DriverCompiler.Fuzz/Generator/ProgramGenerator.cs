@@ -150,7 +150,7 @@ public sealed class ProgramGenerator
             sb.Append("[StructLayout(LayoutKind.Sequential, Pack = 1)]\n");
         }
         else if (layout == 1) sb.Append("[StructLayout(LayoutKind.Explicit)]\n");
-        var s = new StructTy(name, fields);
+        var s = new StructTy(name, fields, Packed: layout == 0);
         structs.Add(s);
         sb.Append($"public unsafe struct {name}\n{{\n");
         int offset = 0;
@@ -578,10 +578,10 @@ public sealed class ProgramGenerator
                 {
                     if (f.BufferLength > 0)
                     {
-                        if (v.Fixed) list.Add(new LV($"{v.Name}.{f.Name}[{Index(f.BufferLength)}]", f.Type, false, true));
+                        if (v.Fixed) list.Add(new LV($"{v.Name}.{f.Name}[{Index(f.BufferLength)}]", f.Type, false, !s.Packed));
                         continue;
                     }
-                    list.Add(new LV($"{v.Name}.{f.Name}", f.Type, f.Endian is not null, f.Endian is null && !v.Volatile));
+                    list.Add(new LV($"{v.Name}.{f.Name}", f.Type, f.Endian is not null, f.Endian is null && !v.Volatile && !s.Packed));
                 }
                 continue;
             }
@@ -589,8 +589,8 @@ public sealed class ProgramGenerator
             {
                 foreach (var f in p.Target.Fields)
                 {
-                    if (f.BufferLength > 0) list.Add(new LV($"{v.Name}->{f.Name}[{Index(f.BufferLength)}]", f.Type, false, true));
-                    else list.Add(new LV($"{v.Name}->{f.Name}", f.Type, f.Endian is not null, f.Endian is null));
+                    if (f.BufferLength > 0) list.Add(new LV($"{v.Name}->{f.Name}[{Index(f.BufferLength)}]", f.Type, false, !p.Target.Packed));
+                    else list.Add(new LV($"{v.Name}->{f.Name}", f.Type, f.Endian is not null, f.Endian is null && !p.Target.Packed));
                 }
                 continue;
             }

@@ -92,7 +92,8 @@ public sealed record FieldDef(string Name, Ty Type, string? Endian, int BufferLe
 }
 
 /// <summary>A struct the program declares.</summary>
-public sealed record StructTy(string Name0, IReadOnlyList<FieldDef> Fields) : Ty
+/// <param name="Packed">Pack = 1: C packs it, so no field's address may be taken (DRV0027).</param>
+public sealed record StructTy(string Name0, IReadOnlyList<FieldDef> Fields, bool Packed = false) : Ty
 {
     /// <inheritdoc/>
     public override string Name => Name0;
