@@ -5,6 +5,7 @@
 //   CrossBuild  Emit, then build each AmigaOS 4 driver in the os4-gcc Docker image
 //   Pack        the drvc dotnet tool and the DriverCompiler.Dsl package into artifacts/packages
 //   Bench       the benchmarks (tests/DriverCompiler.Benchmarks)
+//   Fuzz        a differential fuzzing campaign (tests/DriverCompiler.Fuzz): --programs=N or --minutes=M, --seed=S, --crash=N
 //   Mutate      Stryker.NET mutation testing of DriverCompiler.Core's Lower/ and Emit/ (slow; not part of Test).
 //               --mutate=Emit/CPrinter.cs,Lower/ConstantExpressions.cs limits it to those files (paths or globs
 //               under compiler/DriverCompiler.Core, a line span as File.cs{10..40}); --test-projects=A,B picks the
@@ -137,6 +138,22 @@ Task("Bench").IsDependentOn("Build").Does(() =>
     int rc = StartProcess("dotnet", new ProcessSettings { Arguments = $"tool install --tool-path \"{tool}\" --add-source \"{feed}\" --version {version} DriverCompiler.Cli" });
     if (rc != 0) throw new Exception($"dotnet tool install of the packed drvc failed with exit code {rc}");
     DotNetRun("./tests/DriverCompiler.Benchmarks", new DotNetRunSettings { Configuration = "Release" });
+});
+
+// Differential fuzzing (issue 15): random programs in the subset, run in .NET and as C on host gcc, qemu-ppc and
+// qemu-m68k; findings are reduced and written to artifacts/fuzz-findings/. --programs=N (default 100) or
+// --minutes=M, --seed=S (first seed, default 1; the Test target's fixed seeds are 1..24), --crash=N mutants of
+// the drivers' and corpus sources too, --no-reduce. A progress line per batch, a summary table at the end.
+Task("Fuzz").Does(() =>
+{
+    DotNetBuild("./tests/DriverCompiler.Fuzz/DriverCompiler.Fuzz.csproj", new DotNetBuildSettings { Configuration = configuration, NoLogo = true });
+    var args = new List<string>();
+    foreach (var name in new[] { "programs", "minutes", "seed", "crash", "batch" })
+        if (HasArgument(name)) args.Add($"--{name} {Argument<string>(name)}");
+    if (HasArgument("no-reduce")) args.Add("--no-reduce");
+    int code = StartProcess("dotnet", new ProcessSettings {
+        Arguments = $"./tests/DriverCompiler.Fuzz/bin/{configuration}/net10.0/DriverCompiler.Fuzz.dll {string.Join(" ", args)}" });
+    if (code != 0) throw new Exception(code == 1 ? "the campaign has findings (artifacts/fuzz-findings/)" : $"the fuzzer exited with {code}");
 });
 
 // Mutation testing (issue 9): Stryker.NET mutates compiler/DriverCompiler.Core/Lower and Emit one

@@ -161,6 +161,22 @@ internal sealed partial class FunctionLowerer
     {
         // const locals: every use is the folded constant; C needs no variable.
         if (v.Symbol.IsConst) return;
+        LowerDeclaratorCore(v, init, output, origin);
+        // A local C# never reads (declared for its initializer's side effects, or only assigned) is C's
+        // -Wunused-variable / -Wunused-but-set-variable: say so after the declaration, as for parameters.
+        if (!ReadLocals.Contains(v.Symbol))
+            Put(output, new CExprStmt(new CCast(CNamedType.Void, new CLocalRef(DeclareLocal(v.Symbol)))) { Origin = origin });
+    }
+
+    private HashSet<ILocalSymbol>? readLocals;
+
+    /// <summary>The locals of the method some operation reads (not only assigns, compound-assigns or increments); one walk per method.</summary>
+    private HashSet<ILocalSymbol> ReadLocals => readLocals ??= new HashSet<ILocalSymbol>(
+        (model.GetOperation(declaration)?.Descendants() ?? []).OfType<ILocalReferenceOperation>().Where(r => !IsOnlyWritten(r)).Select(r => r.Local),
+        SymbolEqualityComparer.Default);
+
+    private void LowerDeclaratorCore(IVariableDeclaratorOperation v, IVariableInitializerOperation? init, List<CStmt> output, SourceOrigin? origin)
+    {
         var local = DeclareLocal(v.Symbol);
         var value = init?.Value;
         if (value is null) { Put(output, new CDecl(local, null) { Origin = origin }); return; }

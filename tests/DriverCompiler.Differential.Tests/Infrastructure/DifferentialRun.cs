@@ -26,6 +26,9 @@ public sealed class ProgramResult(string name, int index)
     public ConcurrentDictionary<DriverTarget, string> LowerError { get; } = new();
     public ConcurrentDictionary<Toolchain, Outcome> Outcomes { get; } = new();
     public string Entry => "dc_entry_" + Index;
+    /// <summary>The program's C# text when it is not a corpus file (generated programs: the fuzzer);
+    /// null to read <c>Corpus/&lt;Name&gt;.cs</c>.</summary>
+    public string? Source { get; init; }
 }
 
 /// <summary>
@@ -121,7 +124,7 @@ public sealed class DifferentialRun
         DriverCompilation compilation;
         try
         {
-            string text = File.ReadAllText(Path.Combine(Repo.CorpusDir, p.Name + ".cs"));
+            string text = p.Source ?? File.ReadAllText(Path.Combine(Repo.CorpusDir, p.Name + ".cs"));
             compilation = DriverCompilation.FromSources(
                 [("Harness/Probe.cs", probeText), ("Harness/DriverInfo.cs", driverInfoText), ($"Corpus/{p.Name}.cs", text)],
                 assemblyName: p.Name);
