@@ -58,6 +58,8 @@ internal static class Pipeline
                     helpLinkUri: Descriptors.NoDriver.HelpLinkUri), Location.None, compilation.AssemblyName));
                 return Result(diagnostics, files, driver, model);
             }
+            if (dc.Libraries.Count > 0 && Merge(models.Compilation, dc.Libraries, diagnostics) is { } merged) models = new BoundModels(merged, new Dictionary<SyntaxTree, SemanticModel>());
+            if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) return Result(diagnostics, files, driver, model);
             files.AddRange(Emit(models, dc.Libraries, driver with { Target = target!.Value }, options, diagnostics, model));
             if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) { files.Clear(); model.Clear(); }
         }
@@ -104,6 +106,23 @@ internal static class Pipeline
         return new DriverInfo(name, (DriverTarget)target, prefix ?? name.ToLowerInvariant(), version, revision);
     }
 
+    /// <summary>
+    /// The compilation the lowering reads when the driver uses libraries: the libraries' trees and the driver's in
+    /// one compilation, so every symbol the lowering compares comes from one place. The checks ran on the separate
+    /// compilations (what the driver may see of a library is what <c>dotnet build</c> lets it see); what only the
+    /// merged one rejects, a type or member the driver and a library both declare under one name, is DRV0103.
+    /// </summary>
+    private static CSharpCompilation? Merge(CSharpCompilation driver, IReadOnlyList<CSharpCompilation> libraries, List<Diagnostic> diagnostics)
+    {
+        var merged = CSharpCompilation.Create(driver.AssemblyName, [.. libraries.SelectMany(l => l.SyntaxTrees), .. driver.SyntaxTrees],
+            DriverCompilation.MetadataReferences, driver.Options);
+        var clashes = merged.GetDeclarationDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        foreach (var d in clashes)
+            diagnostics.Add(Diagnostic.Create(Descriptors.LibraryReference, d.Location,
+                $"the driver and its libraries cannot be lowered together: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)} ({d.Id}); give the declaration its own name"));
+        return clashes.Count == 0 ? merged : null;
+    }
+
     private static IEnumerable<EmittedFile> Emit(BoundModels bound, IReadOnlyList<CSharpCompilation> libraries, DriverInfo driver, BuildOptions options,
         List<Diagnostic> diagnostics, List<CFile> model)
     {
@@ -129,10 +148,9 @@ internal static class Pipeline
         // and driver-library functions the driver never uses are dropped. Roots are the driver's own non-private
         // functions, global initializers and methods with an attribute (device entry points, interrupt handlers,
         // exports), which the templates may name.
-        var driverAssembly = compilation.Assembly;
         UnreachableFunctions.Remove([header, .. cfiles],
             lowerer.Names.Where(kv => kv.Key is IMethodSymbol m && m.GetAttributes().Length > 0).Select(kv => kv.Value),
-            lowerer.Names.Where(kv => kv.Key is IMethodSymbol m && !SymbolEqualityComparer.Default.Equals(m.ContainingAssembly, driverAssembly))
+            lowerer.Names.Where(kv => kv.Key is IMethodSymbol m && m.DeclaringSyntaxReferences.Any(r => libraries.Any(l => l.ContainsSyntaxTree(r.SyntaxTree))))
                 .Select(kv => kv.Value));
 
         model.Add(header);

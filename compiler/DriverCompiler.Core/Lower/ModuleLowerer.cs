@@ -37,20 +37,20 @@ internal sealed class ModuleLowerer
     /// <summary>One semantic model per tree: each new model would bind every method body again.</summary>
     public SemanticModel Model(SyntaxTree tree)
     {
-        if (!models.TryGetValue(tree, out var m))
-            models[tree] = m = (libraries.FirstOrDefault(l => l.ContainsSyntaxTree(tree)) ?? Compilation).GetSemanticModel(tree);
+        if (!models.TryGetValue(tree, out var m)) models[tree] = m = Compilation.GetSemanticModel(tree);
         return m;
     }
 
     /// <param name="compilation">The compilation whose symbols the lowering compares against.</param>
     /// <param name="bound">Semantic models already bound for <paramref name="compilation"/> (by the analyzer pass), reused so no body is bound twice.</param>
-    /// <param name="libraries">The driver libraries <paramref name="compilation"/> references, whose code is lowered into the driver's C under its prefix.</param>
+    /// <param name="libraries">The driver libraries whose trees <paramref name="compilation"/> holds besides the driver's (first, in this
+    /// order): their code is lowered into the driver's C under its prefix; only their names and trees are used here.</param>
     public ModuleLowerer(CSharpCompilation compilation, Target target, DriverInfo driver, IReadOnlyDictionary<SyntaxTree, SemanticModel>? bound = null,
         IReadOnlyList<CSharpCompilation>? libraries = null)
     {
         Compilation = compilation; Target = target; Driver = driver; Prefix = driver.Prefix;
         this.libraries = libraries ?? [];
-        trees = [.. this.libraries.SelectMany(l => l.SyntaxTrees), .. compilation.SyntaxTrees];
+        trees = [.. compilation.SyntaxTrees];
         ConstantExpressions = new ConstantExpressions(this);
         if (bound is not null)
             foreach (var (tree, model) in bound)
@@ -92,9 +92,6 @@ internal sealed class ModuleLowerer
     /// <param name="fileComment">A C file's comment from its name and the C# file it comes from.</param>
     public (CFile Header, List<CFile> Sources) Lower(string headerComment, Func<string, string, string> fileComment)
     {
-        // A library's types as the driver's compilation sees them (its symbols are the library compilation's own).
-        foreach (var library in libraries)
-            CollectTypes(((IAssemblySymbol)Compilation.GetAssemblyOrModuleSymbol(library.ToMetadataReference())!).GlobalNamespace);
         CollectTypes(Compilation.Assembly.GlobalNamespace);
         types.Sort((a, b) => SourceOrder(a, trees).CompareTo(SourceOrder(b, trees)));
         AssignNames();
@@ -179,19 +176,23 @@ internal sealed class ModuleLowerer
         static string Base(SyntaxTree t) => Naming.Snake(Path.GetFileNameWithoutExtension(t.FilePath)).Replace('.', '_');
         var result = new Dictionary<SyntaxTree, (string, string)>();
         var taken = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var t in Compilation.SyntaxTrees)
+        foreach (var t in Compilation.SyntaxTrees.Where(t => !libraries.Any(l => l.ContainsSyntaxTree(t))))
         {
             result[t] = (Base(t) + ".c", Path.GetFileName(t.FilePath));
             taken.Add(Base(t) + ".c");
         }
+        // Plain names first, so a prefixed name cannot take the plain name of a later file (Pci.cs beside VirtioPci.cs).
+        var clashes = new List<(CSharpCompilation Library, SyntaxTree Tree)>();
         foreach (var library in libraries)
             foreach (var t in library.SyntaxTrees)
-            {
-                string name = Base(t) + ".c";
-                if (taken.Contains(name)) name = Naming.Snake(library.AssemblyName!).Replace('.', '_') + "_" + name;
-                while (!taken.Add(name)) name = name[..^2] + "_.c";
-                result[t] = (name, library.AssemblyName + "/" + Path.GetFileName(t.FilePath));
-            }
+                if (taken.Add(Base(t) + ".c")) result[t] = (Base(t) + ".c", library.AssemblyName + "/" + Path.GetFileName(t.FilePath));
+                else clashes.Add((library, t));
+        foreach (var (library, t) in clashes)
+        {
+            string name = Naming.Snake(library.AssemblyName!).Replace('.', '_') + "_" + Base(t) + ".c";
+            while (!taken.Add(name)) name = name[..^2] + "_.c";
+            result[t] = (name, library.AssemblyName + "/" + Path.GetFileName(t.FilePath));
+        }
         return result;
     }
 
