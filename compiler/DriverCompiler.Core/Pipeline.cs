@@ -199,7 +199,8 @@ internal static class Pipeline
         if (d.IsWarningAsError) sev = Severity.Error;
         // The C# compiler's own links (CSnnnn) are not printed by csc either; ours are.
         string? link = d.Id.StartsWith("DRV", StringComparison.Ordinal) && !string.IsNullOrEmpty(d.Descriptor.HelpLinkUri) ? d.Descriptor.HelpLinkUri : null;
-        if (!d.Location.IsInSource) return new DriverDiagnostic(d.Id, sev, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), null, 0, 0) { HelpLink = link };
+        // A project file's line (DRV0103 at a ProjectReference) is an external location: printed like a source one.
+        if (!d.Location.IsInSource && d.Location.Kind != LocationKind.ExternalFile) return new DriverDiagnostic(d.Id, sev, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), null, 0, 0) { HelpLink = link };
         var span = d.Location.GetLineSpan();
         return new DriverDiagnostic(d.Id, sev, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), span.Path,
             span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1) { HelpLink = link };

@@ -39,21 +39,21 @@ public struct VirtioPciNotify
 
 /// <summary>An 8-bit field of the device-specific configuration (spec 4.1.4.6).</summary>
 [Mmio]
-public struct VirtioPciConfigByte
+public struct VirtioPciCfgByte
 {
     public byte Value;
 }
 
 /// <summary>A 16-bit field of the device-specific configuration (spec 4.1.4.6), little-endian on a modern device.</summary>
 [Mmio]
-public struct VirtioPciConfigWord
+public struct VirtioPciCfgWord
 {
     public Le16 Value;
 }
 
 /// <summary>A 32-bit field of the device-specific configuration (spec 4.1.4.6), little-endian on a modern device.</summary>
 [Mmio]
-public struct VirtioPciConfigLong
+public struct VirtioPciCfgLong
 {
     public Le32 Value;
 }
@@ -346,7 +346,7 @@ public unsafe struct VirtioPci
             return Pci.InByte(Dev, IoBase + VirtioPciLegacy.DeviceConfig + offset);
         if (DeviceCfg == null || offset + 1 > DeviceCfgLength)
             return 0;
-        return ((VirtioPciConfigByte*)(DeviceCfg + offset))->Value;
+        return ((VirtioPciCfgByte*)(DeviceCfg + offset))->Value;
     }
 
     /// <summary>The 16-bit configuration field at <paramref name="offset"/>: little-endian on modern, guest-native on legacy.</summary>
@@ -356,7 +356,7 @@ public unsafe struct VirtioPci
             return Pci.InWord(Dev, IoBase + VirtioPciLegacy.DeviceConfig + offset);
         if (DeviceCfg == null || offset + 2 > DeviceCfgLength)
             return 0;
-        return ((VirtioPciConfigWord*)(DeviceCfg + offset))->Value;
+        return ((VirtioPciCfgWord*)(DeviceCfg + offset))->Value;
     }
 
     /// <summary>The 32-bit configuration field at <paramref name="offset"/>: little-endian on modern, guest-native on legacy.</summary>
@@ -366,7 +366,7 @@ public unsafe struct VirtioPci
             return Pci.InLong(Dev, IoBase + VirtioPciLegacy.DeviceConfig + offset);
         if (DeviceCfg == null || offset + 4 > DeviceCfgLength)
             return 0;
-        return ((VirtioPciConfigLong*)(DeviceCfg + offset))->Value;
+        return ((VirtioPciCfgLong*)(DeviceCfg + offset))->Value;
     }
 
     /// <summary>
