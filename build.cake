@@ -95,9 +95,20 @@ Task("Emit").IsDependentOn("BuildDrvc").Does(() =>
 {
     // No --out: drvc's own rule names the folder, out/<the name in [assembly: Driver]> (out/sample,
     // out/virtioscsi, out/a4091), the same as `drvc build drivers/<X>` run from the repository root.
+    // A folder another driver's project references (a ProjectReference) is a driver library: drvc lowers it into
+    // the drivers that use it, and it has no output of its own.
+    var libraries = GetFiles("./drivers/*/*.csproj")
+        .SelectMany(p => System.Xml.Linq.XDocument.Load(p.FullPath).Descendants().Where(e => e.Name.LocalName == "ProjectReference")
+            .Select(e => System.IO.Path.GetFullPath(System.IO.Path.Combine(p.GetDirectory().FullPath, ((string)e.Attribute("Include") ?? "").Replace('\\', '/')))))
+        .Select(System.IO.Path.GetDirectoryName).ToHashSet();
     foreach (var dir in GetDirectories("./drivers/*").Where(d => GetFiles(d.FullPath + "/**/*.cs").Any()).OrderBy(d => d.FullPath))
     {
         var name = dir.GetDirectoryName();
+        if (libraries.Contains(System.IO.Path.GetFullPath(dir.FullPath)))
+        {
+            Console.WriteLine($"== drivers/{name}: a driver library, lowered into the drivers that reference it");
+            continue;
+        }
         Console.WriteLine($"== drvc build drivers/{name}");
         int rc = StartProcess("dotnet", new ProcessSettings { Arguments = $"{drvc} build drivers/{name}", WorkingDirectory = MakeAbsolute(Directory(".")) });
         if (rc != 0) throw new Exception($"drvc build drivers/{name} failed with exit code {rc}");

@@ -91,6 +91,8 @@ namespace DriverCompiler.Analyzers
             "A folder declares one driver; found another [assembly: Driver] here", "Driver");
         public static readonly DiagnosticDescriptor BadDriverName = Error("DRV0102", "Invalid driver name or prefix",
             "'{0}' is not a valid driver name or prefix; use letters, digits and '_', starting with a letter", "Driver");
+        public static readonly DiagnosticDescriptor LibraryReference = Error("DRV0103", "Driver library reference cannot be used",
+            "{0}", "Driver");
         public static readonly DiagnosticDescriptor FieldOverlap = Error("DRV0110", "Fields overlap",
             "Field '{0}' at offset {1} overlaps field '{2}' ({3} bytes at offset {4})", "Layout");
         public static readonly DiagnosticDescriptor FieldMisaligned = Error("DRV0111", "Field misaligned",

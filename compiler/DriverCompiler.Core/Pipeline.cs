@@ -40,9 +40,13 @@ internal static class Pipeline
             // symbols only for it; otherwise the attribute's target is needed before the pass.
             if (options.Target is null) driver = ReadDriver(compilation, diagnostics);
             var target = options.Target ?? driver?.Target;
+            diagnostics.AddRange(dc.LoadDiagnostics);
             var (all, models) = Analyze(compilation, target);
             if (options.Target is not null) driver = ReadDriver(models.Compilation, diagnostics);
             diagnostics.AddRange(all.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+            // A driver library is checked as what it is, code for this driver's target; declaring no driver is its nature.
+            foreach (var library in dc.Libraries)
+                diagnostics.AddRange(Analyze(library, target).Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Id != Descriptors.NoDriver.Id));
             if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) || !emit)
                 return Result(diagnostics, files, driver, model);
             if (driver is null)
@@ -54,7 +58,9 @@ internal static class Pipeline
                     helpLinkUri: Descriptors.NoDriver.HelpLinkUri), Location.None, compilation.AssemblyName));
                 return Result(diagnostics, files, driver, model);
             }
-            files.AddRange(Emit(models, driver with { Target = target!.Value }, options, diagnostics, model));
+            if (dc.Libraries.Count > 0 && Merge(models.Compilation, dc.Libraries, diagnostics) is { } merged) models = new BoundModels(merged, new Dictionary<SyntaxTree, SemanticModel>());
+            if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) return Result(diagnostics, files, driver, model);
+            files.AddRange(Emit(models, dc.Libraries, driver with { Target = target!.Value }, options, diagnostics, model));
             if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) { files.Clear(); model.Clear(); }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -100,29 +106,52 @@ internal static class Pipeline
         return new DriverInfo(name, (DriverTarget)target, prefix ?? name.ToLowerInvariant(), version, revision);
     }
 
-    private static IEnumerable<EmittedFile> Emit(BoundModels bound, DriverInfo driver, BuildOptions options, List<Diagnostic> diagnostics, List<CFile> model)
+    /// <summary>
+    /// The compilation the lowering reads when the driver uses libraries: the libraries' trees and the driver's in
+    /// one compilation, so every symbol the lowering compares comes from one place. The checks ran on the separate
+    /// compilations (what the driver may see of a library is what <c>dotnet build</c> lets it see); what only the
+    /// merged one rejects, a type or member the driver and a library both declare under one name, is DRV0103.
+    /// </summary>
+    private static CSharpCompilation? Merge(CSharpCompilation driver, IReadOnlyList<CSharpCompilation> libraries, List<Diagnostic> diagnostics)
+    {
+        var merged = CSharpCompilation.Create(driver.AssemblyName, [.. libraries.SelectMany(l => l.SyntaxTrees), .. driver.SyntaxTrees],
+            DriverCompilation.MetadataReferences, driver.Options);
+        var clashes = merged.GetDeclarationDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        foreach (var d in clashes)
+            diagnostics.Add(Diagnostic.Create(Descriptors.LibraryReference, d.Location,
+                $"the driver and its libraries cannot be lowered together: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)} ({d.Id}); give the declaration its own name"));
+        return clashes.Count == 0 ? merged : null;
+    }
+
+    private static IEnumerable<EmittedFile> Emit(BoundModels bound, IReadOnlyList<CSharpCompilation> libraries, DriverInfo driver, BuildOptions options,
+        List<Diagnostic> diagnostics, List<CFile> model)
     {
         var compilation = bound.Compilation;
         var target = Target.For(driver.Target);
         var templates = HandlebarsTemplateEngine.Instance;
-        var sources = compilation.SyntaxTrees.Select(t => Path.GetFileName(t.FilePath)).ToList();
+        var sources = compilation.SyntaxTrees.Select(t => Path.GetFileName(t.FilePath))
+            .Concat(libraries.SelectMany(l => l.SyntaxTrees.Select(t => l.AssemblyName + "/" + Path.GetFileName(t.FilePath)))).ToList();
         string Comment(string file, string from, string role) => templates.Render("file-header.hbs", new
         {
             file, role, from, driver = driver.Name, target = target.Name, version = ToolVersion,
         }).TrimEnd('\n');
 
-        var lowerer = new ModuleLowerer(compilation, target, driver, bound.Models);
+        var lowerer = new ModuleLowerer(compilation, target, driver, bound.Models, libraries);
         var (header, cfiles) = lowerer.Lower(
             Comment(driver.Name + ".h", string.Join(", ", sources), "types, constants and prototypes"),
-            cs => Comment(Naming.Snake(Path.GetFileNameWithoutExtension(cs)) + ".c", cs, "code and data"));
+            (c, cs) => Comment(c, cs, "code and data"));
         diagnostics.AddRange(lowerer.Diagnostics);
         if (lowerer.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) return [];
         Exports.Exports.ApplyReturnTypes(lowerer.Names, [header, .. cfiles]);
         cfiles = Exports.Exports.Merge(compilation, cfiles, Comment(Exports.Exports.SourceFileName(compilation) ?? "", string.Join(", ", sources), "code and data"));
-        // Unused private methods are not emitted (GCC: -Wunused-function); methods with an attribute (device
-        // entry points, interrupt handlers, exports) may be named by the templates and always stay.
+        // Only what the driver's entry points reach is emitted: private methods nothing calls (GCC: -Wunused-function)
+        // and driver-library functions the driver never uses are dropped. Roots are the driver's own non-private
+        // functions, global initializers and methods with an attribute (device entry points, interrupt handlers,
+        // exports), which the templates may name.
         UnreachableFunctions.Remove([header, .. cfiles],
-            lowerer.Names.Where(kv => kv.Key is IMethodSymbol m && m.GetAttributes().Length > 0).Select(kv => kv.Value));
+            lowerer.Names.Where(kv => kv.Key is IMethodSymbol m && m.GetAttributes().Length > 0).Select(kv => kv.Value),
+            lowerer.Names.Where(kv => kv.Key is IMethodSymbol m && m.DeclaringSyntaxReferences.Any(r => libraries.Any(l => l.ContainsSyntaxTree(r.SyntaxTree))))
+                .Select(kv => kv.Value));
 
         model.Add(header);
         model.AddRange(cfiles);
@@ -170,7 +199,8 @@ internal static class Pipeline
         if (d.IsWarningAsError) sev = Severity.Error;
         // The C# compiler's own links (CSnnnn) are not printed by csc either; ours are.
         string? link = d.Id.StartsWith("DRV", StringComparison.Ordinal) && !string.IsNullOrEmpty(d.Descriptor.HelpLinkUri) ? d.Descriptor.HelpLinkUri : null;
-        if (!d.Location.IsInSource) return new DriverDiagnostic(d.Id, sev, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), null, 0, 0) { HelpLink = link };
+        // A project file's line (DRV0103 at a ProjectReference) is an external location: printed like a source one.
+        if (!d.Location.IsInSource && d.Location.Kind != LocationKind.ExternalFile) return new DriverDiagnostic(d.Id, sev, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), null, 0, 0) { HelpLink = link };
         var span = d.Location.GetLineSpan();
         return new DriverDiagnostic(d.Id, sev, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), span.Path,
             span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1) { HelpLink = link };

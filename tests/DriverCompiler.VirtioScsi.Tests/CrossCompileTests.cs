@@ -29,7 +29,7 @@ public sealed class CrossCompileTests(ITestOutputHelper output)
         }
         objects.Remove("device_skeleton.o");
         objects.Insert(0, "device_skeleton.o");
-        var (lc, ltext) = Tools.Run(Tools.PpcGcc, "-nostartfiles -nostdlib -Wl,-z,common-page-size=4096 -Wl,-z,max-page-size=4096 -o virtioscsi.device.debug "
+        var (lc, ltext) = Tools.Run(Tools.PpcGcc, Tools.DriverLdFlags + " -o virtioscsi.device.debug "
             + string.Join(" ", objects) + " -lgcc", dir, Tools.PpcGccPackage);
         Assert.True(lc == 0, "link:\n" + ltext);
         var (sc, stext) = Tools.Run("powerpc-linux-gnu-strip", "--strip-all -R.comment -o virtioscsi.device virtioscsi.device.debug", dir, Tools.PpcBinutilsPackage);

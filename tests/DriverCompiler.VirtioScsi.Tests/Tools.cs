@@ -62,5 +62,8 @@ internal static class Tools
     public const string PpcBinutilsPackage = "binutils-powerpc-linux-gnu";
 
     /// <summary>The warning and code-generation flags of the device's Makefile (ppc-amigaos-gcc), for powerpc-linux-gnu-gcc.</summary>
-    public const string DriverCFlags = "-O2 -std=gnu99 -Wall -Wextra -Werror -fwrapv -fno-tree-loop-distribute-patterns";
+    public const string DriverCFlags = "-O2 -std=gnu99 -Wall -Wextra -Werror -fwrapv -fno-tree-loop-distribute-patterns -ffunction-sections -fdata-sections";
+
+    /// <summary>The link flags of the device's Makefile: no C runtime, 4 KiB pages, unused sections dropped with the resident tag kept.</summary>
+    public const string DriverLdFlags = "-nostartfiles -nostdlib -Wl,-z,common-page-size=4096 -Wl,-z,max-page-size=4096 -Wl,--gc-sections -Wl,-u,drv_resident";
 }

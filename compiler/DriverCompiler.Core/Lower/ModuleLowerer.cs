@@ -29,6 +29,11 @@ internal sealed class ModuleLowerer
     private readonly List<INamedTypeSymbol> types = new();   // source order
     private readonly Dictionary<SyntaxTree, SemanticModel> models = new();
 
+    /// <summary>The driver libraries whose sources are lowered with the driver's, in dependency order.</summary>
+    private readonly IReadOnlyList<CSharpCompilation> libraries;
+    /// <summary>Every tree lowered: the libraries' (in their order), then the driver's; declaration order follows it.</summary>
+    private readonly List<SyntaxTree> trees;
+
     /// <summary>One semantic model per tree: each new model would bind every method body again.</summary>
     public SemanticModel Model(SyntaxTree tree)
     {
@@ -38,9 +43,14 @@ internal sealed class ModuleLowerer
 
     /// <param name="compilation">The compilation whose symbols the lowering compares against.</param>
     /// <param name="bound">Semantic models already bound for <paramref name="compilation"/> (by the analyzer pass), reused so no body is bound twice.</param>
-    public ModuleLowerer(CSharpCompilation compilation, Target target, DriverInfo driver, IReadOnlyDictionary<SyntaxTree, SemanticModel>? bound = null)
+    /// <param name="libraries">The driver libraries whose trees <paramref name="compilation"/> holds besides the driver's (first, in this
+    /// order): their code is lowered into the driver's C under its prefix; only their names and trees are used here.</param>
+    public ModuleLowerer(CSharpCompilation compilation, Target target, DriverInfo driver, IReadOnlyDictionary<SyntaxTree, SemanticModel>? bound = null,
+        IReadOnlyList<CSharpCompilation>? libraries = null)
     {
         Compilation = compilation; Target = target; Driver = driver; Prefix = driver.Prefix;
+        this.libraries = libraries ?? [];
+        trees = [.. compilation.SyntaxTrees];
         ConstantExpressions = new ConstantExpressions(this);
         if (bound is not null)
             foreach (var (tree, model) in bound)
@@ -60,11 +70,11 @@ internal sealed class ModuleLowerer
         return s.Length > 60 ? s[..57] + "..." : s;
     }
 
-    private static int SourceOrder(ISymbol s, CSharpCompilation c)
+    private static int SourceOrder(ISymbol s, List<SyntaxTree> trees)
     {
         var r = s.DeclaringSyntaxReferences.FirstOrDefault();
         if (r is null) return int.MaxValue;
-        int file = c.SyntaxTrees.IndexOf(r.SyntaxTree);
+        int file = trees.IndexOf(r.SyntaxTree);
         return file * 10_000_000 + r.Span.Start;
     }
 
@@ -78,10 +88,12 @@ internal sealed class ModuleLowerer
     public string TypeName(INamedTypeSymbol t) => Names.TryGetValue(t, out var n) ? n : Prefix + "_" + Naming.TypePath(t);
 
     /// <summary>Lowers everything; returns the header and the C files (one per C# file with code or data).</summary>
-    public (CFile Header, List<CFile> Sources) Lower(string headerComment, Func<string, string> fileComment)
+    /// <param name="headerComment">The header's file comment.</param>
+    /// <param name="fileComment">A C file's comment from its name and the C# file it comes from.</param>
+    public (CFile Header, List<CFile> Sources) Lower(string headerComment, Func<string, string, string> fileComment)
     {
         CollectTypes(Compilation.Assembly.GlobalNamespace);
-        types.Sort((a, b) => SourceOrder(a, Compilation).CompareTo(SourceOrder(b, Compilation)));
+        types.Sort((a, b) => SourceOrder(a, trees).CompareTo(SourceOrder(b, trees)));
         AssignNames();
 
         var header = new CFile(Driver.Name + ".h", headerComment, new List<CTopLevel>(), IsHeader: true);
@@ -96,13 +108,14 @@ internal sealed class ModuleLowerer
         foreach (var s in TopoSort(structs)) header.Items.Add(LowerStruct(s));
 
         var files = new Dictionary<SyntaxTree, CFile>();
+        var fileNames = CFileNames();
         CFile FileFor(ISymbol s)
         {
             var tree = s.DeclaringSyntaxReferences[0].SyntaxTree;
             if (!files.TryGetValue(tree, out var f))
             {
-                string cs = Path.GetFileNameWithoutExtension(tree.FilePath);
-                f = new CFile(Naming.Snake(cs).Replace('.', '_') + ".c", fileComment(Path.GetFileName(tree.FilePath)), new List<CTopLevel>(), IsHeader: false);
+                var (name, from) = fileNames[tree];
+                f = new CFile(name, fileComment(name, from), new List<CTopLevel>(), IsHeader: false);
                 f.Items.Add(new CInclude(Driver.Name + ".h", Local: true));
                 files.Add(tree, f);
             }
@@ -147,9 +160,40 @@ internal sealed class ModuleLowerer
             file.Items.InsertRange(1, protos);
         Scripts.ScriptsLowering.Emit(this, types, header, FileFor);
 
-        var sources = files.OrderBy(kv => Compilation.SyntaxTrees.IndexOf(kv.Key)).Select(kv => kv.Value)
+        var sources = files.OrderBy(kv => trees.IndexOf(kv.Key)).Select(kv => kv.Value)
             .Where(f => f.Items.Count > 1).ToList();
         return (header, sources);
+    }
+
+    /// <summary>
+    /// The C file of each C# file and the name its comment gives the source. A driver's file is its name in
+    /// snake_case (<c>DeviceEntry.cs</c>: <c>device_entry.c</c>); a library's keeps its name too (<c>Virtqueue.cs</c>:
+    /// <c>virtqueue.c</c>, from <c>Virtio/Virtqueue.cs</c>) unless the driver or an earlier library has it, when the
+    /// library's name goes in front (<c>virtio_virtqueue.c</c>).
+    /// </summary>
+    private Dictionary<SyntaxTree, (string Name, string From)> CFileNames()
+    {
+        static string Base(SyntaxTree t) => Naming.Snake(Path.GetFileNameWithoutExtension(t.FilePath)).Replace('.', '_');
+        var result = new Dictionary<SyntaxTree, (string, string)>();
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in Compilation.SyntaxTrees.Where(t => !libraries.Any(l => l.ContainsSyntaxTree(t))))
+        {
+            result[t] = (Base(t) + ".c", Path.GetFileName(t.FilePath));
+            taken.Add(Base(t) + ".c");
+        }
+        // Plain names first, so a prefixed name cannot take the plain name of a later file (Pci.cs beside VirtioPci.cs).
+        var clashes = new List<(CSharpCompilation Library, SyntaxTree Tree)>();
+        foreach (var library in libraries)
+            foreach (var t in library.SyntaxTrees)
+                if (taken.Add(Base(t) + ".c")) result[t] = (Base(t) + ".c", library.AssemblyName + "/" + Path.GetFileName(t.FilePath));
+                else clashes.Add((library, t));
+        foreach (var (library, t) in clashes)
+        {
+            string name = Naming.Snake(library.AssemblyName!).Replace('.', '_') + "_" + Base(t) + ".c";
+            while (!taken.Add(name)) name = name[..^2] + "_.c";
+            result[t] = (name, library.AssemblyName + "/" + Path.GetFileName(t.FilePath));
+        }
+        return result;
     }
 
     /// <summary>Private members of a type declared in one file become <c>static</c> in that file.</summary>
@@ -217,7 +261,7 @@ internal sealed class ModuleLowerer
                 if (a.ConstructorArguments is [{ Value: string path }] && seen.Add(path))
                 {
                     bool local = a.NamedArguments.Any(kv => kv.Key == "Local" && kv.Value.Value is true);
-                    all.Add((SourceOrder(t, Compilation), new CInclude(path, local)));
+                    all.Add((SourceOrder(t, trees), new CInclude(path, local)));
                 }
         return all.OrderBy(x => x.Order).Select(x => x.Inc);
     }

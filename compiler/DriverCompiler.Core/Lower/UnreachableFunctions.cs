@@ -4,27 +4,34 @@ using DriverCompiler.Core.CModel;
 namespace DriverCompiler.Core.Lower;
 
 /// <summary>
-/// Drops the <c>static</c> (file-local: private C#) functions nothing can call: C# compiles an unused private
-/// method silently, GCC rejects the emitted C (<c>-Wunused-function</c>). A static function stays when it is
-/// reachable from a root: any non-static function (exported, public, an entry point), any global's initializer
-/// (a table of function pointers), any name in verbatim text or a macro, and any name the caller keeps (methods
-/// the templates name: device entry points, interrupt handlers). Reachability follows every use of a name in a
-/// function body, a call or an address taken (<c>&amp;M</c> for a function pointer) alike.
+/// Drops the functions nothing can call. Two kinds are candidates: <c>static</c> (file-local: private C#)
+/// functions, which C# compiles silently when unused but GCC rejects (<c>-Wunused-function</c>), and functions
+/// that come from a driver library, which the driver may use only in part. A candidate stays when it is
+/// reachable from a root: any other non-static function (the driver's own exported, public, entry-point
+/// functions), any global's initializer (a table of function pointers), any name in verbatim text or a macro,
+/// and any name the caller keeps (methods the templates name: device entry points, interrupt handlers).
+/// Reachability follows every use of a name in a function body or a reached global's initializer, a call or an
+/// address taken (<c>&amp;M</c> for a function pointer) alike. A <c>static</c> global that only dropped
+/// functions used goes with them (GCC: <c>-Wunused-variable</c>).
 /// </summary>
 internal static class UnreachableFunctions
 {
     private static readonly Regex Identifier = new(@"[A-Za-z_][A-Za-z0-9_]*", RegexOptions.CultureInvariant);
 
-    /// <summary>Removes unreachable static functions and their prototypes from <paramref name="files"/>.</summary>
+    /// <summary>Removes unreachable candidate functions (definitions and prototypes) from <paramref name="files"/>.</summary>
     /// <param name="files">The header and the C files of one driver.</param>
     /// <param name="keep">C names that must stay whatever references them (names other generated files use).</param>
-    public static void Remove(IReadOnlyList<CFile> files, IEnumerable<string> keep)
+    /// <param name="library">C names of functions that come from driver libraries: candidates even when not <c>static</c>.</param>
+    public static void Remove(IReadOnlyList<CFile> files, IEnumerable<string> keep, IEnumerable<string>? library = null)
     {
-        var statics = new Dictionary<string, CFunction>(StringComparer.Ordinal);
+        var fromLibrary = new HashSet<string>(library ?? [], StringComparer.Ordinal);
+        var candidates = new Dictionary<string, CFunction>(StringComparer.Ordinal);
+        var staticData = new Dictionary<string, CGlobal>(StringComparer.Ordinal);
         foreach (var f in files)
-            foreach (var fn in f.Items.OfType<CFunction>())
-                if (fn.IsStatic && fn.Body is not null) statics[fn.Name] = fn;
-        if (statics.Count == 0) return;
+            foreach (var item in f.Items)
+                if (item is CFunction { Body: not null } fn && (fn.IsStatic || fromLibrary.Contains(fn.Name))) candidates[fn.Name] = fn;
+                else if (item is CGlobal { IsStatic: true, IsExtern: false } g) staticData[g.Name] = g;
+        if (candidates.Count == 0) return;
 
         var reached = new HashSet<string>(keep, StringComparer.Ordinal);
         var work = new Stack<string>(reached);
@@ -36,16 +43,21 @@ internal static class UnreachableFunctions
             foreach (var item in f.Items)
                 switch (item)
                 {
-                    case CFunction { IsStatic: false, Body: { } body }: Names(body, Use); break;
-                    case CGlobal { Init: { } init }: Names(init, Use); break;
+                    case CFunction { Body: { } body } fn when !candidates.ContainsKey(fn.Name): Names(body, Use); break;
+                    case CGlobal { Init: { } init } g when !staticData.ContainsKey(g.Name): Names(init, Use); break;
                     case CRaw raw: foreach (Match m in Identifier.Matches(raw.Text)) Use(m.Value); break;
                     case CDefine d: foreach (Match m in Identifier.Matches(d.Value)) Use(m.Value); break;
                 }
         while (work.Count > 0)
-            if (statics.TryGetValue(work.Pop(), out var fn)) Names(fn.Body!, Use);
+        {
+            string name = work.Pop();
+            if (candidates.TryGetValue(name, out var fn)) Names(fn.Body!, Use);
+            else if (staticData.TryGetValue(name, out var g) && g.Init is not null) Names(g.Init, Use);
+        }
 
         foreach (var f in files)
-            f.Items.RemoveAll(i => i is CFunction { IsStatic: true } fn && statics.ContainsKey(fn.Name) && !reached.Contains(fn.Name));
+            f.Items.RemoveAll(i => i is CFunction fn && candidates.ContainsKey(fn.Name) && !reached.Contains(fn.Name)
+                                   || i is CGlobal g && staticData.ContainsKey(g.Name) && !reached.Contains(g.Name));
     }
 
     private static void Names(CStmt s, Action<string> use)

@@ -59,20 +59,9 @@ public static unsafe class Controller
         b->IoLock = Exec.AllocSysObjectTags(Exec.ASOT_MUTEX, Exec.TAG_DONE);
         if (b->IoLock == null)
             return false;
-        PCIDevice* dev = Pci.FindDeviceTags(Pci.FDT_VendorID, VirtioPci.VendorId, Pci.FDT_DeviceID, VirtioScsi.PciDeviceTransitional, Exec.TAG_DONE);
-        if (dev == null)
-            dev = Pci.FindDeviceTags(Pci.FDT_VendorID, VirtioPci.VendorId, Pci.FDT_DeviceID, VirtioScsi.PciDeviceModern, Exec.TAG_DONE);
-        if (dev == null)
+        // 1AF4:1004 transitional, else 1AF4:1048 modern-only; the transport clears BAR5 and enables the function.
+        if (!b->Pci.Find(VirtioScsi.PciDeviceTransitional, VirtioScsi.PciDeviceModern))
             return false;
-        b->Pci.Dev = dev;
-        // Firmware that sizes the 64-bit BAR4 may leave its high half (BAR5) at all ones, outside
-        // every bridge window (AmigaOne): an address above 4 GiB is unusable here anyway.
-        if (Pci.ReadConfigLong(dev, Pci.PCI_BASE_ADDRESS_5) == 0xFFFFFFFF)
-            Pci.WriteConfigLong(dev, Pci.PCI_BASE_ADDRESS_5, 0);
-        ushort command = Pci.ReadConfigWord(dev, Pci.PCI_COMMAND);
-        ushort wanted = (ushort)(command | Pci.PCI_COMMAND_IO | Pci.PCI_COMMAND_MEMORY | Pci.PCI_COMMAND_MASTER);
-        if (wanted != command)
-            Pci.WriteConfigWord(dev, Pci.PCI_COMMAND, wanted);
 
         VirtioPci* t = &b->Pci;
         t->Modern = t->ProbeModern();
@@ -169,12 +158,7 @@ public static unsafe class Controller
         if (b->Cookies != null)
             Exec.FreeVec(b->Cookies);
         b->Cookies = null;
-        if (b->Pci.Bar0 != null)
-            Pci.FreeResourceRange(b->Pci.Dev, b->Pci.Bar0);
-        b->Pci.Bar0 = null;
-        if (b->Pci.Dev != null)
-            Pci.FreeDevice(b->Pci.Dev);
-        b->Pci.Dev = null;
+        b->Pci.Release();
         if (b->IoLock != null)
             Exec.FreeSysObject(Exec.ASOT_MUTEX, b->IoLock);
         b->IoLock = null;

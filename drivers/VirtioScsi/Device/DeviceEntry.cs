@@ -19,7 +19,7 @@ public static unsafe class DeviceEntry
         }
         // Discovery polled the used ring; deassert the interrupt it may have raised meanwhile.
         b->Pci.ReadIsr();
-        b->IrqNumber = Pci.MapInterrupt(b->Pci.Dev);
+        b->IrqNumber = b->Pci.MapInterrupt();
         if (b->IrqNumber != 0)
             b->IrqInstalled = Skeleton.AddIntServer(b->IrqNumber, b);
         Exec.DebugPrintF("virtioscsi.device: %lu units, modern %lu, indirect %lu, event idx %lu, irq %lu installed %lu\n",

@@ -1,9 +1,10 @@
-// The VirtIO PCI transport (VirtIO 1.2 section 4.1) for AmigaOS 4: the modern interface found
-// through vendor capabilities (4.1.4) with its registers in memory space, and the legacy
-// interface in I/O space behind BAR0 (4.1.4.10). The device's own configuration is not used.
+// The VirtIO PCI transport (VirtIO 1.2 section 4.1) for AmigaOS 4: discovery by vendor and device
+// id with the firmware fixes a VirtIO function needs, the modern interface found through vendor
+// capabilities (4.1.4) with its registers in memory space, and the legacy interface in I/O space
+// behind BAR0 (4.1.4.10); the device-specific configuration through either.
 using System.Runtime.InteropServices;
-using AmigaOS;
 using DriverCompiler.Dsl;
+using Virtio.AmigaOS;
 
 namespace Virtio;
 
@@ -36,6 +37,27 @@ public struct VirtioPciNotify
     public Le16 QueueIndex;
 }
 
+/// <summary>An 8-bit field of the device-specific configuration (spec 4.1.4.6).</summary>
+[Mmio]
+public struct VirtioPciCfgByte
+{
+    public byte Value;
+}
+
+/// <summary>A 16-bit field of the device-specific configuration (spec 4.1.4.6), little-endian on a modern device.</summary>
+[Mmio]
+public struct VirtioPciCfgWord
+{
+    public Le16 Value;
+}
+
+/// <summary>A 32-bit field of the device-specific configuration (spec 4.1.4.6), little-endian on a modern device.</summary>
+[Mmio]
+public struct VirtioPciCfgLong
+{
+    public Le32 Value;
+}
+
 /// <summary>The ISR status register (spec 4.1.4.5): bit 0 queue interrupt, bit 1 configuration change; reading clears it.</summary>
 [Mmio]
 public struct VirtioPciIsr
@@ -54,6 +76,8 @@ public static class VirtioPciLegacy
     public const uint QueueNotify = 0x10;
     public const uint DeviceStatus = 0x12;
     public const uint IsrStatus = 0x13;
+    /// <summary>The device-specific configuration follows the common header (MSI-X is never enabled here, spec 4.1.4.10).</summary>
+    public const uint DeviceConfig = 0x14;
     /// <summary>The legacy queue address register holds the bus address shifted right by this.</summary>
     public const int QueueAddressShift = 12;
 }
@@ -71,10 +95,30 @@ public static class VirtioPciCap
 }
 
 /// <summary>
-/// One VirtIO PCI function on AmigaOS 4: modern (memory-mapped common, notify and ISR
+/// One VirtIO PCI function on AmigaOS 4: modern (memory-mapped common, notify, ISR and device
 /// structures, addresses from the BAR's CPU-visible BaseAddress) or legacy (I/O ports through the
 /// PCIDevice's In/Out methods at BAR0's bus address).
 /// </summary>
+/// <remarks>
+/// <para>The transport is what every VirtIO device shares; what one device type adds stays in its
+/// driver, on top of this struct rather than inside it (the DSL has no inheritance):</para>
+/// <list type="bullet">
+/// <item>Its own feature bits: the driver names them as bit numbers beside <see cref="VirtioF"/>
+/// (virtio-blk: <c>const int SizeMax = 1, SegMax = 2, BlkSize = 6, Flush = 9</c>, spec 5.2.3), offers
+/// <c>DeviceFeatures() &amp; wanted</c> to <see cref="SetDriverFeatures"/>, and keeps the accepted set.</item>
+/// <item>Its configuration structure (spec 4.1.4.6): <see cref="ProbeModern"/> records the
+/// VIRTIO_PCI_CAP_DEVICE_CFG capability as <see cref="DeviceCfg"/>, and <see cref="ConfigByte"/>,
+/// <see cref="ConfigWord"/>, <see cref="ConfigLong"/> and <see cref="ConfigQuad"/> read a field at its
+/// offset in the device's configuration on either interface (virtio-blk's capacity:
+/// <c>ConfigQuad(0)</c>; blk_size: <c>ConfigLong(20)</c>). A field of more than 32 bits, or several
+/// fields that must agree, are read under <see cref="ConfigGeneration"/> as <see cref="ConfigQuad"/>
+/// does (spec 2.5.1).</item>
+/// <item>Its queues: as many <see cref="Virtqueue"/>s as it needs, each set up with
+/// <see cref="QueueSize"/>, <see cref="Virtqueue.Init"/> and <see cref="ActivateQueue"/>.</item>
+/// </list>
+/// <para>A driver library is lowered into each driver that uses it, and only the functions the
+/// driver reaches are emitted: a driver that never reads its configuration carries none of it.</para>
+/// </remarks>
 public unsafe struct VirtioPci
 {
     public PCIDevice* Dev;
@@ -83,11 +127,51 @@ public unsafe struct VirtioPci
     public VirtioPciIsr* Isr;
     public byte* NotifyBase;
     public uint NotifyOffMultiplier;
+    /// <summary>The device-specific configuration on a modern device (null when it has none), and its length.</summary>
+    public byte* DeviceCfg;
+    public uint DeviceCfgLength;
     public uint IoBase;
     public PCIResourceRange* Bar0;
 
     /// <summary>The PCI vendor id of every VirtIO device (spec 4.1.2).</summary>
     public const uint VendorId = 0x1AF4;
+
+    /// <summary>
+    /// Finds the first function 1AF4:<paramref name="transitionalId"/>, else 1AF4:<paramref name="modernId"/>,
+    /// and readies it for either interface: firmware that sizes the 64-bit BAR4 may leave its high half
+    /// (BAR5) at all ones, outside every bridge window (AmigaOne), so BAR5 is cleared (an address above
+    /// 4 GiB is unusable here anyway); I/O, memory and bus mastering are enabled. False: no such device.
+    /// </summary>
+    public bool Find(uint transitionalId, uint modernId)
+    {
+        PCIDevice* dev = Pci.FindDeviceTags(Pci.FDT_VendorID, VendorId, Pci.FDT_DeviceID, transitionalId, Pci.TAG_DONE);
+        if (dev == null)
+            dev = Pci.FindDeviceTags(Pci.FDT_VendorID, VendorId, Pci.FDT_DeviceID, modernId, Pci.TAG_DONE);
+        if (dev == null)
+            return false;
+        Dev = dev;
+        if (Pci.ReadConfigLong(dev, Pci.PCI_BASE_ADDRESS_5) == 0xFFFFFFFF)
+            Pci.WriteConfigLong(dev, Pci.PCI_BASE_ADDRESS_5, 0);
+        ushort command = Pci.ReadConfigWord(dev, Pci.PCI_COMMAND);
+        ushort wanted = (ushort)(command | Pci.PCI_COMMAND_IO | Pci.PCI_COMMAND_MEMORY | Pci.PCI_COMMAND_MASTER);
+        if (wanted != command)
+            Pci.WriteConfigWord(dev, Pci.PCI_COMMAND, wanted);
+        return true;
+    }
+
+    /// <summary>The function's interrupt number (0: none, poll instead).</summary>
+    public uint MapInterrupt() => Pci.MapInterrupt(Dev);
+
+    /// <summary>Gives back BAR0's range and the function <see cref="Find"/> obtained; safe to call twice.</summary>
+    public void Release()
+    {
+        if (Bar0 != null)
+            Pci.FreeResourceRange(Dev, Bar0);
+        Bar0 = null;
+        if (Dev != null)
+            Pci.FreeDevice(Dev);
+        Dev = null;
+    }
 
     /// <summary>
     /// Finds the modern register blocks through the vendor capabilities (spec 4.1.4) and checks
@@ -98,6 +182,8 @@ public unsafe struct VirtioPci
         Common = null;
         Isr = null;
         NotifyBase = null;
+        DeviceCfg = null;
+        DeviceCfgLength = 0;
         int guard = 0;
         for (PCICapability* cap = Pci.GetFirstCapability(Dev); cap != null && guard < 32; cap = Pci.GetNextCapability(Dev, cap))
         {
@@ -124,6 +210,11 @@ public unsafe struct VirtioPci
             }
             else if (type == VirtioPciCap.IsrCfg && Isr == null)
                 Isr = (VirtioPciIsr*)address;
+            else if (type == VirtioPciCap.DeviceCfg && DeviceCfg == null)
+            {
+                DeviceCfg = address;
+                DeviceCfgLength = Pci.ReadConfigLong(Dev, at + VirtioPciCap.OffLength);
+            }
         }
         if (Common == null || NotifyBase == null || Isr == null)
             return false;
@@ -242,4 +333,60 @@ public unsafe struct VirtioPci
 
     /// <summary>Reads (and so acknowledges) the ISR status: bit 0 a used buffer, bit 1 a configuration change.</summary>
     public byte ReadIsr() => Modern ? Isr->Status : Pci.InByte(Dev, IoBase + VirtioPciLegacy.IsrStatus);
+    // ---- the device-specific configuration (spec 4.1.4.6; legacy: after the common header) ----
+
+    /// <summary>The configuration generation (spec 4.1.4.3): changes whenever the device changes its configuration.
+    /// Always 0 on legacy, which has none: <see cref="ConfigQuad"/> compares the value itself there.</summary>
+    public byte ConfigGeneration() => Modern ? Common->ConfigGeneration : (byte)0;
+
+    /// <summary>The 8-bit configuration field at <paramref name="offset"/> (0 on a modern device without the capability or past its end).</summary>
+    public byte ConfigByte(uint offset)
+    {
+        if (!Modern)
+            return Pci.InByte(Dev, IoBase + VirtioPciLegacy.DeviceConfig + offset);
+        if (DeviceCfg == null || offset + 1 > DeviceCfgLength)
+            return 0;
+        return ((VirtioPciCfgByte*)(DeviceCfg + offset))->Value;
+    }
+
+    /// <summary>The 16-bit configuration field at <paramref name="offset"/>: little-endian on modern, guest-native on legacy.</summary>
+    public ushort ConfigWord(uint offset)
+    {
+        if (!Modern)
+            return Pci.InWord(Dev, IoBase + VirtioPciLegacy.DeviceConfig + offset);
+        if (DeviceCfg == null || offset + 2 > DeviceCfgLength)
+            return 0;
+        return ((VirtioPciCfgWord*)(DeviceCfg + offset))->Value;
+    }
+
+    /// <summary>The 32-bit configuration field at <paramref name="offset"/>: little-endian on modern, guest-native on legacy.</summary>
+    public uint ConfigLong(uint offset)
+    {
+        if (!Modern)
+            return Pci.InLong(Dev, IoBase + VirtioPciLegacy.DeviceConfig + offset);
+        if (DeviceCfg == null || offset + 4 > DeviceCfgLength)
+            return 0;
+        return ((VirtioPciCfgLong*)(DeviceCfg + offset))->Value;
+    }
+
+    /// <summary>
+    /// The 64-bit configuration field at <paramref name="offset"/> (low half first), read as one value: again
+    /// while the configuration generation changed meanwhile (modern, spec 2.5.1), or until two reads agree
+    /// (legacy, which has no generation).
+    /// </summary>
+    public ulong ConfigQuad(uint offset)
+    {
+        ulong value = 0;
+        for (int attempt = 0; attempt < 100; attempt++)
+        {
+            byte before = ConfigGeneration();
+            value = ConfigLong(offset) | ((ulong)ConfigLong(offset + 4) << 32);
+            byte after = ConfigGeneration();
+            if (before != after)
+                continue;
+            if (Modern || value == (ConfigLong(offset) | ((ulong)ConfigLong(offset + 4) << 32)))
+                break;
+        }
+        return value;
+    }
 }
