@@ -491,14 +491,22 @@ public static unsafe class Controller
 
     /// <summary>Harvests, then waits until some request of <paramref name="u"/> completes unless
     /// <paramref name="s"/> is done already: by the unit's signal from its own task with the
-    /// interrupt installed, else by polling the used ring. False on poll timeout.</summary>
+    /// interrupt installed, else by polling the used ring. False on poll timeout.
+    /// A wake-up always ends with a harvest: the signal this Wait consumes was the device's only
+    /// interrupt for the used_event armed before it (the device has passed that index and stays
+    /// silent until <see cref="Harvest"/> arms a new one), so a caller that waited again without
+    /// harvesting (the unit task's main loop after <see cref="WaitForRoom"/>) would sleep forever
+    /// with its last requests completed on the ring.</summary>
     public static bool WaitForCompletion(VirtioScsiBase* b, DevUnit* u, Slot* s)
     {
         if (b->IrqInstalled && u->Task != null && u->Task == Exec.FindTask(null))
         {
             Harvest(b);
             if ((s == null || s->State != SlotState.Done) && u->InFlight != 0)
+            {
                 Exec.Wait(u->DoneMask);
+                Harvest(b);
+            }
             return true;
         }
         for (int i = 0; i < Limits.PollLimit; i++)

@@ -482,6 +482,9 @@ static uint8 desc_owned[32768];
 static int desc_owned_now, desc_owned_peak, desc_reused;
 /* While set, the device fetches what the driver publishes but completes nothing. */
 static int device_held;
+/* While held: completions the device may still make; allow_on_notify adds to it at the next
+ * request-queue notify (so a test can let exactly one request complete right after a given kick). */
+static int device_allow, allow_on_notify;
 
 static void take_chain(struct ring *r, struct pending *p)
 {
@@ -678,10 +681,11 @@ static void device_step(int budget)
     int done = 0;
     uint16 old;
     fetch();
-    if (npending == 0 || device_held) return;
+    if (npending == 0 || (device_held && device_allow == 0)) return;
     r = ring_of(2);
     old = dev.q[2].used_idx;
-    while (done < budget && npending > 0) {
+    while (done < budget && npending > 0 && (!device_held || device_allow > 0)) {
+        if (device_held) device_allow--;
         int k = (int)(rng() % (uint32)npending);
         uint16 head = pending[k].head;
         uint32 len = execute(&r, head);
@@ -739,7 +743,13 @@ static void out_port(uint32 port, uint32 v, int width)
     case 0x04: dev.guest_features = v; break;
     case 0x08: if (dev.qsel < 3) dev.q[dev.qsel].pfn = v; break;
     case 0x0E: dev.qsel = (uint16)v; break;
-    case 0x10: if (v == 2) fetch(); break;
+    case 0x10:
+        if (v == 2) {
+            fetch();
+            device_allow += allow_on_notify;
+            allow_on_notify = 0;
+        }
+        break;
     case 0x12: if (v == 0) reset_device(); else dev.status = (uint8)v; break;
     }
 }
@@ -1035,6 +1045,63 @@ static void capacity_round(struct IOStdReq *ios, uint8 **bufs, const uint32 *run
     for (i = 0; i < n; i++) if (wait_io(&ios[i]) != 0) errors++;
     CHECK(errors == 0 && desc_owned_now == 0 && desc_reused == 0, "%s: all complete once released (%d errors, %d descriptors still owned, %d published twice)",
           what, errors, desc_owned_now, desc_reused);
+}
+
+/*
+ * A wake-up must re-arm the interrupt. EVENT_IDX: the device interrupts once, when its used idx
+ * passes used_event. Three requests (198 descriptors) on the ring, then a fourth that fills it and
+ * a TEST UNIT READY that must wait for room: the driver notifies, and exactly then one request
+ * completes, so the harvest before the wait takes one and arms used_event for the three left.
+ * Their last completion is the one interrupt; its wake-up made room, the TEST UNIT READY goes on
+ * the ring, and the unit task waits again. Unless that wake-up harvested (and so moved used_event
+ * past the passed index), the device never interrupts again: three reads and the TEST UNIT READY
+ * would stay completed on the ring and never be replied (the sam460ex legacy CI hang, issue 9).
+ */
+static int replied(const struct IOStdReq *io) { return (io->io_Flags & IOF_QUICK) || io->io_Message.mn_Node.ln_Type == NT_REPLYMSG; }
+static void rearm_after_wake_tests(void)
+{
+    struct IOStdReq ios[5];
+    struct SCSICmd cmd;
+    uint8 cdb[6];
+    uint8 *bufs[4], *raw[4];
+    static const uint32 runs[4] = { 64, 64, 64, 56 };
+    struct ring r;
+    int i, k, n;
+    if (modern) return; /* indirect tables: the queue never fills */
+    for (i = 0; i < 5; i++) { init_io(&ios[i], reply_port); CHECK(do_open(&ios[i], 0) == 0, "rearm: open unit 0"); }
+    for (i = 0; i < 4; i++) {
+        raw[i] = malloc(65 * RUN);
+        bufs[i] = (uint8 *)(((uintptr_t)raw[i] + RUN - 1) & ~(uintptr_t)(RUN - 1));
+        ios[i].io_Command = CMD_READ; ios[i].io_Data = bufs[i]; ios[i].io_Length = runs[i] * RUN;
+        ios[i].io_Offset = (uint32)i * (4u << 20); ios[i].io_Actual = 0;
+    }
+    memset(&cmd, 0, sizeof cmd); memset(cdb, 0, sizeof cdb);
+    cmd.scsi_Command = cdb; cmd.scsi_CmdLength = 6; cmd.scsi_Flags = SCSIF_READ;
+    ios[4].io_Command = HD_SCSICMD; ios[4].io_Data = &cmd; ios[4].io_Length = sizeof cmd;
+    device_held = 1;
+    for (i = 0; i < 3; i++) send_io(&ios[i]);
+    for (k = 0; k < 200; k++) sim_SetSignal(0, 0);
+    allow_on_notify = 1;
+    send_io(&ios[3]);
+    send_io(&ios[4]);
+    for (k = 0; k < 200; k++) sim_SetSignal(0, 0);
+    fetch();
+    for (i = 0, n = 0; i < 5; i++) n += replied(&ios[i]);
+    CHECK(n == 1 && npending == 3 && allow_on_notify == 0 && device_allow == 0,
+          "rearm: one request completed at the notify before the wait for room, three held (%d replied, %d held, allowance %d/%d)",
+          n, npending, allow_on_notify, device_allow);
+    device_held = 0;
+    for (k = 0; k < 2000; k++) {
+        for (i = 0, n = 0; i < 5; i++) n += replied(&ios[i]);
+        if (n == 5) break;
+        sim_SetSignal(0, 0);
+    }
+    r = ring_of(2);
+    CHECK(n == 5, "rearm: every request replied after the wake-up that made room (%d of 5; used_event %u, used idx %u, avail idx %u)",
+          n, (unsigned)g16(r.avail + 4 + 2 * r.size), (unsigned)dev.q[2].used_idx, (unsigned)g16(r.avail + 2));
+    if (n != 5) { printf("FATAL: unit 0 is stuck with completed requests on the ring\n"); exit(4); }
+    for (i = 0; i < 5; i++) { CHECK(wait_io(&ios[i]) == 0, "rearm: request %d succeeded", i); iface.Close(&iface, (struct IORequest *)&ios[i]); }
+    for (i = 0; i < 4; i++) free(raw[i]);
 }
 
 static void capacity_tests(void)
@@ -1374,6 +1441,7 @@ static void run_tests(void)
     iface.Close(&iface, (struct IORequest *)&io);
 
     capacity_tests();
+    rearm_after_wake_tests();
 
     /* Concurrency: three client tasks on three units, six requests in flight each. */
     n = interrupts_delivered;
