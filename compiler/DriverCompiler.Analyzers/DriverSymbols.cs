@@ -82,6 +82,21 @@ namespace DriverCompiler.Analyzers
             return false;
         }
 
+        /// <summary>
+        /// Whether <paramref name="symbol"/> comes from an OS binding library (<c>DriverCompiler.AmigaOS</c>,
+        /// <c>DriverCompiler.Amix</c>, or any referenced assembly built against the DSL): its structs are
+        /// <c>[CType]</c> mirrors and its methods <c>[CBinding]</c>s, named in C, never lowered.
+        /// </summary>
+        public static bool IsBinding(ISymbol? symbol)
+        {
+            var a = symbol?.ContainingAssembly;
+            if (a == null || IsInSource(symbol!) || a.Name == "DriverCompiler.Dsl") return false;
+            foreach (var m in a.Modules)
+                foreach (var r in m.ReferencedAssemblySymbols)
+                    if (r.Name == "DriverCompiler.Dsl") return true;
+            return false;
+        }
+
         public static bool IsInSource(ISymbol symbol)
         {
             foreach (var l in symbol.Locations)

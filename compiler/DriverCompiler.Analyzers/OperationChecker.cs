@@ -533,7 +533,7 @@ namespace DriverCompiler.Analyzers
         private void VisitFieldReference(IFieldReferenceOperation op)
         {
             var f = op.Field;
-            if (!f.IsConst && !DriverSymbols.IsInSource(f.OriginalDefinition) && !k.IsDsl(f) && !f.ContainingType.IsTupleType)
+            if (!f.IsConst && !DriverSymbols.IsInSource(f.OriginalDefinition) && !k.IsDsl(f) && !DriverSymbols.IsBinding(f) && !f.ContainingType.IsTupleType)
             {
                 if (f.ContainingType.SpecialType == SpecialType.System_String)
                     Report(Descriptors.StringManipulation, op.Syntax);

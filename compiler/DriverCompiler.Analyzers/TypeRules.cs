@@ -97,7 +97,7 @@ namespace DriverCompiler.Analyzers
                     if (type.IsRefLikeType) return new TypeProblem(Descriptors.RefKinds, type);
                     if (type is INamedTypeSymbol n && n.IsGenericType) return new TypeProblem(Descriptors.Generics, type);
                     if (k.EndianTypes.Contains(type)) return null;
-                    if (DriverSymbols.IsInSource(type) || k.IsDsl(type)) return null;
+                    if (DriverSymbols.IsInSource(type) || k.IsDsl(type) || DriverSymbols.IsBinding(type)) return null;
                     return new TypeProblem(Descriptors.UnsupportedType, type);
                 default:
                     // classes (object, System.String handled above), interfaces, nint/nuint, char...

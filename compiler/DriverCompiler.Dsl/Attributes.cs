@@ -116,5 +116,11 @@ namespace DriverCompiler.Dsl
         /// (<c>ln_Succ</c>, <c>io_Command</c>, <c>BaseAddress</c>); without it they are mapped as the
         /// driver's own fields are (<c>NextFree</c> → <c>next_free</c>).</summary>
         public bool ExactFieldNames { get; set; }
+        /// <summary>The C type's packing in bytes, as <c>StructLayout(Pack = n)</c> gives it (the AmigaOS 4 SDK
+        /// packs exec structures to 2); 0: natural alignment. Needed when the mirror comes from a referenced
+        /// assembly (a binding library such as <c>DriverCompiler.AmigaOS</c>): compiled metadata keeps
+        /// <c>[StructLayout]</c> only as a table Roslyn does not expose, so the compiler reads this value
+        /// instead. Where both are given they must agree; the source's <c>[StructLayout]</c> wins.</summary>
+        public int Pack { get; set; }
     }
 }

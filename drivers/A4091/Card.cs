@@ -1,3 +1,4 @@
+using Amix;
 using DriverCompiler.Dsl;
 
 namespace A4091;

@@ -1,3 +1,4 @@
+using Amix;
 using DriverCompiler.Dsl;
 
 namespace A4091;
@@ -24,7 +25,7 @@ public static unsafe class Chip
         uint board = (uint)Kernel.SdCardBase(c);
         if (board == 0) return false;
         if (card->Script == null && !AllocateDma(card)) return false;
-        Siop710* regs = (Siop710*)Kernel.SptAlloc(1, Kernel.PgV, Kernel.PhysToPfn(board + Siop.RegisterOffset), 0);
+        Siop710* regs = (Siop710*)Kernel.SptAlloc(1, Immu.PG_V, Immu.PhysToPfn(board + Siop.RegisterOffset), 0);
         if (regs == null) return false;
         card->Regs = regs;
         card->Shadow = (Siop710*)((byte*)regs + Siop.WriteOffset);
@@ -47,8 +48,8 @@ public static unsafe class Chip
     {
         uint size = Scripts.Size(nameof(SiopScript.Program));
         uint blockOffset = (size + 3) & ~3u;
-        if (blockOffset + (uint)sizeof(CommandBlock) > Kernel.PageSize) return false;
-        byte* page = (byte*)(void*)Kernel.SptAlloc(1, Kernel.PgV, 0, 0);
+        if (blockOffset + (uint)sizeof(CommandBlock) > Immu.NBPP) return false;
+        byte* page = (byte*)(void*)Kernel.SptAlloc(1, Immu.PG_V, 0, 0);
         if (page == null) return false;
         uint phys = Kernel.Vtop(page, null);
         uint* source = Scripts.Address(nameof(SiopScript.Program));

@@ -1,3 +1,4 @@
+using Amix;
 using System.Runtime.InteropServices;
 using DriverCompiler.Dsl;
 
@@ -48,7 +49,7 @@ public static unsafe class Request
     public static bool Queue(int c, SdCom* cp)
     {
         cp->Next = null;
-        if (cp->Card >= Kernel.SdCards)
+        if (cp->Card >= Sd.SDCARDS)
         {
             Finish(cp, false, NoStatus);
             return true;
@@ -78,7 +79,6 @@ public static unsafe class Request
     /// The probe callout: it runs from the clock interrupt, so level-2 interrupts are being taken.
     /// Commands started from now on are interrupt-driven.
     /// </summary>
-    [UnmanagedCallersOnly]
     private static void Level2Running(byte* state)
     {
         *state = ProbeRan;
@@ -95,7 +95,7 @@ public static unsafe class Request
     [CExport("a4091intr")]
     public static void Interrupt()
     {
-        for (int i = 0; i < Kernel.SdCards; i++)
+        for (int i = 0; i < Sd.SDCARDS; i++)
         {
             Card* card = CardAt(i);
             if (card->Regs != null) Service(card);
@@ -107,7 +107,6 @@ public static unsafe class Request
     /// has run <see cref="WatchdogTicks"/> ticks. A completion that is pending but not yet taken is
     /// serviced; a command still running has timed out, so the bus and the chip are reset and it fails.
     /// </summary>
-    [UnmanagedCallersOnly]
     private static void Watchdog(byte* arg)
     {
         Card* card = (Card*)arg;

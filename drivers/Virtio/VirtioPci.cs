@@ -4,7 +4,7 @@
 // behind BAR0 (4.1.4.10); the device-specific configuration through either.
 using System.Runtime.InteropServices;
 using DriverCompiler.Dsl;
-using Virtio.AmigaOS;
+using AmigaOS;
 
 namespace Virtio;
 

@@ -91,6 +91,9 @@ public static class Harness
         var refs = Directory.GetFiles(ReferencePackDirectory(), "*.dll").OrderBy(p => p, StringComparer.Ordinal)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
         refs.Add(MetadataReference.CreateFromFile(typeof(DriverAttribute).Assembly.Location));
+        // The OS binding libraries, as drvc and a driver project reference them.
+        refs.Add(MetadataReference.CreateFromFile(typeof(AmigaOS.Exec).Assembly.Location));
+        refs.Add(MetadataReference.CreateFromFile(typeof(Amix.Kernel).Assembly.Location));
         return [.. refs];
     }
 

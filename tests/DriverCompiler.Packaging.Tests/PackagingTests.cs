@@ -74,7 +74,10 @@ public class PackagingTests(Toolchain tc) : IClassFixture<Toolchain>
             var names = dsl.Entries.Select(e => e.FullName).ToHashSet();
             foreach (var expected in new[] { "lib/netstandard2.0/DriverCompiler.Dsl.dll", "analyzers/dotnet/cs/DriverCompiler.Analyzers.dll",
                          "analyzers/dotnet/cs/DriverCompiler.CodeFixes.dll", "build/DriverCompiler.Dsl.props", "build/DriverCompiler.Dsl.targets",
-                         "docs/diagnostics/DRV0001.md", "docs/diagnostics/DRV0999.md" })
+                         "docs/diagnostics/DRV0001.md", "docs/diagnostics/DRV0999.md",
+                         // the OS binding libraries travel with the DSL: a driver referencing the package references them
+                         "lib/netstandard2.0/DriverCompiler.AmigaOS.dll", "lib/netstandard2.0/DriverCompiler.AmigaOS.xml",
+                         "lib/netstandard2.0/DriverCompiler.Amix.dll", "lib/netstandard2.0/DriverCompiler.Amix.xml" })
                 Assert.Contains(expected, names);
             // The analyzer projects are not lib/ dependencies of driver projects.
             using var nuspec = dsl.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();

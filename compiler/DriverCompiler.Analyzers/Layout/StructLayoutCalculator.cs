@@ -170,6 +170,14 @@ namespace DriverCompiler.Analyzers.Layout
                     if (na.Key == "Size" && na.Value.Value is int s) minSize = s;
                 }
             }
+            bool sawLayout = type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.StructLayoutAttribute");
+            // A [CType] mirror from a referenced assembly: metadata keeps [StructLayout] where Roslyn does not show
+            // it, so [CType(Pack = n)] says how the C type is packed (the binding libraries give both).
+            if (!sawLayout && pack == 0)
+                foreach (var a in type.GetAttributes())
+                    if (a.AttributeClass?.Name == "CTypeAttribute" && a.AttributeClass.ContainingNamespace?.ToDisplayString() == "DriverCompiler.Dsl")
+                        foreach (var na in a.NamedArguments)
+                            if (na.Key == "Pack" && na.Value.Value is int p) pack = p;
             bool isExplicit = kind == LayoutKind.Explicit;
             // A [CType] struct mirrors an SDK type the compiler never emits: the SDK's packing
             // (AmigaOS 4 packs exec structures to 2 bytes) and opaque handles are the SDK's to define.

@@ -34,6 +34,8 @@ public sealed record CFunction(CType Return, string Name, List<CParam> Parameter
 public sealed record CGlobal(CType Type, string Name, CExpr? Init, bool IsStatic, bool IsConst, bool IsExtern) : CTopLevel;
 /// <summary>Verbatim lines (template output, section comments).</summary>
 public sealed record CRaw(string Text) : CTopLevel;
+/// <summary>Layout checks of a C type the headers define (a <c>[CType]</c> mirror): each member's offset and the size.</summary>
+public sealed record CLayoutCheck(string CType, IReadOnlyList<(string Field, int Offset)> Offsets, int Size) : CTopLevel;
 
 /// <summary>One emitted C file: header comment, include guard (for headers) and items.</summary>
 public sealed record CFile(string Name, string HeaderComment, List<CTopLevel> Items, bool IsHeader);

@@ -34,6 +34,21 @@ internal static class AmigaDeviceSkeleton
     /// <summary>The rendered skeleton files and the device Makefile.</summary>
     public sealed record Output(IReadOnlyList<EmittedFile> Files, string Makefile);
 
+    /// <summary>The [CBinding] methods of referenced binding libraries (DriverCompiler.AmigaOS) the driver's source names:
+    /// the interfaces they call through are the ones the skeleton obtains, not every interface the library declares.</summary>
+    private static IEnumerable<IMethodSymbol> BindingMethodsCalled(CSharpCompilation compilation)
+    {
+        var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var model = compilation.GetSemanticModel(tree);
+            foreach (var name in tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax>())
+                if (model.GetSymbolInfo(name).Symbol is IMethodSymbol m && !SymbolEqualityComparer.Default.Equals(m.ContainingAssembly, compilation.Assembly)
+                    && DslSymbols.Binding(m) is not null && seen.Add(m.OriginalDefinition))
+                    yield return m.OriginalDefinition;
+        }
+    }
+
     /// <summary>
     /// Renders the skeleton when the driver marks [DeviceEntry(Init)] and targets AmigaOS 4; null
     /// otherwise. Entry points with the wrong shape, or calls through an interface the skeleton
@@ -70,7 +85,7 @@ internal static class AmigaDeviceSkeleton
         { Report(diagnostics, handler, "an AmigaOS 4 [InterruptHandler] other than 'static bool Handler(void* data)'"); ok = false; }
 
         var interfaces = new List<KnownInterface>();
-        foreach (var iface in methods.Select(DslSymbols.Binding).Where(b => b?.Interface is not null and not "this" and not "IExec")
+        foreach (var iface in methods.Concat(BindingMethodsCalled(compilation)).Select(DslSymbols.Binding).Where(b => b?.Interface is not null and not "this" and not "IExec")
                      .Select(b => b!.Value.Interface!).Distinct(StringComparer.Ordinal).OrderBy(x => x, StringComparer.Ordinal))
         {
             var k = Known.FirstOrDefault(x => x.Global == iface);

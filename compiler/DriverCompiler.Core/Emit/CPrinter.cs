@@ -102,6 +102,16 @@ public sealed class CPrinter
                 // "_sizeof": a field named size has the check "_size"
                 Line($"DRV_LAYOUT_CHECK({s.Tag}_sizeof, sizeof(struct {s.Tag}) == {s.Size});");
                 break;
+            case CLayoutCheck lc:
+                {
+                    Comment(lc.Comment);
+                    // "struct Node" -> mirror_struct_Node_ln_Succ: the check's name says which type and member.
+                    string tag = "mirror_" + string.Concat(lc.CType.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_'));
+                    foreach (var (field, offset) in lc.Offsets)
+                        Line($"DRV_LAYOUT_CHECK({tag}_{field}, DRV_OFFSETOF({lc.CType}, {field}) == {offset});");
+                    Line($"DRV_LAYOUT_CHECK({tag}_sizeof, sizeof({lc.CType}) == {lc.Size});");
+                    break;
+                }
             case CGlobal g:
                 {
                     Comment(g.Comment);

@@ -7,7 +7,7 @@ namespace DriverCompiler.Core;
 
 /// <summary>
 /// Phase 1 (load): a driver's C# sources as a Roslyn <see cref="CSharpCompilation"/> against the
-/// DSL assembly and the core library only — no MSBuild workspace. Then <see cref="Check"/> and
+/// DSL assembly, the OS binding libraries and the core library only — no MSBuild workspace. Then <see cref="Check"/> and
 /// <see cref="Build"/> run the later phases.
 /// </summary>
 public sealed class DriverCompilation
@@ -125,7 +125,8 @@ public sealed class DriverCompilation
         return CSharpCompilation.Create(assemblyName, trees, references, options);
     }
 
-    /// <summary>The references every driver compiles against: the core library and the DSL.</summary>
+    /// <summary>The references every driver compiles against: the core library, the DSL and the OS binding
+    /// libraries (<c>DriverCompiler.AmigaOS</c>, <c>DriverCompiler.Amix</c>).</summary>
     public static ImmutableArray<MetadataReference> MetadataReferences => References.Value;
 
     private static ImmutableArray<MetadataReference> LoadReferences()
@@ -136,6 +137,9 @@ public sealed class DriverCompilation
         var refs = names.Select(n => Path.Combine(runtimeDir, n)).Where(File.Exists)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
         refs.Add(MetadataReference.CreateFromFile(typeof(DriverAttribute).Assembly.Location));
+        // The OS binding libraries, as a driver project references them (the DSL package carries both).
+        refs.Add(MetadataReference.CreateFromFile(typeof(AmigaOS.Exec).Assembly.Location));
+        refs.Add(MetadataReference.CreateFromFile(typeof(Amix.Kernel).Assembly.Location));
         return [.. refs];
     }
 

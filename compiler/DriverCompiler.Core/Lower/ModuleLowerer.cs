@@ -95,10 +95,15 @@ internal sealed class ModuleLowerer
         CollectTypes(Compilation.Assembly.GlobalNamespace);
         types.Sort((a, b) => SourceOrder(a, trees).CompareTo(SourceOrder(b, trees)));
         AssignNames();
+        AssignBindingNames();
+        var bindingTypes = BindingTypesUsed();
 
         var header = new CFile(Driver.Name + ".h", headerComment, new List<CTopLevel>(), IsHeader: true);
         header.Items.Add(new CInclude(Target.RuntimeHeader, Local: false));
-        foreach (var h in CollectHeaders()) header.Items.Add(h);
+        foreach (var h in CollectHeaders(bindingTypes)) header.Items.Add(h);
+        // Every [CType] mirror the driver uses is checked against the C type the headers above define.
+        foreach (var m in types.Concat(bindingTypes.Select(b => b.Type)).Where(t => t.TypeKind == TypeKind.Struct && DslSymbols.CTypeName(t) is not null))
+            if (MirrorCheck(m) is { } check) header.Items.Add(check);
 
         var structs = types.Where(t => t.TypeKind == TypeKind.Struct && DslSymbols.CTypeName(t) is null
                                        && StructLayoutCalculator.InlineArrayLength(t) is null).ToList();
@@ -251,19 +256,97 @@ internal sealed class ModuleLowerer
         }
     }
 
-    private IEnumerable<CInclude> CollectHeaders()
+    private IEnumerable<CInclude> CollectHeaders(IReadOnlyList<(INamedTypeSymbol Type, int Order)> bindingTypes)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var all = new List<(int Order, CInclude Inc)>();
-        // The DSL's own bindings come from the runtime header; the driver's [CHeader]s in source order.
-        foreach (var t in types)
+        // The DSL's own bindings come from the runtime header; the driver's [CHeader]s in source order, a
+        // binding library's at the driver's first use of the type that names them.
+        foreach (var (t, order) in types.Select(t => (t, SourceOrder(t, trees))).Concat(bindingTypes).OrderBy(x => x.Item2))
             foreach (var a in t.GetAttributes().Where(a => a.AttributeClass?.Name == "CHeaderAttribute" && DslSymbols.IsDsl(a.AttributeClass)))
                 if (a.ConstructorArguments is [{ Value: string path }] && seen.Add(path))
                 {
                     bool local = a.NamedArguments.Any(kv => kv.Key == "Local" && kv.Value.Value is true);
-                    all.Add((SourceOrder(t, trees), new CInclude(path, local)));
+                    all.Add((order, new CInclude(path, local)));
                 }
-        return all.OrderBy(x => x.Order).Select(x => x.Inc);
+        return all.Select(x => x.Inc);
+    }
+
+    /// <summary>
+    /// A referenced assembly that declares bindings (it references the DSL): an OS binding library such as
+    /// <c>DriverCompiler.AmigaOS</c>. Its types are never lowered, only named: the C comes from their headers.
+    /// </summary>
+    public bool IsBindingAssembly(IAssemblySymbol? a) =>
+        a is not null && !SymbolEqualityComparer.Default.Equals(a, Compilation.Assembly) && a.Name != DslSymbols.Namespace
+        && a.Modules.Any(m => m.ReferencedAssemblySymbols.Any(r => r.Name == DslSymbols.Namespace));
+
+    /// <summary>The C names of a binding library's declarations: [CType] structs and their members,
+    /// [CConstant] constants and [CBinding] methods (what the driver's own ones get in <see cref="AssignNames"/>).</summary>
+    private void AssignBindingNames()
+    {
+        foreach (var asm in Compilation.SourceModule.ReferencedAssemblySymbols.Where(IsBindingAssembly))
+        {
+            var pending = new Stack<INamespaceOrTypeSymbol>();
+            pending.Push(asm.GlobalNamespace);
+            while (pending.Count > 0)
+            {
+                var n = pending.Pop();
+                foreach (var m in n.GetMembers())
+                {
+                    if (m is INamespaceOrTypeSymbol child) { pending.Push(child); }
+                    if (m is not INamedTypeSymbol t || t.DeclaredAccessibility != Accessibility.Public) continue;
+                    if (DslSymbols.CTypeName(t) is { } ctype) Names[t] = ctype;
+                    bool exact = DslSymbols.CTypeExactFieldNames(t);
+                    foreach (var member in t.GetMembers())
+                        switch (member)
+                        {
+                            case IFieldSymbol { IsConst: true } c when Exports.Exports.ConstantName(c) is { } cn: Names[c] = cn; break;
+                            // A library's other structs (a union inside an SDK struct) spell their members as the header does.
+                            case IFieldSymbol { IsStatic: false } f when t.TypeKind == TypeKind.Struct: Names[f] = exact || DslSymbols.CTypeName(t) is null ? f.Name : Naming.Local(f.Name); break;
+                            case IMethodSymbol meth when DslSymbols.Binding(meth) is { } b: Names[meth] = b.Name; break;
+                        }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The binding-library types the driver's source names (a type, or a member of it), each with the position of
+    /// its first use (file, offset: the order <see cref="SourceOrder"/> gives the driver's own types), so their
+    /// headers are included and their [CType] layouts checked. Ordered by that position.
+    /// </summary>
+    private List<(INamedTypeSymbol Type, int Order)> BindingTypesUsed()
+    {
+        var first = new Dictionary<INamedTypeSymbol, int>(SymbolEqualityComparer.Default);
+        for (int file = 0; file < Compilation.SyntaxTrees.Length; file++)
+        {
+            var tree = Compilation.SyntaxTrees[file];
+            var model = Model(tree);
+            foreach (var name in tree.GetRoot().DescendantNodes().OfType<SimpleNameSyntax>())
+            {
+                var s = model.GetSymbolInfo(name).Symbol;
+                for (var t = s as INamedTypeSymbol ?? s?.ContainingType; t is not null && IsBindingAssembly(t.ContainingAssembly); t = t.ContainingType)
+                    if (!first.ContainsKey(t)) first[t] = file * 10_000_000 + name.SpanStart;
+            }
+        }
+        return first.Select(kv => (kv.Key, kv.Value)).OrderBy(x => x.Value)
+            .ThenBy(x => x.Key.ToDisplayString(), StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The layout checks of a [CType] mirror against the C type its header defines: every field's offset and the
+    /// size, as the CLR lays the mirror out (its Pack, 4-byte pointers). A mirror without fields (an opaque
+    /// handle such as <c>struct Task</c>) has nothing to check. A reordered or mistyped mirror fails the C build.
+    /// </summary>
+    private CLayoutCheck? MirrorCheck(INamedTypeSymbol t)
+    {
+        if (StructLayoutCalculator.InlineArrayLength(t) is not null) return null;
+        var layout = StructLayoutCalculator.Compute(t);
+        if (layout.Fields.Count == 0) return null;
+        string ctype = DslSymbols.CTypeName(t)!;
+        bool exact = DslSymbols.CTypeExactFieldNames(t);
+        var offsets = layout.Fields.Select(f => (Names.TryGetValue(f.Field, out var n) ? n : exact ? f.Field.Name : Naming.Local(f.Field.Name), f.Offset)).ToList();
+        return new CLayoutCheck(ctype, offsets, layout.Size) { Comment = $"{t.ToDisplayString()} mirrors {ctype}: {layout.Size} bytes" };
     }
 
     // ---- types ----

@@ -13,6 +13,7 @@
 #include <exec/errors.h>
 #include <exec/memory.h>
 #include <exec/interrupts.h>
+#include <exec/semaphores.h>
 #include <exec/resident.h>
 #include <exec/interfaces.h>
 #include <exec/exectags.h>

@@ -20,6 +20,8 @@
 #define ASOT_DMAENTRY 4
 #define ASOT_NODE 5
 #define ASOT_PORT 6
+#define ASOT_MESSAGE 7
+#define ASOT_SEMAPHORE 8
 #define ASOT_MUTEX 13
 
 /* AllocSysObject() tags */

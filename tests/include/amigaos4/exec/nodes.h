@@ -43,5 +43,6 @@ struct MinNode
 #define NT_FONT 12
 #define NT_PROCESS 13
 #define NT_SEMAPHORE 14
+#define NT_SIGNALSEM 15
 
 #endif /* EXEC_NODES_H */

@@ -34,9 +34,18 @@ struct ExecIFace
     /* multitasking */
     void (*Forbid)(void);
     void (*Permit)(void);
+    void (*Disable)(void);
+    void (*Enable)(void);
 
     /* lists */
+    void (*Insert)(struct List *list, struct Node *node, struct Node *pred);
+    void (*AddHead)(struct List *list, struct Node *node);
+    void (*AddTail)(struct List *list, struct Node *node);
     void (*Remove)(struct Node *node);
+    struct Node *(*RemHead)(struct List *list);
+    struct Node *(*RemTail)(struct List *list);
+    void (*Enqueue)(struct List *list, struct Node *node);
+    struct Node *(*FindName)(struct List *start, CONST_STRPTR name);
     void (*NewList)(struct List *list);
 
     /* memory */
@@ -45,6 +54,7 @@ struct ExecIFace
     void (*CopyMem)(CONST_APTR source, APTR dest, uint32 size);
 
     /* DMA and caches */
+    void (*CacheClearU)(void);
     void (*CacheClearE)(APTR address, uint32 length, uint32 caches);
     uint32 (*StartDMA)(CONST_APTR startAddr, uint32 blockSize, uint32 flags);
     void (*GetDMAList)(CONST_APTR startAddr, uint32 blockSize, uint32 flags, struct DMAEntry *dmaList);
@@ -55,9 +65,18 @@ struct ExecIFace
     void (*FreeSysObject)(uint32 type, APTR object);
     void (*MutexObtain)(APTR mutex);
     void (*MutexRelease)(APTR mutex);
+    BOOL (*MutexAttempt)(APTR mutex);
+
+    /* semaphores */
+    void (*InitSemaphore)(struct SignalSemaphore *sigSem);
+    void (*ObtainSemaphore)(struct SignalSemaphore *sigSem);
+    void (*ObtainSemaphoreShared)(struct SignalSemaphore *sigSem);
+    uint32 (*AttemptSemaphore)(struct SignalSemaphore *sigSem);
+    void (*ReleaseSemaphore)(struct SignalSemaphore *sigSem);
 
     /* tasks and signals */
     struct Task *(*CreateTaskTags)(CONST_STRPTR name, int32 pri, CONST_APTR initPC, uint32 stacksize, ...);
+    void (*DeleteTask)(struct Task *task);
     struct Task *(*FindTask)(CONST_STRPTR name);
     int8 (*AllocSignal)(int32 signalNum);
     void (*FreeSignal)(int32 signalNum);
@@ -69,10 +88,21 @@ struct ExecIFace
     void (*PutMsg)(struct MsgPort *port, struct Message *message);
     struct Message *(*GetMsg)(struct MsgPort *port);
     void (*ReplyMsg)(struct Message *message);
+    struct Message *(*WaitPort)(struct MsgPort *port);
+
+    /* devices */
+    int8 (*OpenDevice)(CONST_STRPTR devName, uint32 unitNumber, struct IORequest *iORequest, uint32 flags);
+    void (*CloseDevice)(struct IORequest *ioRequest);
+    int8 (*DoIO)(struct IORequest *ioRequest);
+    void (*SendIO)(struct IORequest *ioRequest);
+    struct IORequest *(*CheckIO)(struct IORequest *ioRequest);
+    int8 (*WaitIO)(struct IORequest *ioRequest);
+    void (*AbortIO)(struct IORequest *ioRequest);
 
     /* interrupts */
     BOOL (*AddIntServer)(uint32 intNumber, struct Interrupt *interrupt);
     void (*RemIntServer)(uint32 intNumber, struct Interrupt *interrupt);
+    void (*Cause)(struct Interrupt *interrupt);
 
     /* debugging: formatted output on the serial port */
     void (*DebugPrintF)(CONST_STRPTR format, ...);

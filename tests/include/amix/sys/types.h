@@ -13,5 +13,14 @@ typedef unsigned long ulong;
 typedef char *caddr_t;
 typedef long paddr_t;
 typedef ulong dev_t;
+typedef short o_dev_t;
+typedef ulong major_t;
+typedef ulong minor_t;
+typedef long off_t;
+typedef long daddr_t;
+typedef long clock_t;
+typedef long time_t;
+typedef long uid_t;
+typedef long gid_t;
 
 #endif /* _SYS_TYPES_H */

@@ -6,11 +6,13 @@ using DriverCompiler.Dsl;
 namespace AmigaOS;
 
 /// <summary>struct PCIDevice: an interface object; only handled by pointer.</summary>
+[CHeader("interfaces/expansion.h")]
 [CType("struct PCIDevice", ExactFieldNames = true)]
 public struct PCIDevice { }
 
 /// <summary>struct PCIResourceRange (expansion/pci.h): a BAR; BaseAddress is the CPU address, Physical the bus address.</summary>
-[CType("struct PCIResourceRange", ExactFieldNames = true), StructLayout(LayoutKind.Sequential, Pack = 2)]
+[CHeader("expansion/pci.h")]
+[CType("struct PCIResourceRange", ExactFieldNames = true, Pack = 2), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public struct PCIResourceRange
 {
     public Node Node;
@@ -21,7 +23,8 @@ public struct PCIResourceRange
 }
 
 /// <summary>struct PCICapability (expansion/pci.h): one entry of the capability list.</summary>
-[CType("struct PCICapability", ExactFieldNames = true), StructLayout(LayoutKind.Sequential, Pack = 2)]
+[CHeader("expansion/pci.h")]
+[CType("struct PCICapability", ExactFieldNames = true, Pack = 2), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public struct PCICapability
 {
     public MinNode Node;

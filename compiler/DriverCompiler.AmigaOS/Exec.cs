@@ -1,13 +1,16 @@
-// Mirrors of the AmigaOS 4.1 SDK's exec structures and the exec interface methods the driver
-// calls. Names, values and layouts are the SDK's (exec/*.h, interfaces/exec.h); structures are
-// packed to 2 bytes as the SDK builds them. [CType] structs are not emitted: the C uses the SDK's.
+// Bindings of the AmigaOS 4.1 SDK's exec.library: structures (exec/*.h), constants and the methods of
+// exec's main interface (interfaces/exec.h) drivers call. Names, values and layouts are the SDK's;
+// structures are packed to 2 bytes as the SDK builds them ([CType(Pack = 2)] and [StructLayout] agree).
+// [CType] structs are not emitted: the C uses the SDK's, and every one a driver uses is layout-checked
+// against it. Source: AmigaOS 4.1 SDK 53.x, include_h/exec/*.h and the exec.library autodoc.
 using System.Runtime.InteropServices;
 using DriverCompiler.Dsl;
 
 namespace AmigaOS;
 
 /// <summary>struct Node (exec/nodes.h), 14 bytes.</summary>
-[CType("struct Node", ExactFieldNames = true), StructLayout(LayoutKind.Sequential, Pack = 2)]
+[CHeader("exec/nodes.h")]
+[CType("struct Node", ExactFieldNames = true, Pack = 2), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public unsafe struct Node
 {
     public Node* ln_Succ;
@@ -18,7 +21,8 @@ public unsafe struct Node
 }
 
 /// <summary>struct MinNode (exec/nodes.h), 8 bytes.</summary>
-[CType("struct MinNode", ExactFieldNames = true), StructLayout(LayoutKind.Sequential, Pack = 2)]
+[CHeader("exec/nodes.h")]
+[CType("struct MinNode", ExactFieldNames = true, Pack = 2), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public unsafe struct MinNode
 {
     public MinNode* mln_Succ;
@@ -26,7 +30,8 @@ public unsafe struct MinNode
 }
 
 /// <summary>struct List (exec/lists.h), 14 bytes.</summary>
-[CType("struct List", ExactFieldNames = true), StructLayout(LayoutKind.Sequential, Pack = 2)]
+[CHeader("exec/lists.h")]
+[CType("struct List", ExactFieldNames = true, Pack = 2), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public unsafe struct List
 {
     public Node* lh_Head;
@@ -37,7 +42,8 @@ public unsafe struct List
 }
 
 /// <summary>struct MsgPort (exec/ports.h), 34 bytes.</summary>
-[CType("struct MsgPort", ExactFieldNames = true), StructLayout(LayoutKind.Sequential, Pack = 2)]
+[CHeader("exec/ports.h")]
+[CType("struct MsgPort", ExactFieldNames = true, Pack = 2), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public unsafe struct MsgPort
 {
     public Node mp_Node;
@@ -48,7 +54,8 @@ public unsafe struct MsgPort
 }
 
 /// <summary>struct Message (exec/ports.h), 20 bytes.</summary>
-[CType("struct Message", ExactFieldNames = true), StructLayout(LayoutKind.Sequential, Pack = 2)]
+[CHeader("exec/ports.h")]
+[CType("struct Message", ExactFieldNames = true, Pack = 2), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public unsafe struct Message
 {
     public Node mn_Node;
@@ -57,7 +64,8 @@ public unsafe struct Message
 }
 
 /// <summary>struct Library (exec/libraries.h), 34 bytes.</summary>
-[CType("struct Library", ExactFieldNames = true), StructLayout(LayoutKind.Sequential, Pack = 2)]
+[CHeader("exec/libraries.h")]
+[CType("struct Library", ExactFieldNames = true, Pack = 2), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public unsafe struct Library
 {
     public Node lib_Node;
@@ -73,14 +81,16 @@ public unsafe struct Library
 }
 
 /// <summary>struct Device (exec/devices.h), 34 bytes.</summary>
-[CType("struct Device", ExactFieldNames = true), StructLayout(LayoutKind.Sequential, Pack = 2)]
+[CHeader("exec/devices.h")]
+[CType("struct Device", ExactFieldNames = true, Pack = 2), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public struct Device
 {
     public Library dd_Library;
 }
 
 /// <summary>struct Unit (exec/devices.h), 38 bytes: the head of every unit a device hands out in io_Unit.</summary>
-[CType("struct Unit", ExactFieldNames = true), StructLayout(LayoutKind.Sequential, Pack = 2)]
+[CHeader("exec/devices.h")]
+[CType("struct Unit", ExactFieldNames = true, Pack = 2), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public struct Unit
 {
     public MsgPort unit_MsgPort;
@@ -90,7 +100,8 @@ public struct Unit
 }
 
 /// <summary>struct IORequest (exec/io.h), 32 bytes.</summary>
-[CType("struct IORequest", ExactFieldNames = true), StructLayout(LayoutKind.Sequential, Pack = 2)]
+[CHeader("exec/io.h")]
+[CType("struct IORequest", ExactFieldNames = true, Pack = 2), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public unsafe struct IORequest
 {
     public Message io_Message;
@@ -102,7 +113,8 @@ public unsafe struct IORequest
 }
 
 /// <summary>struct IOStdReq (exec/io.h), 48 bytes. TD64/NSD commands carry the high 32 bits of the offset in io_Actual.</summary>
-[CType("struct IOStdReq", ExactFieldNames = true), StructLayout(LayoutKind.Sequential, Pack = 2)]
+[CHeader("exec/io.h")]
+[CType("struct IOStdReq", ExactFieldNames = true, Pack = 2), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public unsafe struct IOStdReq
 {
     public Message io_Message;
@@ -118,7 +130,8 @@ public unsafe struct IOStdReq
 }
 
 /// <summary>struct DMAEntry (exec/memory.h): one physically contiguous run of a buffer mapped by StartDMA.</summary>
-[CType("struct DMAEntry", ExactFieldNames = true), StructLayout(LayoutKind.Sequential, Pack = 2)]
+[CHeader("exec/memory.h")]
+[CType("struct DMAEntry", ExactFieldNames = true, Pack = 2), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public unsafe struct DMAEntry
 {
     public void* PhysicalAddress;
@@ -126,8 +139,53 @@ public unsafe struct DMAEntry
 }
 
 /// <summary>struct Task (exec/tasks.h): only ever handled by pointer.</summary>
+[CHeader("exec/tasks.h")]
 [CType("struct Task", ExactFieldNames = true)]
 public struct Task { }
+
+/// <summary>struct MinList (exec/lists.h), 12 bytes: a list of <see cref="MinNode"/>s.</summary>
+[CHeader("exec/lists.h")]
+[CType("struct MinList", ExactFieldNames = true, Pack = 2), StructLayout(LayoutKind.Sequential, Pack = 2)]
+public unsafe struct MinList
+{
+    public MinNode* mlh_Head;
+    public MinNode* mlh_Tail;
+    public MinNode* mlh_TailPred;
+}
+
+/// <summary>struct Interrupt (exec/interrupts.h), 22 bytes: a server for AddIntServer or a software interrupt for Cause.
+/// is_Code is called as <c>uint32 code(struct ExceptionContext *, struct ExecBase *, APTR is_Data)</c> (exec.library autodoc, AddIntServer).</summary>
+[CHeader("exec/interrupts.h")]
+[CType("struct Interrupt", ExactFieldNames = true, Pack = 2), StructLayout(LayoutKind.Sequential, Pack = 2)]
+public unsafe struct Interrupt
+{
+    public Node is_Node;
+    public void* is_Data;
+    public void* is_Code;
+}
+
+/// <summary>struct SemaphoreRequest (exec/semaphores.h), 12 bytes: one waiter of a <see cref="SignalSemaphore"/>.</summary>
+[CHeader("exec/semaphores.h")]
+[CType("struct SemaphoreRequest", ExactFieldNames = true, Pack = 2), StructLayout(LayoutKind.Sequential, Pack = 2)]
+public unsafe struct SemaphoreRequest
+{
+    public MinNode sr_Link;
+    public Task* sr_Waiter;
+}
+
+/// <summary>struct SignalSemaphore (exec/semaphores.h), 46 bytes: a nestable lock (InitSemaphore, ObtainSemaphore,
+/// ReleaseSemaphore); AmigaOS 4 also offers the lighter mutex objects (AllocSysObjectTags(ASOT_MUTEX)).</summary>
+[CHeader("exec/semaphores.h")]
+[CType("struct SignalSemaphore", ExactFieldNames = true, Pack = 2), StructLayout(LayoutKind.Sequential, Pack = 2)]
+public unsafe struct SignalSemaphore
+{
+    public Node ss_Link;
+    public short ss_NestCount;
+    public MinList ss_WaitQueue;
+    public SemaphoreRequest ss_MultipleLink;
+    public Task* ss_Owner;
+    public short ss_QueueCount;
+}
 
 /// <summary>
 /// Exec's interface (interfaces/exec.h) and the exec constants the driver uses (exec/*.h,
@@ -213,6 +271,57 @@ public static unsafe class Exec
     [CBinding("Remove", Interface = "IExec")] public static extern void Remove(Node* node);
     [CBinding("NewList", Interface = "IExec")] public static extern void NewList(List* list);
     [CBinding("DebugPrintF", Interface = "IExec")] public static extern void DebugPrintF(string format, params uint[] args);
+
+    // exec/memory.h, exec/nodes.h, exec/exectags.h: more of what drivers name
+    [CConstant("MEMF_ANY")] public const uint MEMF_ANY = 0;
+    [CConstant("MEMF_CLEAR")] public const uint MEMF_CLEAR = 1u << 16;
+    [CConstant("CACRF_ClearI")] public const uint CACRF_ClearI = 1u << 3;
+    [CConstant("NT_TASK")] public const byte NT_TASK = 1;
+    [CConstant("NT_SEMAPHORE")] public const byte NT_SEMAPHORE = 14;
+    [CConstant("NT_SIGNALSEM")] public const byte NT_SIGNALSEM = 15;
+    [CConstant("SIGF_SINGLE")] public const uint SIGF_SINGLE = 1u << 4;
+    [CConstant("ASOT_IOREQUEST")] public const uint ASOT_IOREQUEST = 0;
+    [CConstant("ASOT_SEMAPHORE")] public const uint ASOT_SEMAPHORE = 8;
+    [CConstant("ASOIOR_Size")] public const uint ASOIOR_Size = 0x8000000A;
+    [CConstant("ASOIOR_ReplyPort")] public const uint ASOIOR_ReplyPort = 0x8000000B;
+
+    // lists (exec.library autodoc: Insert, AddHead, AddTail, RemHead, RemTail, Enqueue, FindName)
+    [CBinding("Insert", Interface = "IExec")] public static extern void Insert(List* list, Node* node, Node* pred);
+    [CBinding("AddHead", Interface = "IExec")] public static extern void AddHead(List* list, Node* node);
+    [CBinding("AddTail", Interface = "IExec")] public static extern void AddTail(List* list, Node* node);
+    [CBinding("RemHead", Interface = "IExec")] public static extern Node* RemHead(List* list);
+    [CBinding("RemTail", Interface = "IExec")] public static extern Node* RemTail(List* list);
+    [CBinding("Enqueue", Interface = "IExec")] public static extern void Enqueue(List* list, Node* node);
+    [CBinding("FindName", Interface = "IExec")] public static extern Node* FindName(List* start, byte* name);
+
+    // interrupts (exec.library autodoc: AddIntServer, RemIntServer, Cause, Disable, Enable)
+    [CBinding("AddIntServer", Interface = "IExec")] public static extern bool AddIntServer(uint intNumber, Interrupt* interrupt);
+    [CBinding("RemIntServer", Interface = "IExec")] public static extern void RemIntServer(uint intNumber, Interrupt* interrupt);
+    [CBinding("Cause", Interface = "IExec")] public static extern void Cause(Interrupt* interrupt);
+    [CBinding("Disable", Interface = "IExec")] public static extern void Disable();
+    [CBinding("Enable", Interface = "IExec")] public static extern void Enable();
+
+    // semaphores and mutexes (exec.library autodoc: InitSemaphore, ObtainSemaphore, ..., MutexAttempt)
+    [CBinding("InitSemaphore", Interface = "IExec")] public static extern void InitSemaphore(SignalSemaphore* sem);
+    [CBinding("ObtainSemaphore", Interface = "IExec")] public static extern void ObtainSemaphore(SignalSemaphore* sem);
+    [CBinding("ObtainSemaphoreShared", Interface = "IExec")] public static extern void ObtainSemaphoreShared(SignalSemaphore* sem);
+    [CBinding("AttemptSemaphore", Interface = "IExec")] public static extern uint AttemptSemaphore(SignalSemaphore* sem);
+    [CBinding("ReleaseSemaphore", Interface = "IExec")] public static extern void ReleaseSemaphore(SignalSemaphore* sem);
+    [CBinding("MutexAttempt", Interface = "IExec")] public static extern bool MutexAttempt(void* mutex);
+
+    // ports and device I/O (exec.library autodoc: WaitPort, OpenDevice, CloseDevice, DoIO, SendIO, CheckIO, WaitIO, AbortIO)
+    [CBinding("WaitPort", Interface = "IExec")] public static extern Message* WaitPort(MsgPort* port);
+    [CBinding("OpenDevice", Interface = "IExec")] public static extern sbyte OpenDevice(string devName, uint unitNumber, IORequest* ioRequest, uint flags);
+    [CBinding("CloseDevice", Interface = "IExec")] public static extern void CloseDevice(IORequest* ioRequest);
+    [CBinding("DoIO", Interface = "IExec")] public static extern sbyte DoIO(IORequest* ioRequest);
+    [CBinding("SendIO", Interface = "IExec")] public static extern void SendIO(IORequest* ioRequest);
+    [CBinding("CheckIO", Interface = "IExec")] public static extern IORequest* CheckIO(IORequest* ioRequest);
+    [CBinding("WaitIO", Interface = "IExec")] public static extern sbyte WaitIO(IORequest* ioRequest);
+    [CBinding("AbortIO", Interface = "IExec")] public static extern void AbortIO(IORequest* ioRequest);
+
+    // tasks and caches
+    [CBinding("DeleteTask", Interface = "IExec")] public static extern void DeleteTask(Task* task);
+    [CBinding("CacheClearU", Interface = "IExec")] public static extern void CacheClearU();
 }
 
 /// <summary>Exec's multitasking switch (interfaces/exec.h).</summary>

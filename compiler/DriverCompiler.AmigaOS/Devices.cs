@@ -7,7 +7,8 @@ using DriverCompiler.Dsl;
 namespace AmigaOS;
 
 /// <summary>struct DriveGeometry (devices/trackdisk.h), 32 bytes: TD_GETGEOMETRY's result.</summary>
-[CType("struct DriveGeometry", ExactFieldNames = true), StructLayout(LayoutKind.Sequential, Pack = 2)]
+[CHeader("devices/trackdisk.h")]
+[CType("struct DriveGeometry", ExactFieldNames = true, Pack = 2), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public struct DriveGeometry
 {
     public uint dg_SectorSize;
@@ -23,7 +24,8 @@ public struct DriveGeometry
 }
 
 /// <summary>struct DriveGeometry64 (libraries/mounter.h), 28 bytes: NSCMD_TD_GETGEOMETRY64's result.</summary>
-[CType("struct DriveGeometry64", ExactFieldNames = true), StructLayout(LayoutKind.Sequential, Pack = 2)]
+[CHeader("libraries/mounter.h")]
+[CType("struct DriveGeometry64", ExactFieldNames = true, Pack = 2), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public unsafe struct DriveGeometry64
 {
     public uint dg_SectorSize;
@@ -36,7 +38,8 @@ public unsafe struct DriveGeometry64
 }
 
 /// <summary>struct NSDeviceQueryResult (devices/newstyle.h), 16 bytes.</summary>
-[CType("struct NSDeviceQueryResult", ExactFieldNames = true), StructLayout(LayoutKind.Sequential, Pack = 2)]
+[CHeader("devices/newstyle.h")]
+[CType("struct NSDeviceQueryResult", ExactFieldNames = true, Pack = 2), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public unsafe struct NSDeviceQueryResult
 {
     public uint DevQueryFormat;

@@ -12,7 +12,8 @@ namespace AmigaOS;
 /// scsi_Status: the SCSI status byte; scsi_SenseData/scsi_SenseLength/scsi_SenseActual: the
 /// autosense buffer, its size and the sense bytes stored.
 /// </summary>
-[CType("struct SCSICmd", ExactFieldNames = true), StructLayout(LayoutKind.Sequential, Pack = 2)]
+[CHeader("devices/scsidisk.h")]
+[CType("struct SCSICmd", ExactFieldNames = true, Pack = 2), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public unsafe struct SCSICmd
 {
     public ushort* scsi_Data;
