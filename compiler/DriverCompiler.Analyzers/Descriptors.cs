@@ -56,7 +56,7 @@ namespace DriverCompiler.Analyzers
         public static readonly DiagnosticDescriptor UnsupportedMember = Error("DRV0014", "Member kind not in the driver subset",
             "'{0}' is a {1}; driver code uses fields and methods only");
         public static readonly DiagnosticDescriptor StaticInitializer = Error("DRV0015", "Static initialization must be constant",
-            "'{0}' needs code to run at start-up; initialize static fields with constants or a static readonly table of constants");
+            "'{0}' cannot initialize static data: {1}");
         public static readonly DiagnosticDescriptor RefKinds = Error("DRV0016", "ref locals, ref returns and ref structs are not in the driver subset",
             "'{0}' uses a ref local, ref return or ref struct; use a pointer");
         public static readonly DiagnosticDescriptor Patterns = Error("DRV0017", "Pattern not in the driver subset",

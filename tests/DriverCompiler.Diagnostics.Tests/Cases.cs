@@ -155,6 +155,18 @@ public static class Cases
         new("StaticTableNotConstant", "DRV0015", U + """
             static class C { static int Y; static readonly int[] T = { 1, /*!*/Y }; }
             """),
+        new("StaticPointerNotConstant", "DRV0015", U + """
+            struct R { public int A; }
+            static unsafe class C {
+                static uint Base;
+                static R* Regs = /*!*/(R*)Base;
+                static R* Ok = (R*)0xBFE001;
+                static R* Wide = /*!*/(R*)0x1_0000_0000L;
+                static void* Call = /*!*/(R*)M();
+                static readonly R*[] T = { (R*)4, null, /*!*/(R*)Base };
+                static uint M() => 1;
+            }
+            """),
         new("RefLocal", "DRV0016", U + """
             static class C { static void M(int x) { /*!*/ref int r = ref x; r = 2; } }
             """),

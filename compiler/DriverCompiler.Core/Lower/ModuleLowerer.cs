@@ -372,27 +372,54 @@ internal sealed class ModuleLowerer
         if (f.Type is IArrayTypeSymbol at)
         {
             if (init is null || !f.IsReadOnly) { Report(Descriptors.HeapArray, loc, f.Name); return null; }
-            if (ArrayElements(f) is not { } elements) { Report(Descriptors.StaticInitializer, init.GetLocation(), f.Name); return null; }
+            if (ArrayElements(f) is not { } elements)
+            {
+                var whole = Parentheses.InitializerValue(Model(init.SyntaxTree), decl!.Initializer!);
+                Report(Descriptors.StaticInitializer, init.GetLocation(), ShortSyntax(init), whole is null ? "it is not a table" : StaticInitializers.Why(whole));
+                return null;
+            }
             return ArrayGlobal(f, at, elements, comment, loc);
         }
         CExpr? value = null;
         if (init is not null)
         {
             var op = Parentheses.InitializerValue(Model(init.SyntaxTree), decl!.Initializer!);
-            // Node* p = null: the implicit pointer conversion of the null literal has no constant value of its own
-            if (op is IConversionOperation { IsImplicit: true, Operand.ConstantValue: { HasValue: true, Value: null } } nullConversion) op = nullConversion.Operand;
-            if (op is null || !op.ConstantValue.HasValue)
-            {
-                if (op is IDefaultValueOperation or IObjectCreationOperation { Initializer: null, Arguments.Length: 0 }) value = null;
-                else { Report(Descriptors.StaticInitializer, init.GetLocation(), f.Name); return null; }
-            }
-            else value = SymbolEqualityComparer.Default.Equals(op.Type, f.Type) ? ConstantExpressions.Lower(op)
-                : new CLiteral(Constants.Format(op.ConstantValue.Value, f.Type, Target, init));
+            if (op is not null && StaticValue(op, f.Type, init) is { } v) value = v;
+            else if (op is IDefaultValueOperation or IObjectCreationOperation { Initializer: null, Arguments.Length: 0 }) value = null;
+            else { Report(Descriptors.StaticInitializer, init.GetLocation(), ShortSyntax(init), op is null ? "it is not a constant" : StaticInitializers.Why(op)); return null; }
         }
         // C# volatile: every read and write happens, in order with the other volatile accesses (docs/dsl.md).
         CType type = MapType(f.Type, loc);
         if (f.IsVolatile) type = new CVolatileType(type);
         return new CGlobal(type, Names[f], value, false, false, false) { Comment = comment };
+    }
+
+    private static string ShortSyntax(SyntaxNode s) => Shorten(s.ToString());
+
+    /// <summary>
+    /// The C initializer of static data of type <paramref name="type"/>: a constant expression with the source's
+    /// names, NULL, or an address constant <c>(struct cia *)0xBFE001</c>; null when C needs code to compute it.
+    /// </summary>
+    private CExpr? StaticValue(IOperation op, ITypeSymbol type, SyntaxNode syntax)
+    {
+        // Node* p = null: the implicit pointer conversion of the null literal has no constant value of its own
+        if (StaticInitializers.IsNullPointer(op)) return new CLiteral(Target.Null);
+        if (StaticInitializers.IsAddressConstant(op)) return AddressConstant(op);
+        if (!op.ConstantValue.HasValue) return null;
+        return SymbolEqualityComparer.Default.Equals(op.Type, type) ? ConstantExpressions.Lower(op)
+            : new CLiteral(Constants.Format(op.ConstantValue.Value, type, Target, syntax));
+    }
+
+    /// <summary>
+    /// <c>(Cia*)0xBFE001</c> as <c>(struct cia *)0xBFE001</c>: the integer constant with its names and C# type
+    /// (so C sign- or zero-extends it as C# does), cast to each pointer type the source converts it to; an
+    /// implicit conversion (to <c>void*</c>) needs no cast in C.
+    /// </summary>
+    private CExpr AddressConstant(IOperation op)
+    {
+        var c = (IConversionOperation)op;
+        var inner = c.Operand.Type is IPointerTypeSymbol ? AddressConstant(c.Operand) : ConstantExpressions.Lower(c.Operand);
+        return c.IsImplicit && c.Operand.Type is IPointerTypeSymbol ? inner : new CCast(MapType(c.Type!, op.Syntax.GetLocation()), inner);
     }
 
     /// <summary>The element values of a static array field's initializer (array creation or collection expression), or null.</summary>
@@ -416,11 +443,17 @@ internal sealed class ModuleLowerer
         var items = new List<CExpr>();
         foreach (var e in elements)
         {
-            if (!e.ConstantValue.HasValue) { Report(Descriptors.StaticInitializer, e.Syntax.GetLocation(), f.Name); return null; }
-            items.Add(SymbolEqualityComparer.Default.Equals(e.Type, at.ElementType) ? ConstantExpressions.Lower(e)
-                : new CLiteral(Constants.Format(e.ConstantValue.Value, at.ElementType, Target, e.Syntax)));
+            if (StaticValue(e, at.ElementType, e.Syntax) is not { } item)
+            {
+                Report(Descriptors.StaticInitializer, e.Syntax.GetLocation(), ShortSyntax(e.Syntax), StaticInitializers.Why(e));
+                return null;
+            }
+            items.Add(item);
         }
-        var type = new CArrayType(MapType(at.ElementType, loc, storage: true), items.Count);
-        return new CGlobal(type, Names[f], new CInitList(items), false, IsConst: true, false) { Comment = comment };
+        var element = MapType(at.ElementType, loc, storage: true);
+        // A table of pointers: the pointers are constant (struct cia *const t[]), not what they point at.
+        if (element is CPointerType or CFunctionPointerType)
+            return new CGlobal(new CArrayType(new CConstType(element), items.Count), Names[f], new CInitList(items), false, IsConst: false, false) { Comment = comment };
+        return new CGlobal(new CArrayType(element, items.Count), Names[f], new CInitList(items), false, IsConst: true, false) { Comment = comment };
     }
 }
