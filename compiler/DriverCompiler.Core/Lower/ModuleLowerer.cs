@@ -277,7 +277,15 @@ internal sealed class ModuleLowerer
         var under = e.EnumUnderlyingType!;
         items.Add(new CTypedef(MapType(under, null), Names[e]) { Comment = $"enum {e.Name} ({Origin(e)})" });
         foreach (var f in e.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue))
-            items.Add(new CDefine(Names[f], Constants.Format(f.ConstantValue!, under, Target, null)));
+        {
+            // Both = Read | Write: #define EX_MODE_BOTH ((uint8)(EX_MODE_READ | EX_MODE_WRITE)), the names kept as for consts
+            var initializer = (f.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as EnumMemberDeclarationSyntax)?.EqualsValue;
+            var value = initializer is null ? null : Parentheses.InitializerValue(Model(initializer.SyntaxTree), initializer);
+            items.Add(new CDefine(Names[f], Constants.Format(f.ConstantValue!, under, Target, null))
+            {
+                Expr = value is { ConstantValue.HasValue: true } && SymbolEqualityComparer.Default.Equals(value.Type, under) ? ConstantExpressions.Lower(value) : null,
+            });
+        }
     }
 
     private void LowerConstants(INamedTypeSymbol t, List<CTopLevel> items)
