@@ -329,6 +329,16 @@ public static class Cases
                 [/*!*/CExport("x1")] static void O() { }
             }
             """),
+        new("CExportConstant", "DRV0310", U + """
+            static class C {
+                [CExport("PARIOCGSTATUS")] public const int GetStatus = ('p' << 8) | 1;
+                [/*!*/CExport("PARIOCGSTATUS")] public const int Again = 2;
+                [/*!*/CExport("PAR STATUS")] public const int Spaced = 3;
+                [/*!*/CExport("PARVAR")] public static int NotConst = 4;
+                [/*!*/CExport("PG_V"), CConstant("PG_V")] public const uint Both = 1;
+                [/*!*/CExport("PARIOCGSTATUS")] static void M() { }
+            }
+            """),
         new("AmixScsiCardQueue", "DRV0311", """
             [assembly: DriverCompiler.Dsl.Driver("cardx", DriverCompiler.Dsl.DriverTarget.Amix)]
             [assembly: DriverCompiler.Dsl.AmixScsiCard(0x02020054, "A4091 SCSI", Queue = "q")]

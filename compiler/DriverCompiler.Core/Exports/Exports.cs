@@ -19,11 +19,15 @@ internal static class Exports
     public static string? ConstantName(IFieldSymbol f) =>
         DslSymbols.Attribute(f, "CConstantAttribute") is { ConstructorArguments: [{ Value: string n }] } ? n : null;
 
+    /// <summary>The <c>[CExport]</c> name of a constant (a <c>#define</c> the driver's header writes under that name), or null.</summary>
+    public static string? ExportedConstantName(IFieldSymbol f) =>
+        f.IsConst && DslSymbols.Attribute(f, "CExportAttribute") is { ConstructorArguments: [{ Value: string n }] } ? n : null;
+
     /// <summary>The C name a driver member must have regardless of the generated naming, or null.</summary>
     public static string? FixedName(ISymbol s) => s switch
     {
         IMethodSymbol m => ExportName(m),
-        IFieldSymbol f => ConstantName(f),
+        IFieldSymbol f => ConstantName(f) ?? ExportedConstantName(f),
         _ => null,
     };
 

@@ -185,6 +185,11 @@ internal sealed class ModuleLowerer
                     Names[f] = Unique(Names[t].ToUpperInvariant() + "_" + Naming.Upper(f.Name));
             }
         }
+        // Exported names first, so no generated name (of an earlier member) takes one of them.
+        foreach (var t in types.Where(t => t.TypeKind is TypeKind.Class or TypeKind.Struct))
+            foreach (var m in t.GetMembers())
+                if (m is IMethodSymbol { MethodKind: MethodKind.Ordinary } em && Exports.Exports.ExportName(em) is { } en) usedGlobalNames.Add(en);
+                else if (m is IFieldSymbol { IsConst: true } ec && Exports.Exports.ConstantName(ec) is null && Exports.Exports.ExportedConstantName(ec) is { } ecn) usedGlobalNames.Add(ecn);
         foreach (var t in types.Where(t => t.TypeKind is TypeKind.Class or TypeKind.Struct))
         {
             string path = Prefix + "_" + Naming.TypePath(t);
@@ -193,7 +198,9 @@ internal sealed class ModuleLowerer
                 switch (m)
                 {
                     case IFieldSymbol { IsConst: true } c when Exports.Exports.ConstantName(c) is { } cn: Names[c] = cn; break;
-                    case IMethodSymbol meth when meth.MethodKind == MethodKind.Ordinary && Exports.Exports.ExportName(meth) is { } en: Names[meth] = en; usedGlobalNames.Add(en); break;
+                    // [CExport("PARIOCGSTATUS")] const: #define PARIOCGSTATUS ... in the header, for programs that include it
+                    case IFieldSymbol { IsConst: true } c when Exports.Exports.ExportedConstantName(c) is { } xn: Names[c] = xn; break;
+                    case IMethodSymbol meth when meth.MethodKind == MethodKind.Ordinary && Exports.Exports.ExportName(meth) is { } en: Names[meth] = en; break;
                     case IFieldSymbol { IsConst: true } c: Names[c] = Unique(path.ToUpperInvariant() + "_" + Naming.Upper(c.Name)); break;
                     case IFieldSymbol { IsStatic: true } f: Names[f] = Unique(path + "_" + Naming.Snake(f.Name)); break;
                     // [CType(..., ExactFieldNames = true)]: the SDK's member names as written (ln_Succ, io_Command).
