@@ -94,7 +94,7 @@ namespace DriverCompiler.Analyzers
         public static readonly DiagnosticDescriptor FieldOverlap = Error("DRV0110", "Fields overlap",
             "Field '{0}' at offset {1} overlaps field '{2}' ({3} bytes at offset {4})", "Layout");
         public static readonly DiagnosticDescriptor FieldMisaligned = Error("DRV0111", "Field misaligned",
-            "Field '{0}' of {1} bytes is at offset {2}, not a multiple of its alignment {3}", "Layout");
+            "Field '{0}' of {1} bytes is at offset {2}, not a multiple of its alignment {3}; {4}", "Layout");
         public static readonly DiagnosticDescriptor EmptyStruct = Error("DRV0112", "Empty struct",
             "Struct '{0}' has no fields; C has no empty structs", "Layout");
         public static readonly DiagnosticDescriptor DocumentedOffset = Warning("DRV0113", "Offset comment disagrees with the layout",

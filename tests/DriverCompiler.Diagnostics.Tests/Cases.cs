@@ -356,6 +356,12 @@ public static class Cases
         new("Misaligned", "DRV0111", U + """
             [StructLayout(LayoutKind.Explicit)] struct O { [FieldOffset(0)] public byte A; [FieldOffset(1)] public int /*!*/B; }
             """),
+        new("MisalignedAfterSdkMirror", "DRV0111", U + """
+            [CType("struct Device"), StructLayout(LayoutKind.Sequential, Pack = 2)]
+            unsafe struct Device { public fixed byte Library[34]; }
+            [StructLayout(LayoutKind.Sequential, Pack = 2)] struct MyBase { public Device Dev; public uint /*!*/Flags; }
+            [StructLayout(LayoutKind.Sequential, Pack = 2)] struct Fixed { public Device Dev; public ushort Pad; public uint Flags; }
+            """),
         new("EmptyStruct", "DRV0112", U + """
             struct /*!*/Empty { }
             """),
