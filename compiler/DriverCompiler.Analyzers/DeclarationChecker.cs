@@ -137,7 +137,7 @@ namespace DriverCompiler.Analyzers
                     return; // class constructors: the class is reported (DRV0012)
                 case MethodKind.StaticConstructor:
                     if (syntax is ConstructorDeclarationSyntax st)
-                        Report(ctx, Descriptors.StaticInitializer, st.Identifier.GetLocation(), "static " + m.ContainingType.Name + "()");
+                        Report(ctx, Descriptors.StaticInitializer, st.Identifier.GetLocation(), "static " + m.ContainingType.Name + "()", StaticInitializers.StaticConstructor);
                     return;
                 case MethodKind.Destructor:
                     if (syntax is DestructorDeclarationSyntax ds)

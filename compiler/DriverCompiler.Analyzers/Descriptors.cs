@@ -56,7 +56,7 @@ namespace DriverCompiler.Analyzers
         public static readonly DiagnosticDescriptor UnsupportedMember = Error("DRV0014", "Member kind not in the driver subset",
             "'{0}' is a {1}; driver code uses fields and methods only");
         public static readonly DiagnosticDescriptor StaticInitializer = Error("DRV0015", "Static initialization must be constant",
-            "'{0}' needs code to run at start-up; initialize static fields with constants or a static readonly table of constants");
+            "'{0}' cannot initialize static data: {1}");
         public static readonly DiagnosticDescriptor RefKinds = Error("DRV0016", "ref locals, ref returns and ref structs are not in the driver subset",
             "'{0}' uses a ref local, ref return or ref struct; use a pointer");
         public static readonly DiagnosticDescriptor Patterns = Error("DRV0017", "Pattern not in the driver subset",
@@ -96,7 +96,7 @@ namespace DriverCompiler.Analyzers
         public static readonly DiagnosticDescriptor FieldOverlap = Error("DRV0110", "Fields overlap",
             "Field '{0}' at offset {1} overlaps field '{2}' ({3} bytes at offset {4})", "Layout");
         public static readonly DiagnosticDescriptor FieldMisaligned = Error("DRV0111", "Field misaligned",
-            "Field '{0}' of {1} bytes is at offset {2}, not a multiple of its alignment {3}", "Layout");
+            "Field '{0}' of {1} bytes is at offset {2}, not a multiple of its alignment {3}; {4}", "Layout");
         public static readonly DiagnosticDescriptor EmptyStruct = Error("DRV0112", "Empty struct",
             "Struct '{0}' has no fields; C has no empty structs", "Layout");
         public static readonly DiagnosticDescriptor DocumentedOffset = Warning("DRV0113", "Offset comment disagrees with the layout",

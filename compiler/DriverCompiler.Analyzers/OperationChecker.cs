@@ -77,20 +77,10 @@ namespace DriverCompiler.Analyzers
                 // A problem inside the value (new C(), a runtime call) is the more specific report.
                 int before = reported;
                 Visit(value);
-                if (reported == before && !IsConstantInitializer(value))
-                    Report(Descriptors.StaticInitializer, value.Syntax.GetLocation(), DriverSymbols.Snippet(value.Syntax));
+                if (reported == before && !StaticInitializers.IsConstant(value))
+                    Report(Descriptors.StaticInitializer, value.Syntax.GetLocation(), DriverSymbols.Snippet(value.Syntax), StaticInitializers.Why(value));
                 return;
             }
-        }
-
-        private static bool IsConstantInitializer(IOperation value)
-        {
-            if (value.ConstantValue.HasValue) return true;
-            var v = StripImplicitConversions(value);
-            if (v.ConstantValue.HasValue || v is IDefaultValueOperation) return true;
-            // new S() with no arguments and no initializer is default(S).
-            return v is IObjectCreationOperation oc && oc.Type?.TypeKind == TypeKind.Struct
-                && oc.Arguments.Length == 0 && oc.Initializer == null;
         }
 
         /// <summary>The initializer of a <c>static readonly</c> array: a table of constants.</summary>
@@ -102,7 +92,7 @@ namespace DriverCompiler.Analyzers
                 init = ac.Initializer;
                 if (init == null)
                 {
-                    Report(Descriptors.StaticInitializer, value.Syntax.GetLocation(), DriverSymbols.Snippet(value.Syntax));
+                    Report(Descriptors.StaticInitializer, value.Syntax.GetLocation(), DriverSymbols.Snippet(value.Syntax), StaticInitializers.Why(value));
                     return;
                 }
             }
@@ -113,7 +103,7 @@ namespace DriverCompiler.Analyzers
             }
             else
             {
-                Report(Descriptors.StaticInitializer, value.Syntax.GetLocation(), DriverSymbols.Snippet(value.Syntax));
+                Report(Descriptors.StaticInitializer, value.Syntax.GetLocation(), DriverSymbols.Snippet(value.Syntax), StaticInitializers.Why(value));
                 return;
             }
             foreach (var e in init.ElementValues) CheckTableElement(e);
@@ -123,8 +113,9 @@ namespace DriverCompiler.Analyzers
         {
             int before = reported;
             Visit(e);
-            if (reported == before && !e.ConstantValue.HasValue && !StripImplicitConversions(e).ConstantValue.HasValue)
-                Report(Descriptors.StaticInitializer, e.Syntax.GetLocation(), DriverSymbols.Snippet(e.Syntax));
+            if (reported == before && !e.ConstantValue.HasValue && !StripImplicitConversions(e).ConstantValue.HasValue
+                && !StaticInitializers.IsNullPointer(e) && !StaticInitializers.IsAddressConstant(e))
+                Report(Descriptors.StaticInitializer, e.Syntax.GetLocation(), DriverSymbols.Snippet(e.Syntax), StaticInitializers.Why(e));
         }
 
         /// <summary>

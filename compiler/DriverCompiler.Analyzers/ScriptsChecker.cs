@@ -36,6 +36,7 @@ namespace DriverCompiler.Analyzers
             private readonly Compilation compilation;
             private readonly DriverSymbols k;
             private List<IMethodSymbol>? methods;
+            private List<ISymbol>? exported;
             private readonly object gate = new object();
 
             public Index(Compilation compilation, DriverSymbols k) { this.compilation = compilation; this.k = k; }
@@ -58,6 +59,29 @@ namespace DriverCompiler.Analyzers
                         }
                         Walk(compilation.Assembly.GlobalNamespace);
                         return methods = list;
+                    }
+                }
+            }
+
+            /// <summary>Every method and field with a [CExport], in source order: one C namespace for all of them.</summary>
+            public List<ISymbol> Exported
+            {
+                get
+                {
+                    lock (gate)
+                    {
+                        if (exported != null) return exported;
+                        var list = new List<ISymbol>();
+                        void Walk(INamespaceOrTypeSymbol ns)
+                        {
+                            foreach (var m in ns.GetMembers())
+                            {
+                                if (m is INamespaceOrTypeSymbol child) Walk(child);
+                                else if ((m is IMethodSymbol || m is IFieldSymbol) && m.DeclaringSyntaxReferences.Length > 0 && Attr(m, "CExportAttribute") != null) list.Add(m);
+                            }
+                        }
+                        Walk(compilation.Assembly.GlobalNamespace);
+                        return exported = list;
                     }
                 }
             }
@@ -101,20 +125,7 @@ namespace DriverCompiler.Analyzers
         {
             var m = (IMethodSymbol)ctx.Symbol;
             if (m.DeclaringSyntaxReferences.Length == 0) return;
-            var export = index.Attr(m, "CExportAttribute");
-            if (export != null)
-            {
-                var loc = export.ApplicationSyntaxReference?.GetSyntax(ctx.CancellationToken).GetLocation() ?? m.Locations.FirstOrDefault();
-                string? name = Index.ExportName(export);
-                if (name == null || !Identifier.IsMatch(name))
-                    ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CExportName, loc, name ?? "null", "is not a C identifier"));
-                else
-                {
-                    var first = index.Methods.FirstOrDefault(o => Index.ExportName(index.Attr(o, "CExportAttribute")) == name);
-                    if (first != null && !SymbolEqualityComparer.Default.Equals(first, m))
-                        ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CExportName, loc, name, "is already the name of " + first.ToDisplayString()));
-                }
-            }
+            CheckExport(ctx, m, index);
             var attr = index.Attr(m, "ScriptsAttribute");
             if (attr == null) return;
             var at = m.Locations.FirstOrDefault();
@@ -126,6 +137,38 @@ namespace DriverCompiler.Analyzers
                     ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.ScriptsMethod, at, m.Name, $"has Arch = {arch}; the chips are 700, 710, 720, 770, 810 and 825"));
                 if (kv.Key == "Dsa" && kv.Value.Value is INamedTypeSymbol t && t.TypeKind != TypeKind.Struct)
                     ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.ScriptsMethod, at, m.Name, $"has Dsa = typeof({t.Name}), which is not a struct"));
+            }
+        }
+
+        /// <summary>DRV0310 for a [CExport] on a field: a const, with a C identifier no other export has.</summary>
+        private static void AnalyzeField(SymbolAnalysisContext ctx, Index index)
+        {
+            var f = (IFieldSymbol)ctx.Symbol;
+            if (f.DeclaringSyntaxReferences.Length == 0) return;
+            var export = index.Attr(f, "CExportAttribute");
+            if (export == null) return;
+            var loc = export.ApplicationSyntaxReference?.GetSyntax(ctx.CancellationToken).GetLocation() ?? f.Locations.FirstOrDefault();
+            if (!f.IsConst)
+                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CExportName, loc, Index.ExportName(export) ?? "null", "is on '" + f.Name + "', which is not a const: [CExport] names methods and constants"));
+            else if (index.Attr(f, "CConstantAttribute") != null)
+                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CExportName, loc, Index.ExportName(export) ?? "null", "is on '" + f.Name + "', which [CConstant] says a header defines: keep one of the two"));
+            else CheckExport(ctx, f, index);
+        }
+
+        /// <summary>The exported name is a C identifier, and no earlier method or constant exports it.</summary>
+        private static void CheckExport(SymbolAnalysisContext ctx, ISymbol s, Index index)
+        {
+            var export = index.Attr(s, "CExportAttribute");
+            if (export == null) return;
+            var loc = export.ApplicationSyntaxReference?.GetSyntax(ctx.CancellationToken).GetLocation() ?? s.Locations.FirstOrDefault();
+            string? name = Index.ExportName(export);
+            if (name == null || !Identifier.IsMatch(name))
+                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CExportName, loc, name ?? "null", "is not a C identifier"));
+            else
+            {
+                var first = index.Exported.FirstOrDefault(o => Index.ExportName(index.Attr(o, "CExportAttribute")) == name);
+                if (first != null && !SymbolEqualityComparer.Default.Equals(first, s))
+                    ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CExportName, loc, name, "is already the name of " + first.ToDisplayString()));
             }
         }
 

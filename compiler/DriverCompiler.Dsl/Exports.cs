@@ -3,19 +3,27 @@ using System;
 namespace DriverCompiler.Dsl
 {
     /// <summary>
-    /// Gives a driver method the exact C name the given name instead of the generated
-    /// <c>prefix_type_method</c>: for entry points a kernel or an OS table calls by name, such as
-    /// Amix's <c>a4091queue</c> (named in <c>sd.c</c>'s <c>scsicard[]</c>) and <c>a4091intr</c>
-    /// (named in <c>master.d/kernel.c</c>'s <c>int2_tbl[]</c>). The method is lowered as usual and
-    /// is never <c>static</c> in C.
+    /// Gives a driver method or constant the exact C name the given name instead of the generated one.
+    /// On a method (instead of <c>prefix_type_method</c>): for entry points a kernel or an OS table calls by
+    /// name, such as Amix's <c>a4091queue</c> (named in <c>sd.c</c>'s <c>scsicard[]</c>) and <c>a4091intr</c>
+    /// (named in <c>master.d/kernel.c</c>'s <c>int2_tbl[]</c>); the method is lowered as usual and is never
+    /// <c>static</c> in C. On a <c>const</c> (instead of <c>PREFIX_TYPE_NAME</c>): for a value programs outside
+    /// the driver use by name, such as an ioctl number,
+    /// <c>[CExport("PARIOCGSTATUS")] public const int GetStatus = ('p' &lt;&lt; 8) | 1;</c>, emitted as
+    /// <c>#define PARIOCGSTATUS (('p' &lt;&lt; 8) | 1)</c> in the driver's header (<c>&lt;driver&gt;.h</c>) and used under
+    /// that name in the driver's own C.
     /// </summary>
-    /// <remarks>The name must be a C identifier and unique among the driver's exported names (DRV0310).</remarks>
-    [AttributeUsage(AttributeTargets.Method)]
+    /// <remarks>
+    /// The name must be a C identifier and unique among the driver's exported names, methods and constants
+    /// together (DRV0310); on a field, the field must be a <c>const</c> without <see cref="CConstantAttribute"/>
+    /// (which says the opposite: a header defines the name).
+    /// </remarks>
+    [AttributeUsage(AttributeTargets.Method | AttributeTargets.Field)]
     public sealed class CExportAttribute : Attribute
     {
-        /// <param name="name">The C function name, e.g. <c>"a4091queue"</c>.</param>
+        /// <param name="name">The C name, e.g. <c>"a4091queue"</c> or <c>"PARIOCGSTATUS"</c>.</param>
         public CExportAttribute(string name) { Name = name; }
-        /// <summary>The C function name.</summary>
+        /// <summary>The C name.</summary>
         public string Name { get; }
     }
 

@@ -33,6 +33,22 @@ public class AnalyzerTests
         Assert.Contains(analyzer, d => d.Id == c.Id);
     }
 
+    /// <summary>Issue 10: DRV0111 after a Pack = 2 SDK mirror names the padding field (34-byte struct Device: 2 bytes, to offset 36).</summary>
+    [Fact]
+    public void Misaligned_field_after_an_sdk_mirror_suggests_the_padding_field()
+    {
+        var c = Cases.Get("MisalignedAfterSdkMirror");
+        var (_, analyzer) = AnalyzerHarness.Run(c.Marked.Source, c.WithDriver, c.Target);
+        var d = Assert.Single(analyzer, x => x.Id == "DRV0111");
+        Assert.Contains("at offset 34, not a multiple of its alignment 4", d.Message);
+        Assert.Contains("after 'Dev' (34 bytes, an SDK mirror packed to 2)", d.Message);
+        Assert.Contains("('public ushort Pad;') so that it is at offset 36", d.Message);
+        Assert.Contains("remove Pack = 2", d.Message);
+        // an explicit layout is told where to move the field instead
+        var (_, explicitLayout) = AnalyzerHarness.Run(Cases.Get("Misaligned").Marked.Source);
+        Assert.Contains("move it to offset 4 ([FieldOffset(4)])", Assert.Single(explicitLayout).Message);
+    }
+
     [Fact]
     public void Every_descriptor_the_analyzer_reports_has_a_bad_case()
     {

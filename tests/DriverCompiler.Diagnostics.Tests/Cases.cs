@@ -155,6 +155,18 @@ public static class Cases
         new("StaticTableNotConstant", "DRV0015", U + """
             static class C { static int Y; static readonly int[] T = { 1, /*!*/Y }; }
             """),
+        new("StaticPointerNotConstant", "DRV0015", U + """
+            struct R { public int A; }
+            static unsafe class C {
+                static uint Base;
+                static R* Regs = /*!*/(R*)Base;
+                static R* Ok = (R*)0xBFE001;
+                static R* Wide = /*!*/(R*)0x1_0000_0000L;
+                static void* Call = /*!*/(R*)M();
+                static readonly R*[] T = { (R*)4, null, /*!*/(R*)Base };
+                static uint M() => 1;
+            }
+            """),
         new("RefLocal", "DRV0016", U + """
             static class C { static void M(int x) { /*!*/ref int r = ref x; r = 2; } }
             """),
@@ -333,6 +345,16 @@ public static class Cases
                 [/*!*/BuildOption, CConstant("PG_V")] public const int PgV = 1;
             }
             """),
+        new("CExportConstant", "DRV0310", U + """
+            static class C {
+                [CExport("PARIOCGSTATUS")] public const int GetStatus = ('p' << 8) | 1;
+                [/*!*/CExport("PARIOCGSTATUS")] public const int Again = 2;
+                [/*!*/CExport("PAR STATUS")] public const int Spaced = 3;
+                [/*!*/CExport("PARVAR")] public static int NotConst = 4;
+                [/*!*/CExport("PG_V"), CConstant("PG_V")] public const uint Both = 1;
+                [/*!*/CExport("PARIOCGSTATUS")] static void M() { }
+            }
+            """),
         new("AmixScsiCardQueue", "DRV0311", """
             [assembly: DriverCompiler.Dsl.Driver("cardx", DriverCompiler.Dsl.DriverTarget.Amix)]
             [assembly: DriverCompiler.Dsl.AmixScsiCard(0x02020054, "A4091 SCSI", Queue = "q")]
@@ -349,6 +371,12 @@ public static class Cases
             """),
         new("Misaligned", "DRV0111", U + """
             [StructLayout(LayoutKind.Explicit)] struct O { [FieldOffset(0)] public byte A; [FieldOffset(1)] public int /*!*/B; }
+            """),
+        new("MisalignedAfterSdkMirror", "DRV0111", U + """
+            [CType("struct Device"), StructLayout(LayoutKind.Sequential, Pack = 2)]
+            unsafe struct Device { public fixed byte Library[34]; }
+            [StructLayout(LayoutKind.Sequential, Pack = 2)] struct MyBase { public Device Dev; public uint /*!*/Flags; }
+            [StructLayout(LayoutKind.Sequential, Pack = 2)] struct Fixed { public Device Dev; public ushort Pad; public uint Flags; }
             """),
         new("EmptyStruct", "DRV0112", U + """
             struct /*!*/Empty { }

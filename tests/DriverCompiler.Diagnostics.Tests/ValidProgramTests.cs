@@ -256,6 +256,13 @@ public class ValidProgramTests
             static int paren = (-5);
             static ushort castParen = ((ushort)7);
             static Packet packet;
+            // issue 10: address constants in static data
+            const uint RegsBase = 0xBFE001;
+            static Regs* ciaA = (Regs*)0xBFE001;
+            static Regs* ciaB = ((Regs*)(RegsBase - 0x1001));
+            static byte* bytes = (byte*)(Regs*)RegsBase;
+            static void* untyped = (Regs*)(-1);
+            static readonly Regs*[] Blocks = { (Regs*)RegsBase, null };
 
             public static int Wait()
             {
@@ -264,6 +271,7 @@ public class ValidProgramTests
                 int* p = Addr.Of(ref seen);
                 Packet* pk = Addr.Of(ref packet);
                 (pk)->Kind = 1;
+                if (ciaA == ciaB || bytes == untyped || Blocks[1] != null) return 0;
                 return System.Threading.Volatile.Read(ref seen) + *p + paren + castParen + GetStatus + (byte)'a';
             }
         }

@@ -16,6 +16,8 @@ public class ConstantExpressionTests
         using DriverCompiler.Dsl;
         [assembly: Driver("k", DriverTarget.AmigaOS4)]
         namespace K;
+        public enum Mode : byte { Read = 1, Write = 2, Both = Read | Write, Big = 0x80 }
+        public enum Prio : int { Zero = Sleep.PZero, Wake = Zero + 8, Caught = Wake | Sleep.PCatch }
         public static class Hw
         {
             public const byte IcrSetClr = 0x80;
@@ -28,6 +30,8 @@ public class ConstantExpressionTests
             public const uint LegacyAlign = 4096;
             public const int Derived = PZero + 8 | PCatch;
             public const int Ioctl = ('p' << 8) | 1;
+            [CExport("PARIOCGSTATUS")] public const int GetStatus = ('p' << 8) | 1;
+            [CExport("PAR_SLEEP")] public const int SleepAt = PZero + 2;
             static uint mask = ~(LegacyAlign - 1);
             static readonly int[] Table = [PZero, PCatch + 1, 7];
             public static int Priority() => PZero + 8 | PCatch;
@@ -35,6 +39,8 @@ public class ConstantExpressionTests
             public static int Icr() => Hw.IcrSetClr | Hw.IcrFlag;
             public static uint Mask() => mask + (uint)Table[0];
             public static int Literal() => 3 * 4 + 1;
+            public static int Status(int cmd) => cmd == GetStatus ? SleepAt : 0;
+            public static int Modes() => (int)Mode.Both + (int)Prio.Caught;
         }
         """;
 
@@ -62,5 +68,33 @@ public class ConstantExpressionTests
         Assert.DoesNotContain("4294963200", c);
         // what the source wrote as literals still folds
         Assert.Contains("return 13;", c);
+    }
+
+    /// <summary>A [CExport] const is a #define under exactly its name in the header, and the driver's C uses that name.</summary>
+    [Theory]
+    [InlineData(DriverTarget.AmigaOS4)]
+    [InlineData(DriverTarget.Amix)]
+    public void Exported_constants_are_defined_in_the_header_under_their_name(DriverTarget target)
+    {
+        var result = DriverCompilation.FromSources([("K.cs", Source)], "K").Build(new BuildOptions(target));
+        string header = result.Files.Single(f => f.RelativePath == "k.h").Content;
+        Assert.Contains("#define PARIOCGSTATUS (('p' << 8) | 1)\n", header);
+        Assert.Contains("#define PAR_SLEEP (PZERO + 2)\n", header);
+        Assert.DoesNotContain("K_SLEEP_GET_STATUS", Emit(target));
+        Assert.Contains("return cmd == PARIOCGSTATUS ? PAR_SLEEP : 0;", Emit(target));
+    }
+
+    /// <summary>Enum members set from other members and constants keep the names, as consts do.</summary>
+    [Theory]
+    [InlineData(DriverTarget.AmigaOS4)]
+    [InlineData(DriverTarget.Amix)]
+    public void Enum_members_keep_the_names_they_are_set_from(DriverTarget target)
+    {
+        string c = Emit(target);
+        Assert.Contains("#define K_MODE_BOTH ((" + (target == DriverTarget.Amix ? "uchar" : "uint8") + ")(K_MODE_READ | K_MODE_WRITE))", c);
+        Assert.Contains("#define K_MODE_BIG 0x80", c);
+        Assert.Contains("#define K_PRIO_ZERO PZERO", c);
+        Assert.Contains("#define K_PRIO_WAKE (K_PRIO_ZERO + 8)", c);
+        Assert.Contains("#define K_PRIO_CAUGHT (K_PRIO_WAKE | K_SLEEP_P_CATCH)", c);
     }
 }

@@ -222,7 +222,8 @@ namespace DriverCompiler.Analyzers.Layout
                     at = Align(offset, effAlign);
                 }
                 if (at % natural != 0 && !(sdkMirror && at % effAlign == 0))
-                    problems.Add(new LayoutProblem(Descriptors.FieldMisaligned, f, f.Name, size, at, natural));
+                    problems.Add(new LayoutProblem(Descriptors.FieldMisaligned, f, f.Name, size, at, natural,
+                        MisalignedFix(at, natural, isExplicit, pack, placed.Count == 0 ? null : placed[placed.Count - 1])));
                 foreach (var other in placed)
                     if (at < other.Offset + other.Size && other.Offset < at + size)
                     {
@@ -243,6 +244,30 @@ namespace DriverCompiler.Analyzers.Layout
             return new StructLayoutInfo(type, placed, total, structAlign, isExplicit, problems, naturalAlign,
                 Align(System.Math.Max(offset, minSize), naturalAlign));
         }
+
+        /// <summary>
+        /// What to write for a misaligned field (DRV0111's last part): the padding field C would insert, or the
+        /// offset to move it to. After an SDK mirror packed to 2 (<c>struct Device</c> is 34 bytes) the 2 bytes
+        /// C pads with must be a field of the C# struct too, or the struct must not be packed itself.
+        /// </summary>
+        private static string MisalignedFix(int at, int natural, bool isExplicit, int pack, FieldLayout? previous)
+        {
+            int to = Align(at, natural), gap = to - at;
+            if (isExplicit) return "move it to offset " + to + " ([FieldOffset(" + to + ")])";
+            string type = gap == 1 ? "byte" : gap == 2 ? "ushort" : gap == 4 ? "uint" : "fixed byte";
+            string field = gap is 1 or 2 or 4 ? "public " + type + " Pad;" : "public fixed byte Pad[" + gap + "];";
+            string after = previous == null ? "" : " after '" + previous.Field.Name + "' (" + previous.Size + " bytes"
+                + (previous.ElementType is INamedTypeSymbol pt && IsSdkMirror(pt) ? ", an SDK mirror" + (PackOf(pt) is int p && p > 0 ? " packed to " + p : "") : "") + ")";
+            return "add " + gap + " byte" + (gap == 1 ? "" : "s") + " of padding" + after + " as a field before it ('" + field + "') so that it is at offset " + to
+                + (pack > 0 && pack < natural ? ", or remove Pack = " + pack + " (only [CType] SDK mirrors may follow the SDK's packing)" : "");
+        }
+
+        private static int PackOf(INamedTypeSymbol type) => type.GetAttributes()
+            .Where(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.StructLayoutAttribute")
+            .SelectMany(a => a.NamedArguments).Where(na => na.Key == "Pack" && na.Value.Value is int).Select(na => (int)na.Value.Value!).FirstOrDefault();
+
+        private static bool IsSdkMirror(INamedTypeSymbol type) => type.GetAttributes().Any(a => a.AttributeClass?.Name == "CTypeAttribute"
+            && a.AttributeClass.ContainingNamespace is { Name: "Dsl" } ns && ns.ToDisplayString() == "DriverCompiler.Dsl");
 
         private static int Align(int value, int alignment) => alignment <= 1 ? value : (value + alignment - 1) / alignment * alignment;
     }

@@ -18,6 +18,12 @@ public sealed record CPointerType(CType Target, bool Const = false, bool Volatil
 /// </summary>
 public sealed record CVolatileType(CType Inner) : CType;
 
+/// <summary>
+/// <see cref="Inner"/> qualified <c>const</c> itself: <c>const uint32 x</c>, and for a pointer the pointer, not
+/// what it points at: <c>struct cia *const t[2]</c> (a <c>static readonly</c> table of pointers).
+/// </summary>
+public sealed record CConstType(CType Inner) : CType;
+
 /// <summary>Array of <see cref="Length"/> elements (null: unsized, as in an initialized table).</summary>
 public sealed record CArrayType(CType Element, int? Length) : CType;
 
@@ -44,6 +50,13 @@ public static class CDeclarator
                     return inner.Length == 0 ? n.Name : n.Name + " " + inner;
                 case CVolatileType { Inner: CNamedType vn }:
                     return "volatile " + (inner.Length == 0 ? vn.Name : vn.Name + " " + inner);
+                case CConstType { Inner: CNamedType cn }:
+                    return "const " + (inner.Length == 0 ? cn.Name : cn.Name + " " + inner);
+                case CConstType k:
+                    // the qualifier after the '*' it qualifies: struct cia *const t[2]
+                    inner = inner.Length == 0 ? "const" : "const " + inner;
+                    type = k.Inner;
+                    break;
                 case CVolatileType v:
                     // the qualifier after the '*' it qualifies: uint8 *volatile p
                     inner = inner.Length == 0 ? "volatile" : "volatile " + inner;

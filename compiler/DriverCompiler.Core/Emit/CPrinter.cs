@@ -61,6 +61,7 @@ public sealed class CPrinter
     {
         CPointerType p => p with { Const = false, Target = StripConst(p.Target) },
         CArrayType a => a with { Element = StripConst(a.Element) },
+        CConstType c => StripConst(c.Inner),
         _ => t,
     };
 

@@ -22,11 +22,15 @@ internal static class Exports
     /// <summary>Whether a constant is a <c>[BuildOption]</c>: its <c>#define</c> may be overridden by the C build.</summary>
     public static bool IsBuildOption(IFieldSymbol f) => DslSymbols.Attribute(f, "BuildOptionAttribute") is not null;
 
+    /// <summary>The <c>[CExport]</c> name of a constant (a <c>#define</c> the driver's header writes under that name), or null.</summary>
+    public static string? ExportedConstantName(IFieldSymbol f) =>
+        f.IsConst && DslSymbols.Attribute(f, "CExportAttribute") is { ConstructorArguments: [{ Value: string n }] } ? n : null;
+
     /// <summary>The C name a driver member must have regardless of the generated naming, or null.</summary>
     public static string? FixedName(ISymbol s) => s switch
     {
         IMethodSymbol m => ExportName(m),
-        IFieldSymbol f => ConstantName(f),
+        IFieldSymbol f => ConstantName(f) ?? ExportedConstantName(f),
         _ => null,
     };
 

@@ -56,6 +56,11 @@ internal sealed class ConstantExpressions(ModuleLowerer module)
                     if (CharConstant(c) is { } character) return character;
                     if (!IsIntegral(c.Operand.Type)) return null;
                     var inner = Sub(c.Operand);
+                    // Inside an enum member's initializer C# reads the other members as the underlying type
+                    // (Both = Read | Write): an implicit conversion C# allows nowhere else. The member's C
+                    // define already has that type (or int, which the 8/16-bit type promotes to).
+                    if (c.IsImplicit && c.Operand.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } under }
+                        && SymbolEqualityComparer.Default.Equals(under, c.Type)) return inner;
                     if (SameCType(c.Operand.Type!, c.Type!) || (PromotesToInt(c.Operand.Type!) && IsInt32(c.Type!))) return inner;
                     return new CCast(module.MapType(c.Type!, null), inner);
                 }

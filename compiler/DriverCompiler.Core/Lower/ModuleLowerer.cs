@@ -234,6 +234,11 @@ internal sealed class ModuleLowerer
                     Names[f] = Unique(Names[t].ToUpperInvariant() + "_" + Naming.Upper(f.Name));
             }
         }
+        // Exported names first, so no generated name (of an earlier member) takes one of them.
+        foreach (var t in types.Where(t => t.TypeKind is TypeKind.Class or TypeKind.Struct))
+            foreach (var m in t.GetMembers())
+                if (m is IMethodSymbol { MethodKind: MethodKind.Ordinary } em && Exports.Exports.ExportName(em) is { } en) usedGlobalNames.Add(en);
+                else if (m is IFieldSymbol { IsConst: true } ec && Exports.Exports.ConstantName(ec) is null && Exports.Exports.ExportedConstantName(ec) is { } ecn) usedGlobalNames.Add(ecn);
         foreach (var t in types.Where(t => t.TypeKind is TypeKind.Class or TypeKind.Struct))
         {
             string path = Prefix + "_" + Naming.TypePath(t);
@@ -242,7 +247,9 @@ internal sealed class ModuleLowerer
                 switch (m)
                 {
                     case IFieldSymbol { IsConst: true } c when Exports.Exports.ConstantName(c) is { } cn: Names[c] = cn; break;
-                    case IMethodSymbol meth when meth.MethodKind == MethodKind.Ordinary && Exports.Exports.ExportName(meth) is { } en: Names[meth] = en; usedGlobalNames.Add(en); break;
+                    // [CExport("PARIOCGSTATUS")] const: #define PARIOCGSTATUS ... in the header, for programs that include it
+                    case IFieldSymbol { IsConst: true } c when Exports.Exports.ExportedConstantName(c) is { } xn: Names[c] = xn; break;
+                    case IMethodSymbol meth when meth.MethodKind == MethodKind.Ordinary && Exports.Exports.ExportName(meth) is { } en: Names[meth] = en; break;
                     case IFieldSymbol { IsConst: true } c: Names[c] = Unique(path.ToUpperInvariant() + "_" + Naming.Upper(c.Name)); break;
                     case IFieldSymbol { IsStatic: true } f: Names[f] = Unique(path + "_" + Naming.Snake(f.Name)); break;
                     // [CType(..., ExactFieldNames = true)]: the SDK's member names as written (ln_Succ, io_Command).
@@ -404,7 +411,15 @@ internal sealed class ModuleLowerer
         var under = e.EnumUnderlyingType!;
         items.Add(new CTypedef(MapType(under, null), Names[e]) { Comment = $"enum {e.Name} ({Origin(e)})" });
         foreach (var f in e.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue))
-            items.Add(new CDefine(Names[f], Constants.Format(f.ConstantValue!, under, Target, null)));
+        {
+            // Both = Read | Write: #define EX_MODE_BOTH ((uint8)(EX_MODE_READ | EX_MODE_WRITE)), the names kept as for consts
+            var initializer = (f.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as EnumMemberDeclarationSyntax)?.EqualsValue;
+            var value = initializer is null ? null : Parentheses.InitializerValue(Model(initializer.SyntaxTree), initializer);
+            items.Add(new CDefine(Names[f], Constants.Format(f.ConstantValue!, under, Target, null))
+            {
+                Expr = value is { ConstantValue.HasValue: true } && SymbolEqualityComparer.Default.Equals(value.Type, under) ? ConstantExpressions.Lower(value) : null,
+            });
+        }
     }
 
     private void LowerConstants(INamedTypeSymbol t, List<CTopLevel> items)
@@ -500,27 +515,54 @@ internal sealed class ModuleLowerer
         if (f.Type is IArrayTypeSymbol at)
         {
             if (init is null || !f.IsReadOnly) { Report(Descriptors.HeapArray, loc, f.Name); return null; }
-            if (ArrayElements(f) is not { } elements) { Report(Descriptors.StaticInitializer, init.GetLocation(), f.Name); return null; }
+            if (ArrayElements(f) is not { } elements)
+            {
+                var whole = Parentheses.InitializerValue(Model(init.SyntaxTree), decl!.Initializer!);
+                Report(Descriptors.StaticInitializer, init.GetLocation(), ShortSyntax(init), whole is null ? "it is not a table" : StaticInitializers.Why(whole));
+                return null;
+            }
             return ArrayGlobal(f, at, elements, comment, loc);
         }
         CExpr? value = null;
         if (init is not null)
         {
             var op = Parentheses.InitializerValue(Model(init.SyntaxTree), decl!.Initializer!);
-            // Node* p = null: the implicit pointer conversion of the null literal has no constant value of its own
-            if (op is IConversionOperation { IsImplicit: true, Operand.ConstantValue: { HasValue: true, Value: null } } nullConversion) op = nullConversion.Operand;
-            if (op is null || !op.ConstantValue.HasValue)
-            {
-                if (op is IDefaultValueOperation or IObjectCreationOperation { Initializer: null, Arguments.Length: 0 }) value = null;
-                else { Report(Descriptors.StaticInitializer, init.GetLocation(), f.Name); return null; }
-            }
-            else value = SymbolEqualityComparer.Default.Equals(op.Type, f.Type) ? ConstantExpressions.Lower(op)
-                : new CLiteral(Constants.Format(op.ConstantValue.Value, f.Type, Target, init));
+            if (op is not null && StaticValue(op, f.Type, init) is { } v) value = v;
+            else if (op is IDefaultValueOperation or IObjectCreationOperation { Initializer: null, Arguments.Length: 0 }) value = null;
+            else { Report(Descriptors.StaticInitializer, init.GetLocation(), ShortSyntax(init), op is null ? "it is not a constant" : StaticInitializers.Why(op)); return null; }
         }
         // C# volatile: every read and write happens, in order with the other volatile accesses (docs/dsl.md).
         CType type = MapType(f.Type, loc);
         if (f.IsVolatile) type = new CVolatileType(type);
         return new CGlobal(type, Names[f], value, false, false, false) { Comment = comment };
+    }
+
+    private static string ShortSyntax(SyntaxNode s) => Shorten(s.ToString());
+
+    /// <summary>
+    /// The C initializer of static data of type <paramref name="type"/>: a constant expression with the source's
+    /// names, NULL, or an address constant <c>(struct cia *)0xBFE001</c>; null when C needs code to compute it.
+    /// </summary>
+    private CExpr? StaticValue(IOperation op, ITypeSymbol type, SyntaxNode syntax)
+    {
+        // Node* p = null: the implicit pointer conversion of the null literal has no constant value of its own
+        if (StaticInitializers.IsNullPointer(op)) return new CLiteral(Target.Null);
+        if (StaticInitializers.IsAddressConstant(op)) return AddressConstant(op);
+        if (!op.ConstantValue.HasValue) return null;
+        return SymbolEqualityComparer.Default.Equals(op.Type, type) ? ConstantExpressions.Lower(op)
+            : new CLiteral(Constants.Format(op.ConstantValue.Value, type, Target, syntax));
+    }
+
+    /// <summary>
+    /// <c>(Cia*)0xBFE001</c> as <c>(struct cia *)0xBFE001</c>: the integer constant with its names and C# type
+    /// (so C sign- or zero-extends it as C# does), cast to each pointer type the source converts it to; an
+    /// implicit conversion (to <c>void*</c>) needs no cast in C.
+    /// </summary>
+    private CExpr AddressConstant(IOperation op)
+    {
+        var c = (IConversionOperation)op;
+        var inner = c.Operand.Type is IPointerTypeSymbol ? AddressConstant(c.Operand) : ConstantExpressions.Lower(c.Operand);
+        return c.IsImplicit && c.Operand.Type is IPointerTypeSymbol ? inner : new CCast(MapType(c.Type!, op.Syntax.GetLocation()), inner);
     }
 
     /// <summary>The element values of a static array field's initializer (array creation or collection expression), or null.</summary>
@@ -544,11 +586,17 @@ internal sealed class ModuleLowerer
         var items = new List<CExpr>();
         foreach (var e in elements)
         {
-            if (!e.ConstantValue.HasValue) { Report(Descriptors.StaticInitializer, e.Syntax.GetLocation(), f.Name); return null; }
-            items.Add(SymbolEqualityComparer.Default.Equals(e.Type, at.ElementType) ? ConstantExpressions.Lower(e)
-                : new CLiteral(Constants.Format(e.ConstantValue.Value, at.ElementType, Target, e.Syntax)));
+            if (StaticValue(e, at.ElementType, e.Syntax) is not { } item)
+            {
+                Report(Descriptors.StaticInitializer, e.Syntax.GetLocation(), ShortSyntax(e.Syntax), StaticInitializers.Why(e));
+                return null;
+            }
+            items.Add(item);
         }
-        var type = new CArrayType(MapType(at.ElementType, loc, storage: true), items.Count);
-        return new CGlobal(type, Names[f], new CInitList(items), false, IsConst: true, false) { Comment = comment };
+        var element = MapType(at.ElementType, loc, storage: true);
+        // A table of pointers: the pointers are constant (struct cia *const t[]), not what they point at.
+        if (element is CPointerType or CFunctionPointerType)
+            return new CGlobal(new CArrayType(new CConstType(element), items.Count), Names[f], new CInitList(items), false, IsConst: false, false) { Comment = comment };
+        return new CGlobal(new CArrayType(element, items.Count), Names[f], new CInitList(items), false, IsConst: true, false) { Comment = comment };
     }
 }
