@@ -27,6 +27,7 @@ namespace DriverCompiler.Analyzers
             start.RegisterOperationBlockAction(ctx => AnalyzeBlock(ctx, k, scripts, index));
             start.RegisterSymbolAction(ctx => AnalyzeMethod(ctx, k, index), SymbolKind.Method);
             start.RegisterSymbolAction(ctx => AnalyzeField(ctx, index), SymbolKind.Field);
+            start.RegisterSymbolAction(ctx => AnalyzeBuildOption(ctx, index), SymbolKind.Field);
             start.RegisterCompilationEndAction(ctx => AnalyzeCards(ctx, k, index));
         }
 
@@ -313,7 +314,7 @@ namespace DriverCompiler.Analyzers
         /// DRV0312: a <c>[BuildOption]</c> must be an integral <c>const</c> the driver defines itself: only such a
         /// constant is printed as an overridable <c>#define</c>; on anything else the attribute would change nothing.
         /// </summary>
-        private static void AnalyzeField(SymbolAnalysisContext ctx, Index index)
+        private static void AnalyzeBuildOption(SymbolAnalysisContext ctx, Index index)
         {
             var f = (IFieldSymbol)ctx.Symbol;
             var option = index.Attr(f, "BuildOptionAttribute");
