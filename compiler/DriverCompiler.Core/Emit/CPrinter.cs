@@ -57,6 +57,36 @@ public sealed class CPrinter
     }
 
     private string Decl(CType t, string name) => CDeclarator.Declare(StripConst(t), name, target.Prototypes);
+    /// <summary>
+    /// An argument as a function-like macro's argument list sees it: the preprocessor splits arguments at
+    /// every comma outside parentheses, and braces do not group, so a compound literal
+    /// <c>(struct s){ .a = x, .b = y }.a</c> passed to <c>DRV_LE16_TO_CPU</c> became three arguments. Such
+    /// an argument gets parentheses of its own; for a function they change nothing.
+    /// </summary>
+    private static string MacroSafeArgument(string text)
+    {
+        int depth = 0;
+        char quote = '\0';
+        for (int i = 0; i < text.Length; i++)
+        {
+            char ch = text[i];
+            if (quote != '\0')
+            {
+                if (ch == '\\') i++;
+                else if (ch == quote) quote = '\0';
+                continue;
+            }
+            switch (ch)
+            {
+                case '"' or '\'': quote = ch; break;
+                case '(' or '[': depth++; break;
+                case ')' or ']': depth--; break;
+                case ',' when depth == 0: return "(" + text + ")";
+            }
+        }
+        return text;
+    }
+
     private CType StripConst(CType t) => target.HasConst ? t : t switch
     {
         CPointerType p => p with { Const = false, Target = StripConst(p.Target) },
@@ -342,7 +372,7 @@ public sealed class CPrinter
                 }
             case CBinary b: return (Operand(b.Left, b.Op, false) + " " + b.Op + " " + Operand(b.Right, b.Op, true), Prec(b.Op));
             case CAssign a: return (Expr(a.Target, 14) + " " + a.Op + " " + Expr(a.Value, 2), 2);
-            case CCall c: return (Expr(c.Function, 15) + "(" + string.Join(", ", c.Arguments.Select(x => Expr(x, 2))) + ")", 15);
+            case CCall c: return (Expr(c.Function, 15) + "(" + string.Join(", ", c.Arguments.Select(x => MacroSafeArgument(Expr(x, 2)))) + ")", 15);
             case CCast c: return ("(" + CDeclarator.TypeName(StripConst(c.Type), target.Prototypes) + ")" + Expr(c.Operand, 14), 14);
             case CMember m: return (Expr(m.Operand, 15) + (m.Arrow ? "->" : ".") + m.Member, 15);
             case CIndex i: return (Expr(i.Operand, 15) + "[" + Expr(i.Index, 0) + "]", 15);
