@@ -35,7 +35,8 @@ public class LayoutTests
                 [FieldOffset(0x02)] public Le32 {|DRV0111:Doorbell|};
             }
             """);
-        Assert.Equal("Field 'Doorbell' of 4 bytes is at offset 2, not a multiple of its alignment 4", found.Single().Message);
+        // The fix names the next multiple of 4 after offset 2.
+        Assert.Equal("Field 'Doorbell' of 4 bytes is at offset 2, not a multiple of its alignment 4; move it to offset 4 ([FieldOffset(4)])", found.Single().Message);
     }
 
     [Fact]
@@ -51,7 +52,9 @@ public class LayoutTests
                 public Le64 {|DRV0111:Address|};
             }
             """);
-        Assert.Equal("Field 'Address' of 8 bytes is at offset 4, not a multiple of its alignment 8", found.Single().Message);
+        // 4 bytes of padding after the 4-byte Length bring Address to 8; or the struct is not packed below 8.
+        Assert.Equal("Field 'Address' of 8 bytes is at offset 4, not a multiple of its alignment 8; add 4 bytes of padding after 'Length' (4 bytes)"
+            + " as a field before it ('public uint Pad;') so that it is at offset 8, or remove Pack = 4 (only [CType] SDK mirrors may follow the SDK's packing)", found.Single().Message);
     }
 
     [Fact]
