@@ -144,9 +144,9 @@ public unsafe struct VirtioPci
     /// </summary>
     public bool Find(uint transitionalId, uint modernId)
     {
-        PCIDevice* dev = Pci.FindDeviceTags(Pci.FDT_VendorID, VendorId, Pci.FDT_DeviceID, transitionalId, Pci.TAG_DONE);
+        PCIDevice* dev = Pci.FindDeviceTags(Pci.FDT_VendorID, VendorId, Pci.FDT_DeviceID, transitionalId, Exec.TAG_DONE);
         if (dev == null)
-            dev = Pci.FindDeviceTags(Pci.FDT_VendorID, VendorId, Pci.FDT_DeviceID, modernId, Pci.TAG_DONE);
+            dev = Pci.FindDeviceTags(Pci.FDT_VendorID, VendorId, Pci.FDT_DeviceID, modernId, Exec.TAG_DONE);
         if (dev == null)
             return false;
         Dev = dev;
