@@ -166,6 +166,34 @@ public abstract class DriverScenarios : IDisposable
         Assert.Equal(0x02, o["1r"].Status);       // the retry fails the same way
     }
 
+    /// <summary>
+    /// The sense data's INFORMATION field after a READ(10) that runs past the last block. SCSI-2 (X3.131-1994)
+    /// 8.2.14.3: a VALID bit of one says INFORMATION is as the standard defines it, and for a direct-access device
+    /// (type 0) INFORMATION is "the unsigned logical block address associated with the sense key". The ILLEGAL
+    /// REQUEST / LOGICAL BLOCK ADDRESS OUT OF RANGE (ASC 0x21) is about the first block that does not exist: the
+    /// capacity (one past the last LBA, READ CAPACITY's answer + 1) for a transfer that starts inside the medium
+    /// and crosses its end, the starting LBA for one that starts past it.
+    /// </summary>
+    [Theory]
+    [InlineData(99, 2, 100)]       // starts on the last block (99), block 100 is the first that does not exist
+    [InlineData(60, 50, 100)]      // starts inside, crosses the end: 100
+    [InlineData(100, 1, 100)]      // starts just past the end
+    [InlineData(150, 3, 150)]      // starts well past the end: the starting LBA
+    public void Sense_information_after_a_read_past_the_end_is_the_first_block_that_does_not_exist(int lba, int blocks, int expected)
+    {
+        var disk = DiskImage.Create(Dir, "d3.img", 100, 9);
+        var o = Run(InterruptOptions, "--disk", $"0:3:{disk.Path}", "read10", "0", "3", $"{lba}", $"{blocks}");
+        Assert.True(o["1"].Okay && o["1"].Status == 0x02, $"expected CHECK CONDITION: {o["1"]}\n{o.Describe()}");
+        var s = o.DataOf("1s");
+        Assert.True(s.Length >= 7, $"sense data too short: {s.Length} bytes\n{o.Describe()}");
+        Assert.True((s[0] & 0x80) != 0, $"VALID must be set: INFORMATION holds an LBA (sense byte 0 = 0x{s[0]:x2})");
+        Assert.Equal(0x70, s[0] & 0x7F);
+        Assert.Equal(0x05, s[2] & 0x0F);
+        Assert.Equal(0x21, s[12]);
+        uint information = (uint)(s[3] << 24 | s[4] << 16 | s[5] << 8 | s[6]);
+        Assert.Equal((uint)expected, information);
+    }
+
     [Fact]
     public void Check_condition_for_an_unknown_opcode_carries_invalid_command_sense()
     {
@@ -175,6 +203,7 @@ public abstract class DriverScenarios : IDisposable
         var s = o.DataOf("1s");
         Assert.Equal(0x05, s[2] & 0x0F);
         Assert.Equal(0x20, s[12]);                // INVALID COMMAND OPERATION CODE
+        Assert.True((s[0] & 0x80) == 0, "VALID must be clear: no logical block goes with an invalid opcode (SCSI-2 8.2.14.3)");
     }
 
     [Fact]

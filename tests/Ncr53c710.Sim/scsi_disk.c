@@ -85,14 +85,41 @@ static void enter_status(struct scsi_target *t, uint8_t status)
     set_phase(t, SCSI_PH_STATUS);
 }
 
-static void check_condition(struct scsi_target *t, uint8_t key, uint8_t asc, uint32_t info)
+static void clear_sense(struct scsi_target *t)
+{
+    t->sense_key = SK_NO_SENSE;
+    t->asc = t->ascq = 0;
+    t->info_valid = 0;
+    t->info = 0;
+}
+
+/* CHECK CONDITION with sense data that names no logical block (INFORMATION not valid). */
+static void check_condition(struct scsi_target *t, uint8_t key, uint8_t asc)
 {
     free_buffer(t);
+    clear_sense(t);
     t->sense_key = key;
     t->asc = asc;
-    t->ascq = 0;
-    t->info = info;
     enter_status(t, ST_CHECK_CONDITION);
+}
+
+/* CHECK CONDITION whose sense data names logical block lba: VALID = 1, INFORMATION = lba. */
+static void check_condition_at(struct scsi_target *t, uint8_t key, uint8_t asc, uint32_t lba)
+{
+    check_condition(t, key, asc);
+    t->info_valid = 1;
+    t->info = lba;
+}
+
+/*
+ * The first block of lba .. lba + count - 1 that is out of range, the one the ILLEGAL REQUEST /
+ * LOGICAL BLOCK ADDRESS OUT OF RANGE sense is about: lba itself if the transfer starts past the last
+ * block, else the block just past the last one (the capacity). SCSI-2 8.2.14.3: for a direct-access
+ * device INFORMATION is "the unsigned logical block address associated with the sense key".
+ */
+static uint32_t first_block_out_of_range(const struct scsi_target *t, uint32_t lba)
+{
+    return lba >= t->blocks ? lba : t->blocks;
 }
 
 static int alloc_buffer(struct scsi_target *t, uint32_t len)
@@ -123,10 +150,17 @@ static unsigned cdb_length(uint8_t op)
 static void read_blocks(struct scsi_target *t, uint32_t lba, uint32_t count)
 {
     uint32_t len = count * BLOCK;
-    if ((uint64_t)lba + count > t->blocks) { check_condition(t, SK_ILLEGAL_REQUEST, 0x21, lba); return; }
-    if (len > MAX_TRANSFER || !alloc_buffer(t, len)) { check_condition(t, SK_ILLEGAL_REQUEST, 0x24, 0); return; }
-    if (len != 0 && (fseek(t->image, (long)lba * (long)BLOCK, SEEK_SET) != 0 || fread(t->buf, 1, len, t->image) != len)) {
-        check_condition(t, SK_MEDIUM_ERROR, 0x11, lba); /* UNRECOVERED READ ERROR */
+    size_t got;
+    if ((uint64_t)lba + count > t->blocks) { check_condition_at(t, SK_ILLEGAL_REQUEST, 0x21, first_block_out_of_range(t, lba)); return; }
+    if (len > MAX_TRANSFER || !alloc_buffer(t, len)) { check_condition(t, SK_ILLEGAL_REQUEST, 0x24); return; }
+    if (len != 0 && fseek(t->image, (long)lba * (long)BLOCK, SEEK_SET) != 0) {
+        check_condition_at(t, SK_MEDIUM_ERROR, 0x11, lba); /* UNRECOVERED READ ERROR */
+        return;
+    }
+    got = len == 0 ? 0 : fread(t->buf, 1, len, t->image);
+    if (got != len) {
+        /* UNRECOVERED READ ERROR at the first block the image could not supply */
+        check_condition_at(t, SK_MEDIUM_ERROR, 0x11, lba + (uint32_t)(got / BLOCK));
         return;
     }
     data_in(t);
@@ -135,8 +169,8 @@ static void read_blocks(struct scsi_target *t, uint32_t lba, uint32_t count)
 static void write_blocks(struct scsi_target *t, uint32_t lba, uint32_t count)
 {
     uint32_t len = count * BLOCK;
-    if ((uint64_t)lba + count > t->blocks) { check_condition(t, SK_ILLEGAL_REQUEST, 0x21, lba); return; }
-    if (len > MAX_TRANSFER || !alloc_buffer(t, len)) { check_condition(t, SK_ILLEGAL_REQUEST, 0x24, 0); return; }
+    if ((uint64_t)lba + count > t->blocks) { check_condition_at(t, SK_ILLEGAL_REQUEST, 0x21, first_block_out_of_range(t, lba)); return; }
+    if (len > MAX_TRANSFER || !alloc_buffer(t, len)) { check_condition(t, SK_ILLEGAL_REQUEST, 0x24); return; }
     if (len == 0) { enter_status(t, ST_GOOD); return; }
     t->write_pending = 1;
     t->write_lba = lba;
@@ -167,8 +201,8 @@ static void execute(struct scsi_target *t)
         t->hung = 1;
         return;
     }
-    if (op != 0x03) { t->sense_key = SK_NO_SENSE; t->asc = t->ascq = 0; t->info = 0; }
-    if (t->lun != 0 && op != 0x12 && op != 0x03) { check_condition(t, SK_ILLEGAL_REQUEST, 0x25, 0); return; }
+    if (op != 0x03) clear_sense(t);
+    if (t->lun != 0 && op != 0x12 && op != 0x03) { check_condition(t, SK_ILLEGAL_REQUEST, 0x25); return; }
     switch (op) {
     case 0x00: /* TEST UNIT READY */
         enter_status(t, ST_GOOD);
@@ -177,7 +211,7 @@ static void execute(struct scsi_target *t)
         uint32_t alloc = c[4] == 0 ? 4u : c[4];
         uint8_t s[18];
         memset(s, 0, sizeof s);
-        s[0] = 0x70 | (t->info != 0 ? 0x80 : 0);
+        s[0] = 0x70 | (t->info_valid ? 0x80 : 0); /* VALID: INFORMATION holds an LBA */
         s[2] = t->sense_key;
         put32(s + 3, t->info);
         s[7] = 10;
@@ -187,14 +221,14 @@ static void execute(struct scsi_target *t)
         if (alloc > sizeof s) alloc = sizeof s;
         alloc_buffer(t, alloc);
         memcpy(t->buf, s, alloc);
-        t->sense_key = SK_NO_SENSE; t->asc = t->ascq = 0; t->info = 0;
+        clear_sense(t);
         data_in(t);
         break;
     }
     case 0x12: { /* INQUIRY */
         uint32_t alloc = c[4];
         uint8_t q[36];
-        if (c[1] & 0x01) { check_condition(t, SK_ILLEGAL_REQUEST, 0x24, 0); break; } /* EVPD */
+        if (c[1] & 0x01) { check_condition(t, SK_ILLEGAL_REQUEST, 0x24); break; } /* EVPD */
         memset(q, ' ', sizeof q);
         q[0] = t->lun == 0 ? 0x00 : 0x7F;   /* direct-access device / no LUN */
         q[1] = 0x00;                         /* not removable */
@@ -232,7 +266,7 @@ static void execute(struct scsi_target *t)
         break;
     }
     default:
-        check_condition(t, SK_ILLEGAL_REQUEST, 0x20, 0);
+        check_condition(t, SK_ILLEGAL_REQUEST, 0x20);
         break;
     }
 }
@@ -281,7 +315,7 @@ void scsi_target_out(struct scsi_target *t, uint8_t b, int atn_after)
         if (t->buf_pos == t->buf_len) {
             long at = (long)t->write_lba * (long)BLOCK;
             if (fseek(t->image, at, SEEK_SET) != 0 || fwrite(t->buf, 1, t->buf_len, t->image) != t->buf_len || fflush(t->image) != 0)
-                check_condition(t, SK_MEDIUM_ERROR, 0x0C, t->write_lba); /* WRITE ERROR */
+                check_condition_at(t, SK_MEDIUM_ERROR, 0x0C, t->write_lba); /* WRITE ERROR */
             else { free_buffer(t); enter_status(t, ST_GOOD); }
         }
         break;
@@ -336,7 +370,5 @@ void scsi_target_ack_released(struct scsi_target *t)
 void scsi_target_bus_reset(struct scsi_target *t)
 {
     go_free(t);
-    t->sense_key = SK_NO_SENSE;
-    t->asc = t->ascq = 0;
-    t->info = 0;
+    clear_sense(t);
 }

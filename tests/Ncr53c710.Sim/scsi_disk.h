@@ -51,6 +51,9 @@ struct scsi_target {
     unsigned int req_wait;      /* steps left until REQ is asserted for the current phase */
     /* Sense data of the last CHECK CONDITION (fixed format). */
     uint8_t sense_key, asc, ascq;
+    /* INFORMATION and its VALID bit (SCSI-2 8.2.14.3): for a direct-access device, the logical block
+       address associated with the sense key; not valid when no block is (e.g. an invalid opcode). */
+    int info_valid;
     uint32_t info;
     enum scsi_fault fault;
     unsigned long fault_at;     /* the fault fires on this command (1 = the first) */
