@@ -133,6 +133,10 @@ public sealed class A4091DriverTests(A4091DriverFixture fixture) : DriverScenari
         Assert.True(hung.Idle >= 590, $"the watchdog fired after {hung.Idle} idle ticks, expected about 600 (10 s at HZ 60)\n{o.Describe()}");
         Assert.True(o["3"].Good && o["3"].Context == "int2", $"after the bus reset the next command works, interrupt-driven: {o["3"]}\n{o.Describe()}");
         AssertBytesEqual(disk.Read(7, 2), o.DataOf("3"));
+        // The recovery the README documents: SCRIPTS aborted (ISTAT ABRT) and the SCSI bus reset (SCNTL1 RST), which is
+        // what frees the target. Two bus resets in the run: the card's first mapping, and the watchdog's.
+        Assert.Equal(2, o.Stat(0, "bus_resets"));
+        Assert.True(o.Stat(0, "aborts") >= 2, $"the watchdog's recovery must abort SCRIPTS\n{o.Describe()}");
     }
 
     [Fact]

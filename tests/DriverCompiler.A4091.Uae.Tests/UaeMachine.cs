@@ -105,6 +105,8 @@ public sealed class UaeRom
         sb.Append("static const struct uae_step uae_steps[] = {\n");
         foreach (var s in scenarios)
         {
+            if (s.NeedsTargetFaults)
+                throw new ArgumentException($"scenario {s.Name} needs a misbehaving target, which FS-UAE's cannot be (ScenarioTable.OnFsUae)");
             sb.Append(CultureInfo.InvariantCulture, $"    {{ 'B', {(s.Mode == Completion.Interrupts ? 1 : 0)}, 0, 0ul, 0ul, 0ul, \"{s.Name}\" }},\n");
             foreach (var t in s.Steps)
             {

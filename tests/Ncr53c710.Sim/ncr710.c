@@ -499,6 +499,7 @@ static void write_reg(struct ncr710 *c, int le, uint8_t v)
         uint8_t old = c->reg[NCR_ISTAT];
         c->reg[NCR_ISTAT] = (uint8_t)((old & (NCR_ISTAT_SIP | NCR_ISTAT_DIP | NCR_ISTAT_CON)) | (v & (NCR_ISTAT_ABRT | NCR_ISTAT_RST | NCR_ISTAT_SIGP)));
         if ((v & NCR_ISTAT_RST) && !(old & NCR_ISTAT_RST)) ncr710_reset(c);  /* soft reset, held while set */
+        if ((v & NCR_ISTAT_ABRT) && !(old & NCR_ISTAT_ABRT)) c->aborts++;
         if ((v & NCR_ISTAT_ABRT) && !(old & NCR_ISTAT_ABRT) && !(v & NCR_ISTAT_RST)) {
             c->running = 0;                      /* abort: SCRIPTS stop with DSTAT.ABRT */
             c->reg[NCR_DSTAT] |= NCR_DSTAT_ABRT;
@@ -511,6 +512,7 @@ static void write_reg(struct ncr710 *c, int le, uint8_t v)
         c->reg[NCR_SCNTL1] = (uint8_t)((v & ~NCR_SCNTL1_CON) | (old & NCR_SCNTL1_CON));
         if ((v & NCR_SCNTL1_RST) && !(old & NCR_SCNTL1_RST)) {  /* SCSI bus reset asserted */
             int k;
+            c->bus_resets++;
             for (k = 0; k < 8; k++)
                 if (c->target[k] != NULL) scsi_target_bus_reset(c->target[k]);
             c->connected = NULL;

@@ -90,6 +90,8 @@ struct ncr710 {
     unsigned long unsafe_accesses;  /* host accesses of registers other than ISTAT while running */
     unsigned long starts;           /* SCRIPTS starts (DSP writes, DCNTL.STD) */
     unsigned long bus_faults;       /* DSTAT BF raised: a bad or misaligned instruction, table entry or pointer address */
+    unsigned long bus_resets;       /* SCSI bus resets the host asserted (SCNTL1 RST set) */
+    unsigned long aborts;           /* ISTAT ABRT set by the host */
     const char *name;               /* for messages: "card0" */
 };
 

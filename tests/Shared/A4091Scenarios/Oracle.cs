@@ -42,6 +42,13 @@ public static class Oracle
             string tag = (++n).ToString(System.Globalization.CultureInfo.InvariantCulture);
             string[] contexts = s.Mode == Completion.Polled ? ["queue"] : n == 1 ? ["queue", "int2"] : ["int2"];
             string[] later = s.Mode == Completion.Polled ? ["queue"] : ["int2"];
+            if (step.Fault == Fault.Hang)
+            {
+                // Only the driver's watchdog callout (interrupt-driven) or its poll limit (polled) ends the command;
+                // drivers/A4091/README.md: "the bus reset, and the command fails" with okay = FALSE, status 0xff.
+                list.Add(new(tag, step, false, 0xff, s.Mode == Completion.Polled ? ["queue"] : ["callout"]));
+                continue;
+            }
             if (!Bench.Disks.ContainsKey(step.Id))
             {
                 list.Add(new(tag, step, false, 0xff, contexts));

@@ -24,13 +24,27 @@ public enum Op
     Write10,
 }
 
+/// <summary>What the target does with a step's command besides answering it as SCSI-2 says.</summary>
+public enum Fault
+{
+    /// <summary>The target answers the command.</summary>
+    None,
+    /// <summary>
+    /// The target takes the CDB and then never asserts REQ again: connected, the bus held, until a SCSI bus reset.
+    /// Only the driver's watchdog (interrupt-driven) or its poll limit (polled) can end the command: okay = FALSE,
+    /// status 0xff, and the bus reset that frees the target. The simulator's <c>--fault CARD:ID:hang@N</c>; FS-UAE's
+    /// targets cannot do it (see <see cref="ScenarioTable.OnFsUae"/>).
+    /// </summary>
+    Hang,
+}
+
 /// <summary>
 /// One command as dd.c issues it to SCSI ID <see cref="Id"/> of card 0. Steps with the same non-zero
 /// <see cref="Group"/> (two at most, next to each other) are queued together at sdspl, the second while the
 /// first is in flight, where the engine's harness can (FS-UAE); the simulator's test main issues them one after
 /// the other.
 /// </summary>
-public sealed record Step(Op Op, int Id, long Lba = 0, int Count = 0, int Seed = 0, int Group = 0)
+public sealed record Step(Op Op, int Id, long Lba = 0, int Count = 0, int Seed = 0, int Group = 0, Fault Fault = Fault.None)
 {
     /// <summary>Bytes the command transfers.</summary>
     public int Bytes => Op switch { Op.Inquiry => Count, Op.ReadCapacity => 8, Op.Read10 or Op.Write10 => Count * Bench.BlockSize, _ => 0 };
@@ -40,12 +54,15 @@ public sealed record Step(Op Op, int Id, long Lba = 0, int Count = 0, int Seed =
         Op.Read10 or Op.Write10 => $"{Op} id {Id} lba {Lba} x {Count}",
         Op.Inquiry => $"INQUIRY id {Id} ({Count} bytes)",
         _ => $"{Op} id {Id}",
-    };
+    } + (Fault == Fault.None ? "" : $" (target fault: {Fault})");
 }
 
 /// <summary>A named list of commands run in one completion mode on the <see cref="Bench"/>.</summary>
 public sealed record Scenario(string Name, Completion Mode, params Step[] Steps)
 {
+    /// <summary>Whether a step needs a target that misbehaves (<see cref="Fault"/>), which only the simulator's targets can.</summary>
+    public bool NeedsTargetFaults => Steps.Any(t => t.Fault != Fault.None);
+
     public override string ToString() => Name;
 }
 
@@ -144,7 +161,19 @@ public static class ScenarioTable
             new(Op.Write10, 3, 700, 16, Seed: 41, Group: 1), new(Op.Read10, 3, 700, 16, Group: 1),
             new(Op.Read10, 0, 50, 4, Group: 2), new(Op.Read10, 5, 60, 4, Group: 2),
             new(Op.Write10, 2, 800, 2, Seed: 42, Group: 3), new(Op.Tur, 4, Group: 3)),
+        new("watchdog-hung-target", Completion.Interrupts,
+            new(Op.Inquiry, 2, Count: 36), new(Op.Read10, 2, 900, 2, Fault: Fault.Hang), new(Op.Read10, 2, 900, 2), new(Op.Tur, 3)),
     ];
+
+    /// <summary>
+    /// The scenarios the FS-UAE tier runs: all but those that need a misbehaving target. FS-UAE 3.1.66's A4091
+    /// targets cannot hang: its SCSI layer runs each command to completion inside the block move that sends the
+    /// CDB (src/ncr_scsi.cpp: scsi710_req_enqueue and scsi710_req_continue call scsi_emulate_cmd and then
+    /// lsi710_transfer_data or lsi710_command_complete at once), so src/qemuvga/lsi53c710.cpp's lsi_do_command always
+    /// finds command_complete set and never takes its disconnect path, and an absent ID is a selection timeout at
+    /// once (lsi_bad_selection). tests/Amix.Uae/README.md has the whole reading.
+    /// </summary>
+    public static IReadOnlyList<Scenario> OnFsUae => [.. All.Where(s => !s.NeedsTargetFaults)];
 
     /// <summary>The scenario called <paramref name="name"/>.</summary>
     public static Scenario Named(string name) => All.Single(s => s.Name == name);

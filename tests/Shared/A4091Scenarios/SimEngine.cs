@@ -26,10 +26,15 @@ public static class SimEngine
             images[id] = path;
             args.AddRange(["--disk", $"0:{id}:{path}"]);
         }
-        int w = 0;
+        int w = 0, options = args.Count;   // a --fault goes after the --disk it applies to, before the commands
+        var commands = new Dictionary<int, int>();   // commands each target has been sent so far (dd.c's sense and retry count)
         foreach (var step in s.Steps)
         {
             string id = step.Id.ToString(CultureInfo.InvariantCulture);
+            int nth = commands.GetValueOrDefault(step.Id) + 1;
+            bool beyond = step.Op is Op.Read10 or Op.Write10 && step.Lba + step.Count > Bench.Blocks;
+            commands[step.Id] = nth - 1 + (beyond && step.Fault == Fault.None ? 3 : 1);
+            if (step.Fault == Fault.Hang) args.InsertRange(options, ["--fault", $"0:{id}:hang@{nth}"]);
             switch (step.Op)
             {
                 case Op.Inquiry: args.AddRange(["inquiry", "0", id, $"{step.Count}"]); break;
