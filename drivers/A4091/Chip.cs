@@ -37,7 +37,7 @@ public static unsafe class Chip
     /// <summary>
     /// Gives the card the memory the chip reads by DMA: one page of RAM from <c>sptalloc(1, PG_V, 0, 0)</c>
     /// (base 0 allocates RAM; the address is page aligned), with a copy of the SCRIPTS program at its start
-    /// and the <see cref="CommandBlock"/> after it. The 53C710 fetches instructions and table-indirect
+    /// and the eight <see cref="CommandBlock"/>s (one per SCSI ID) after it. The 53C710 fetches instructions and table-indirect
     /// entries as longwords, so DSP and DSA must be multiples of 4; the compiler of the static array only
     /// promises 2 (the 68k ABI aligns long arrays to 2, and the Amix <c>cc</c> has no way to ask for more),
     /// so the chip is never given the static array's address. The copy's label patches (words holding a
@@ -48,7 +48,7 @@ public static unsafe class Chip
     {
         uint size = Scripts.Size(nameof(SiopScript.Program));
         uint blockOffset = (size + 3) & ~3u;
-        if (blockOffset + (uint)sizeof(CommandBlock) > Immu.NBPP) return false;
+        if (blockOffset + Targets * (uint)sizeof(CommandBlock) > Immu.NBPP) return false;
         byte* page = (byte*)(void*)Kernel.SptAlloc(1, Immu.PG_V, 0, 0);
         if (page == null) return false;
         uint phys = Kernel.Vtop(page, null);
@@ -149,13 +149,57 @@ public static unsafe class Chip
         Init(card);
     }
 
-    /// <summary>Starts the SCRIPTS copy at its entry for the command in the card's <see cref="CommandBlock"/>.</summary>
-    public static void Start(Card* card)
+    /// <summary>SCSI IDs on the bus (0–7): one command block each.</summary>
+    public const uint Targets = 8;
+
+    /// <summary>The command block of SCSI ID <paramref name="id"/> (0–7) in the card's DMA page.</summary>
+    public static CommandBlock* BlockOf(Card* card, int id) => card->Block + id;
+
+    /// <summary>Physical address of the DSA table of SCSI ID <paramref name="id"/>'s command block (the page is physically contiguous).</summary>
+    public static uint DsaOf(Card* card, int id) => card->DsaPhys + (uint)id * (uint)sizeof(CommandBlock);
+
+    /// <summary>Starts the SCRIPTS copy at <c>start</c> for the command in SCSI ID <paramref name="id"/>'s command block.</summary>
+    public static void Start(Card* card, int id)
     {
         Siop710* w = card->Shadow;
         w->Temp = 0;
         w->Sbcl = 0;
-        w->Dsa = card->DsaPhys;
+        w->Dsa = DsaOf(card, id);
         w->Dsp = card->ScriptPhys + Scripts.EntryOffset("start");
+    }
+
+    /// <summary>Continues at <c>reconnect</c> after SCSI ID <paramref name="id"/> reselected: its IDENTIFY, then its phases.</summary>
+    public static void Reconnect(Card* card, int id)
+    {
+        Siop710* w = card->Shadow;
+        w->Dsa = DsaOf(card, id);
+        w->Dsp = card->ScriptPhys + Scripts.EntryOffset("reconnect");
+    }
+
+    /// <summary>Runs <c>idle</c>: WAIT RESELECT until a disconnected target comes back or <see cref="Signal"/> is called.</summary>
+    public static void WaitReselect(Card* card)
+    {
+        Siop710* w = card->Shadow;
+        w->Dsp = card->ScriptPhys + Scripts.EntryOffset("idle");
+    }
+
+    /// <summary>
+    /// Sets ISTAT SIGP, which ends WAIT RESELECT at its alternate address (<see cref="SiopScript.Signalled"/>);
+    /// ISTAT is the one register the host may write while SCRIPTS run.
+    /// </summary>
+    public static void Signal(Card* card)
+    {
+        Siop710* w = card->Shadow;
+        w->Istat = Siop.IstatSigp;
+    }
+
+    /// <summary>The SCSI ID that reselected: SCRATCH0 holds LCRC's bus ID bits (the target's and our own).</summary>
+    public static int ReselectingId(Card* card)
+    {
+        Siop710* r = card->Regs;
+        int ids = (int)(r->Scratch & 0xFF) & ~(1 << Siop.HostId);
+        for (int id = 0; id < 8; id++)
+            if (ids == 1 << id) return id;
+        return -1;
     }
 }

@@ -76,7 +76,7 @@ public static class Siop
     /// <summary>The adapter's own SCSI ID.</summary>
     public const int HostId = 7;
 
-    public const byte IstatAbrt = 0x80, IstatRst = 0x40, IstatCon = 0x08, IstatSip = 0x02, IstatDip = 0x01;
+    public const byte IstatAbrt = 0x80, IstatRst = 0x40, IstatSigp = 0x20, IstatCon = 0x08, IstatSip = 0x02, IstatDip = 0x01;
     public const byte DstatDfe = 0x80, DstatBf = 0x20, DstatAbrt = 0x10, DstatSsi = 0x08, DstatSir = 0x04, DstatWtd = 0x02, DstatIid = 0x01;
     public const byte Sstat0Ma = 0x80, Sstat0Fcmp = 0x40, Sstat0Sto = 0x20, Sstat0Sel = 0x10, Sstat0Sge = 0x08, Sstat0Udc = 0x04, Sstat0Rst = 0x02, Sstat0Par = 0x01;
     /// <summary>SCNTL0: full arbitration, parity checking and generation.</summary>

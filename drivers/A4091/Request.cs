@@ -28,8 +28,13 @@ public static unsafe class Request
     public const int WatchdogTicks = 600;
     /// <summary>Consecutive interrupts with nothing to complete after which a card's interrupts are masked until its next command.</summary>
     public const int SpuriousLimit = 16;
-    /// <summary>IDENTIFY, LUN 0, no disconnect privilege.</summary>
-    private const byte Identify = 0x80;
+    /// <summary>
+    /// IDENTIFY for LUN 0 (SCSI-2 6.6.7: bit 7 IDENTIFY, bit 6 DiscPriv): with the disconnect privilege when the
+    /// <see cref="Scsi.Disconnect"/> build option is 1 (0xC0), without it by default (0x80). Computed from the option as
+    /// a constant, so the C prints it as an expression of <c>A4091_SCSI_DISCONNECT</c> (a conditional on the option in
+    /// code was folded to the C# default by drvc: see the report of issue 12).
+    /// </summary>
+    private const byte Identify = (byte)(0x80 | ((Scsi.Disconnect & 1) << 6));
     /// <summary>SCSI status byte meaning "no status" (dd.c's convention).</summary>
     private const byte NoStatus = 0xff;
 
@@ -69,7 +74,8 @@ public static unsafe class Request
         if (card->Tail == null) card->Head = cp;
         else card->Tail->Next = cp;
         card->Tail = cp;
-        if (card->Active == null) StartNext(card);
+        if (card->Idling != 0) Chip.Signal(card);   // WAIT RESELECT ends with Signalled; Service starts it
+        else if (card->Active == null) Dispatch(card);
         if (probe != ProbeRan && card->Polling == 0)
             Poll(card);
         return true;
@@ -103,23 +109,53 @@ public static unsafe class Request
     }
 
     /// <summary>
-    /// The watchdog callout of an interrupt-driven command (armed by <see cref="StartNext"/>): the command
-    /// has run <see cref="WatchdogTicks"/> ticks. A completion that is pending but not yet taken is
-    /// serviced; a command still running has timed out, so the bus and the chip are reset and it fails.
+    /// The watchdog callout (armed by <see cref="ArmWatchdog"/>): the card has had commands outstanding, and no
+    /// command has started, reselected or ended, for <see cref="WatchdogTicks"/> ticks. A completion that is pending
+    /// but not yet taken is serviced; if that is no progress either, the bus and the chip are reset and every
+    /// outstanding command (the active one and the disconnected ones) fails.
     /// </summary>
     private static void Watchdog(byte* arg)
     {
         Card* card = (Card*)arg;
         card->WatchdogArmed = 0;
-        if (card->Active == null) return;
-        uint started = card->Started;
+        if (!Outstanding(card)) return;
+        uint progress = card->Progress;
         Service(card);
-        // Serviced: that command is done, and one started since (dd.c may queue the same sdcom again from
-        // its completion routine) has its own watchdog.
-        if (card->Active == null || card->Started != started) return;
+        // Serviced: what happened re-armed the watchdog if commands are still outstanding (dd.c may even have
+        // queued the same sdcom again from its completion routine).
+        if (card->Progress != progress) return;
         card->Timeouts++;
         Chip.Recover(card);
-        Fail(card);
+        FailAll(card);
+    }
+
+    /// <summary>Whether the card has a command the chip runs or a disconnected one.</summary>
+    private static bool Outstanding(Card* card) => card->Active != null || card->DisconnectedCount != 0;
+
+    /// <summary>
+    /// Counts one sign of life (a command started, reselected or ended) and (re)arms the watchdog for interrupt-driven
+    /// operation while commands are outstanding; cancels it when none are.
+    /// </summary>
+    private static void ArmWatchdog(Card* card)
+    {
+        card->Progress++;
+        if (card->WatchdogArmed != 0)
+        {
+            card->WatchdogArmed = 0;
+            Kernel.Untimeout(card->Watchdog);
+        }
+        if (probe == ProbeRan && card->Polling == 0 && Outstanding(card))
+        {
+            card->Watchdog = Kernel.Timeout(&Watchdog, (byte*)card, WatchdogTicks);
+            card->WatchdogArmed = 1;
+        }
+    }
+
+    /// <summary>The disconnected-command slot of SCSI ID <paramref name="id"/> (0–7).</summary>
+    private static SdCom** DisconnectedSlot(Card* card, int id)
+    {
+        SdCom** first = &card->Disconnected.Id0;
+        return first + id;
     }
 
     /// <summary>The state of card slot <paramref name="c"/> (0 … SDCARDS − 1).</summary>
@@ -131,40 +167,61 @@ public static unsafe class Request
         }
     }
 
-    /// <summary>Completes commands by polling until the card is idle; a command that does not finish within <see cref="PollLimit"/> reads fails and the bus is reset.</summary>
+    /// <summary>Completes commands by polling until the card has none outstanding; <see cref="PollLimit"/> reads without an interrupt fail them all and reset the bus.</summary>
     private static void Poll(Card* card)
     {
         card->Polling = 1;
         int spins = 0;
-        while (card->Active != null)
+        while (Outstanding(card))
         {
             if (Service(card)) spins = 0;
             else if (++spins >= PollLimit)
             {
                 Chip.Recover(card);
-                Fail(card);
+                FailAll(card);
                 spins = 0;
             }
         }
         card->Polling = 0;
     }
 
-    /// <summary>Takes the next waiting command, fills the DSA table and starts SCRIPTS.</summary>
-    private static void StartNext(Card* card)
+    /// <summary>
+    /// After the chip stopped with nothing connected: starts the next command that can start, or, with commands
+    /// disconnected, lets the chip wait for their reselection; otherwise the chip stays idle.
+    /// </summary>
+    private static void Dispatch(Card* card)
     {
+        card->Idling = 0;
+        if (StartNext(card)) return;
+        if (card->DisconnectedCount != 0)
+        {
+            card->Idling = 1;
+            Chip.WaitReselect(card);
+        }
+    }
+
+    /// <summary>
+    /// Takes the first waiting command whose target has no disconnected command (one nexus per target: dd.c has
+    /// one sdcom per unit), fills its target's DSA table and starts SCRIPTS. Returns false when none can start.
+    /// </summary>
+    private static bool StartNext(Card* card)
+    {
+        SdCom* prev = null;
         SdCom* cp = card->Head;
-        if (cp == null) return;
-        card->Head = (SdCom*)(void*)cp->Next;
-        if (card->Head == null) card->Tail = null;
+        while (cp != null && *DisconnectedSlot(card, (int)(cp->Unit & 7)) != null)
+        {
+            prev = cp;
+            cp = (SdCom*)(void*)cp->Next;
+        }
+        if (cp == null) return false;
+        SdCom* next = (SdCom*)(void*)cp->Next;
+        if (prev == null) card->Head = next;
+        else prev->Next = next;
+        if (card->Tail == cp) card->Tail = prev;
         cp->Next = null;
         card->Active = cp;
-        card->Started++;
+        ArmWatchdog(card);
 
-        if (probe == ProbeRan && card->Polling == 0)
-        {
-            card->Watchdog = Kernel.Timeout(&Watchdog, (byte*)card, WatchdogTicks);
-            card->WatchdogArmed = 1;
-        }
         card->SpuriousInterrupts = 0;
         if (card->Masked != 0)
         {
@@ -172,14 +229,15 @@ public static unsafe class Request
             Chip.ClearPending(card);
             Chip.EnableInterrupts(card);
         }
-        CommandBlock* b = card->Block;
+        int id = (int)(cp->Unit & 7);
+        CommandBlock* b = Chip.BlockOf(card, id);
         b->MsgOut[0] = Identify;
         for (int i = 0; i < 12; i++) b->Cdb[i] = cp->Cdb[i];
         b->Status[0] = NoStatus;
         b->MsgIn[0] = NoStatus;
 
         DsaTable* d = &b->Dsa;
-        d->Device = 0x10000u << (int)(cp->Unit & 7);
+        d->Device = 0x10000u << id;
         d->MsgOut.Count = 1;
         d->MsgOut.Address = Kernel.Vtop(b->MsgOut, null);
         d->Command.Count = CdbLength(cp->Cdb[0]);
@@ -190,7 +248,8 @@ public static unsafe class Request
         d->Status.Address = Kernel.Vtop(b->Status, null);
         d->MsgIn.Count = 1;
         d->MsgIn.Address = Kernel.Vtop(b->MsgIn, null);
-        Chip.Start(card);
+        Chip.Start(card, id);
+        return true;
     }
 
     /// <summary>CDB length from the group code (bits 7–5 of the opcode): group 0 → 6, group 5 → 12, the others → 10.</summary>
@@ -220,7 +279,7 @@ public static unsafe class Request
         card->LastDstat = dstat;
         card->LastDsps = dsps;
 
-        if (card->Active == null)
+        if (!Outstanding(card))
         {
             // Nothing to complete (a bus reset by another device, a condition left over); the status
             // read above cleared it. A card that keeps interrupting without a command is masked.
@@ -235,28 +294,66 @@ public static unsafe class Request
         }
         else if ((sstat0 & Siop.Sstat0Rst) != 0)
         {
-            // Someone reset the SCSI bus: the command is lost; the chip is re-initialised.
+            // Someone reset the SCSI bus: every command on it is lost; the chip is re-initialised.
             Chip.Init(card);
-            Fail(card);
+            FailAll(card);
         }
-        else if ((dstat & Siop.DstatSir) != 0 && dsps == SiopScript.Done)
+        else if ((dstat & Siop.DstatSir) != 0 && dsps == SiopScript.Done && card->Active != null)
         {
             // SCRIPTS finished: the status byte is the target's (CHECK CONDITION is 0x02, which
             // dd.c answers with REQUEST SENSE); the transport worked.
             SdCom* cp = card->Active;
-            byte scsiStatus = card->Block->Status[0];
-            Retire(card);
+            byte scsiStatus = Chip.BlockOf(card, (int)(cp->Unit & 7))->Status[0];
+            card->Active = null;
             card->Completed++;
-            StartNext(card);
-            if (cp != null) Finish(cp, true, scsiStatus);
+            ArmWatchdog(card);
+            Dispatch(card);
+            Finish(cp, true, scsiStatus);
+        }
+        else if ((dstat & Siop.DstatSir) != 0 && dsps == SiopScript.Disconnected && card->Active != null)
+        {
+            // The target took the command and let the bus go; it keeps its command block and reselects later.
+            SdCom* cp = card->Active;
+            *DisconnectedSlot(card, (int)(cp->Unit & 7)) = cp;
+            card->DisconnectedCount++;
+            card->Active = null;
+            Dispatch(card);
+        }
+        else if ((dstat & Siop.DstatSir) != 0 && dsps == SiopScript.Reselected && card->Active == null)
+        {
+            // A target came back: continue its command with its own DSA table.
+            int id = Chip.ReselectingId(card);
+            SdCom* cp = id < 0 ? null : *DisconnectedSlot(card, id);
+            card->Idling = 0;
+            if (cp == null)
+            {
+                // A reselection by a target with no disconnected command: nothing to continue.
+                Chip.ResetBus(card);
+                Chip.Init(card);
+                FailAll(card);
+            }
+            else
+            {
+                *DisconnectedSlot(card, id) = null;
+                card->DisconnectedCount--;
+                card->Active = cp;
+                card->Reselections++;
+                ArmWatchdog(card);
+                Chip.Reconnect(card, id);
+            }
+        }
+        else if ((dstat & Siop.DstatSir) != 0 && dsps == SiopScript.Signalled && card->Active == null)
+        {
+            // WAIT RESELECT ended for a command queued meanwhile.
+            Dispatch(card);
         }
         else
         {
-            // Unexpected phase or message, phase mismatch, parity, bus fault, illegal instruction,
-            // reselection: the target may still hold the bus, so reset it and start afresh.
+            // Unexpected phase or message, phase mismatch, parity, bus fault, illegal instruction:
+            // the target may still hold the bus, so reset it (which ends every nexus) and start afresh.
             Chip.ResetBus(card);
             Chip.Init(card);
-            Fail(card);
+            FailAll(card);
         }
         return true;
     }
@@ -265,20 +362,43 @@ public static unsafe class Request
     private static void Fail(Card* card)
     {
         SdCom* cp = card->Active;
-        Retire(card);
+        card->Active = null;
         card->Errors++;
-        StartNext(card);
+        ArmWatchdog(card);
+        Dispatch(card);
         if (cp != null) Finish(cp, false, NoStatus);
     }
 
-    /// <summary>Ends the active command on the card: no command is active and its watchdog, if any, is cancelled.</summary>
-    private static void Retire(Card* card)
+    /// <summary>
+    /// Fails the active command and every disconnected one (after a SCSI bus reset no target remembers them),
+    /// then starts the next waiting command. The failed commands are collected first and reported last,
+    /// as dd.c's completion routine may queue again.
+    /// </summary>
+    private static void FailAll(Card* card)
     {
+        SdCom* failed = card->Active;
+        if (failed != null) failed->Next = null;
         card->Active = null;
-        if (card->WatchdogArmed != 0)
+        for (int id = 0; id < 8; id++)
         {
-            card->WatchdogArmed = 0;
-            Kernel.Untimeout(card->Watchdog);
+            SdCom** slot = DisconnectedSlot(card, id);
+            SdCom* cp = *slot;
+            if (cp == null) continue;
+            *slot = null;
+            cp->Next = failed;
+            failed = cp;
+        }
+        card->DisconnectedCount = 0;
+        card->Idling = 0;
+        ArmWatchdog(card);
+        Dispatch(card);
+        while (failed != null)
+        {
+            SdCom* cp = failed;
+            failed = (SdCom*)(void*)cp->Next;
+            cp->Next = null;
+            card->Errors++;
+            Finish(cp, false, NoStatus);
         }
     }
 
@@ -289,4 +409,18 @@ public static unsafe class Request
         cp->Okay = (byte)(okay ? 1 : 0);
         cp->Intr(cp);
     }
+}
+
+/// <summary>SCSI protocol options of the driver.</summary>
+public static class Scsi
+{
+    /// <summary>
+    /// Whether IDENTIFY grants the disconnect privilege (SCSI-2 6.6.7, bit 6), so a target may disconnect after the
+    /// command phase and reselect later, and commands to other targets run meanwhile: 1 grants it, 0 (the default)
+    /// does not. A build option of the C (<c>-DA4091_SCSI_DISCONNECT=1</c>). The SCRIPTS program handles
+    /// SAVE DATA POINTER / DISCONNECT / reselection either way; a target may disconnect only before it moves data
+    /// (the DSA table's data entry is not advanced). See drivers/A4091/README.md.
+    /// </summary>
+    [BuildOption]
+    public const int Disconnect = 0;
 }

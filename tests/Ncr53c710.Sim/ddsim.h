@@ -22,4 +22,17 @@ extern unsigned long dd_completions_in[5];
 void dd_request(int card, int c, int unit, const unsigned char *cdb, unsigned char *buf,
                 unsigned nbyte, int reading, unsigned long limit, struct dd_result *r);
 
+/*
+ * Two requests queued together at sdspl (the second while the first is in flight), then time passes until both
+ * complete. order[0] and order[1] get the indexes (0, 1) of the requests in the order they completed.
+ */
+struct dd_io {
+    int unit;
+    const unsigned char *cdb;
+    unsigned char *buf;
+    unsigned nbyte;
+    int reading;
+};
+void dd_request_pair(int card, int c, const struct dd_io io[2], unsigned long limit, struct dd_result r[2], int order[2]);
+
 #endif

@@ -30,7 +30,12 @@
  * WAIT DISCONNECT, a SELECT on a busy bus and WAIT RESELECT without SIGP wait (the chip makes
  * no progress); a selection of an absent ID ends with SSTAT0.STO after sto_steps steps unless
  * CTEST7.STD disables the timeout; waiting for REQ with the bus free is SSTAT0.UDC.
- * Not modelled: target mode, reselection by a target, parity, synchronous transfers (SXFER is
+ * Reselection: a target that disconnected (scsi_disk.h) reselects once its delay has passed, the bus is free
+ * and SCRIPTS wait in WAIT RESELECT (the highest ID first, as arbitration goes); LCRC then holds the bus ID
+ * bits of the reselection (the target's and the chip's own, SCID), the target sends IDENTIFY. SELECT always wins
+ * arbitration (the initiator's ID 7 is the highest), so its alternate path is never taken. Reading CTEST2
+ * (host or SCRIPTS) returns SIGP in bit 6 and clears ISTAT SIGP.
+ * Not modelled: target mode, parity, synchronous transfers (SXFER is
  * stored only), DMA watchdog, single step (DCNTL.SSM), the FIFOs' contents.
  */
 #include "ncr710.h"
@@ -328,10 +333,24 @@ static void io_instruction(struct ncr710 *c, uint32_t pc, uint32_t d0, uint32_t 
     case 1: /* WAIT DISCONNECT */
         if (bus_phase(c) != PHASE_FREE) stall(c, pc);
         break;
-    case 2: /* WAIT RESELECT: no target reselects here; SIGP takes the alternate address */
+    case 2: /* WAIT RESELECT: a disconnected target that is ready reselects; SIGP takes the alternate address */
+    {
+        int k;
+        if (c->connected == NULL)
+            for (k = 7; k >= 0; k--)
+                if (c->target[k] != NULL && scsi_target_reselect_ready(c->target[k])) {
+                    c->connected = c->target[k];
+                    c->reg[NCR_LCRC] = (uint8_t)((1u << k) | c->reg[NCR_SCID]);
+                    c->atn = c->ack_held = 0;
+                    scsi_target_reselected(c->connected);
+                    c->reselections++;
+                    sync_istat(c);
+                    return;                      /* DSP: the next instruction */
+                }
         if (c->reg[NCR_ISTAT] & NCR_ISTAT_SIGP) set32(c, NCR_DSP, branch_target(d0, d1, next, 26));
         else stall(c, pc);
         break;
+    }
     case 3: /* SET */
     case 4: /* CLEAR */
     {
@@ -348,13 +367,38 @@ static void io_instruction(struct ncr710 *c, uint32_t pc, uint32_t d0, uint32_t 
     }
 }
 
+/* CTEST2: bit 6 is SIGP; reading it clears ISTAT SIGP (53C710; NetBSD's siop_script.ss relies on it). */
+static uint8_t read_ctest2(struct ncr710 *c)
+{
+    uint8_t v = (uint8_t)((c->reg[NCR_CTEST2] & ~0x40) | ((c->reg[NCR_ISTAT] & NCR_ISTAT_SIGP) ? 0x40 : 0));
+    c->reg[NCR_ISTAT] &= (uint8_t)~NCR_ISTAT_SIGP;
+    return v;
+}
+
+static int reselect_coming(const struct ncr710 *c)
+{
+    int k;
+    for (k = 0; k < 8; k++)
+        if (c->target[k] != NULL && scsi_target_reselect_coming(c->target[k])) return 1;
+    return 0;
+}
+
+static void count_nexus(struct ncr710 *c)
+{
+    unsigned long n = c->connected != NULL ? 1 : 0;
+    int k;
+    for (k = 0; k < 8; k++)
+        if (c->target[k] != NULL && c->target[k] != c->connected && (c->target[k]->disconnected)) n++;
+    if (n > c->max_nexus) c->max_nexus = n;
+}
+
 static void register_move(struct ncr710 *c, uint32_t d0)
 {
     int kind = (int)((d0 >> 27) & 7), alu = (int)((d0 >> 24) & 7);
     int regno = (int)((d0 >> 16) & 0x7F);
     unsigned data = (d0 >> 8) & 0xFF, src, res;
     if (regno >= 0x40 || (d0 & 0x800000u)) { dma_interrupt(c, NCR_DSTAT_IID); return; } /* SFBR source: 825 */
-    src = kind == 5 ? c->reg[NCR_SFBR] : c->reg[regno];
+    src = kind == 5 ? c->reg[NCR_SFBR] : regno == NCR_CTEST2 ? read_ctest2(c) : c->reg[regno];
     switch (alu) {
     case 0: res = data; break;
     case 1: c->carry = (src >> 7) & 1; res = (src << 1) & 0xFF; break;
@@ -438,13 +482,17 @@ unsigned ncr710_run(struct ncr710 *c, unsigned max_steps)
 {
     unsigned n = 0;
     while (c->running && n < max_steps) {
+        int k;
         if (c->connected != NULL) scsi_target_tick(c->connected); /* the target's REQ timing */
+        for (k = 0; k < 8; k++)                 /* disconnected targets' time until they reselect */
+            if (c->target[k] != NULL && c->target[k] != c->connected) scsi_target_reselect_tick(c->target[k]);
         c->stalled = 0;
         step(c);
         n++;
         c->steps++;
         /* Waiting for an event only the host can cause (or a bus that will not move): no point in spinning. */
-        if (c->stalled && c->sto_left < 0 && !(c->connected != NULL && scsi_target_req_coming(c->connected))) break;
+        count_nexus(c);
+        if (c->stalled && c->sto_left < 0 && !(c->connected != NULL && scsi_target_req_coming(c->connected)) && !reselect_coming(c)) break;
     }
     return n;
 }
@@ -487,6 +535,8 @@ static uint8_t read_reg(struct ncr710 *c, int le)
     case NCR_SCNTL1:
         sync_istat(c);
         return c->reg[le];
+    case NCR_CTEST2:
+        return read_ctest2(c);
     default:
         return c->reg[le];
     }

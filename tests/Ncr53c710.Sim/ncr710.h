@@ -92,6 +92,8 @@ struct ncr710 {
     unsigned long bus_faults;       /* DSTAT BF raised: a bad or misaligned instruction, table entry or pointer address */
     unsigned long bus_resets;       /* SCSI bus resets the host asserted (SCNTL1 RST set) */
     unsigned long aborts;           /* ISTAT ABRT set by the host */
+    unsigned long reselections;     /* targets that reselected the chip in WAIT RESELECT */
+    unsigned long max_nexus;        /* most commands in progress at once (targets connected or disconnected) */
     const char *name;               /* for messages: "card0" */
 };
 

@@ -17,6 +17,14 @@ unsigned int scsi_req_delay = SCSI_DEFAULT_REQ_DELAY;
 #define ST_GOOD 0x00
 #define ST_CHECK_CONDITION 0x02
 #define MSG_COMMAND_COMPLETE 0x00
+#define MSG_SAVE_DATA_POINTER 0x02
+#define MSG_DISCONNECT 0x04
+#define MSG_IDENTIFY 0x80
+/* What a target does when ACK is released after the last byte of a message (after_ack). */
+#define AFTER_NONE 0
+#define AFTER_SEND_DISCONNECT 1   /* SAVE DATA POINTER went: DISCONNECT follows */
+#define AFTER_BUS_FREE 2          /* DISCONNECT went: release the bus, keep the command */
+#define AFTER_RESUME 3            /* IDENTIFY after reselection went: continue the command */
 #define MSG_ABORT 0x06
 #define MSG_MESSAGE_REJECT 0x07
 #define MSG_BUS_DEVICE_RESET 0x0C
@@ -67,6 +75,7 @@ static void go_free(struct scsi_target *t)
     t->hold_bus = 0;
     t->hung = 0;
     t->req_wait = 0;
+    t->after_ack = AFTER_NONE;
     t->phase = PHASE_FREE;
 }
 
@@ -275,6 +284,9 @@ void scsi_target_select(struct scsi_target *t, int atn)
 {
     free_buffer(t);
     t->lun = 0;
+    t->disc_priv = 0;
+    t->after_ack = AFTER_NONE;
+    t->disconnected = 0;
     t->cdb_len = t->cdb_got = 0;
     set_phase(t, atn ? SCSI_PH_MSG_OUT : SCSI_PH_COMMAND);
 }
@@ -300,7 +312,7 @@ void scsi_target_out(struct scsi_target *t, uint8_t b, int atn_after)
 {
     switch (t->phase) {
     case SCSI_PH_MSG_OUT:
-        if (b & 0x80) t->lun = b & 0x07;                        /* IDENTIFY */
+        if (b & 0x80) { t->lun = b & 0x07; t->disc_priv = (b & 0x40) != 0; } /* IDENTIFY (DiscPriv: bit 6) */
         else if (b == MSG_ABORT || b == MSG_BUS_DEVICE_RESET) { go_free(t); return; }
         else if (!atn_after) { send_message(t, MSG_MESSAGE_REJECT, 0); return; } /* not supported */
         if (!atn_after) set_phase(t, SCSI_PH_COMMAND);                 /* message complete */
@@ -308,7 +320,16 @@ void scsi_target_out(struct scsi_target *t, uint8_t b, int atn_after)
     case SCSI_PH_COMMAND:
         if (t->cdb_got == 0) t->cdb_len = cdb_length(b);
         t->cdb[t->cdb_got++] = b;
-        if (t->cdb_got == t->cdb_len) execute(t);
+        if (t->cdb_got == t->cdb_len) {
+            execute(t);
+            /* Allowed to disconnect and set to: SAVE DATA POINTER, DISCONNECT, bus free; the phase it is in now
+               (DATA IN, DATA OUT or STATUS) is where it continues after reselecting. */
+            if (t->disconnect_delay != 0 && t->disc_priv && t->phase >= 0 && !t->hung && !t->hold_bus) {
+                t->resume_phase = t->phase;
+                send_message(t, MSG_SAVE_DATA_POINTER, 0);
+                t->after_ack = AFTER_SEND_DISCONNECT;
+            }
+        }
         break;
     case SCSI_PH_DATA_OUT:
         t->buf[t->buf_pos++] = b;
@@ -358,6 +379,26 @@ void scsi_target_ack_released(struct scsi_target *t)
 {
     if (t->phase != PHASE_WAIT_ACK || t->hung) return;
     if (t->disconnect_after_ack) { go_free(t); return; }
+    switch (t->after_ack) {
+    case AFTER_SEND_DISCONNECT:
+        send_message(t, MSG_DISCONNECT, 0);
+        t->after_ack = AFTER_BUS_FREE;
+        return;
+    case AFTER_BUS_FREE:
+        t->after_ack = AFTER_NONE;
+        t->req_wait = 0;
+        t->phase = PHASE_FREE;                   /* the buffer and the command stay */
+        t->disconnected = 1;
+        t->reselect_wait = t->disconnect_delay;
+        t->disconnects++;
+        return;
+    case AFTER_RESUME:
+        t->after_ack = AFTER_NONE;
+        set_phase(t, t->resume_phase);
+        return;
+    default:
+        break;
+    }
     if (t->hold_bus) {
         /* After the unexpected message of FAULT_MSGIN_AFTER_COMMAND: keep the bus, repeating it. */
         send_message(t, MSG_MESSAGE_REJECT, 0);
@@ -370,5 +411,28 @@ void scsi_target_ack_released(struct scsi_target *t)
 void scsi_target_bus_reset(struct scsi_target *t)
 {
     go_free(t);
+    t->disconnected = 0;
     clear_sense(t);
+}
+
+void scsi_target_reselect_tick(struct scsi_target *t)
+{
+    if (t->disconnected && t->reselect_wait > 0) t->reselect_wait--;
+}
+
+int scsi_target_reselect_ready(const struct scsi_target *t)
+{
+    return t->disconnected && t->reselect_wait == 0;
+}
+
+int scsi_target_reselect_coming(const struct scsi_target *t)
+{
+    return t->disconnected && t->reselect_wait > 0;
+}
+
+void scsi_target_reselected(struct scsi_target *t)
+{
+    t->disconnected = 0;
+    send_message(t, (uint8_t)(MSG_IDENTIFY | t->lun), 0);
+    t->after_ack = AFTER_RESUME;
 }

@@ -47,6 +47,17 @@ struct scsi_target {
     int disconnect_after_ack;   /* the last MSG IN byte was COMMAND COMPLETE */
     int hold_bus;               /* FAULT_MSGIN_AFTER_COMMAND fired: never leave MSG IN */
     int hung;                   /* FAULT_HANG_AFTER_COMMAND fired: connected, REQ never asserted */
+    /* Disconnect/reselect (SCSI-2 6.5.4, 6.6.7): with disconnect_delay set and the disconnect privilege granted in
+       this nexus's IDENTIFY, the target answers the CDB with SAVE DATA POINTER and DISCONNECT, goes bus free, and
+       reselects disconnect_delay chip steps later (once the initiator waits for reselection), sending IDENTIFY,
+       then continues in the phase it would have entered after the CDB. */
+    unsigned int disconnect_delay; /* chip steps off the bus before reselecting; 0: never disconnect */
+    int disc_priv;              /* the IDENTIFY of this nexus had DiscPriv (bit 6) */
+    int after_ack;              /* what follows the ACK release after the last MSG IN byte (scsi_disk.c AFTER_*) */
+    int resume_phase;           /* the phase to continue in after reselection */
+    int disconnected;           /* a command in progress with the target off the bus */
+    unsigned int reselect_wait; /* steps until a disconnected target reselects */
+    unsigned long disconnects;  /* times it disconnected */
     unsigned int req_delay;     /* chip steps from a phase change to REQ for the new phase */
     unsigned int req_wait;      /* steps left until REQ is asserted for the current phase */
     /* Sense data of the last CHECK CONDITION (fixed format). */
@@ -84,5 +95,10 @@ uint8_t scsi_target_peek(const struct scsi_target *t); /* the byte an input phas
 void scsi_target_in_ack(struct scsi_target *t, int hold_ack); /* the initiator took that byte */
 void scsi_target_ack_released(struct scsi_target *t);
 void scsi_target_bus_reset(struct scsi_target *t);
+/* Reselection: a disconnected target counts down (tick), then wants the bus (ready); the chip connects it. */
+void scsi_target_reselect_tick(struct scsi_target *t);
+int scsi_target_reselect_ready(const struct scsi_target *t);
+int scsi_target_reselect_coming(const struct scsi_target *t);
+void scsi_target_reselected(struct scsi_target *t); /* now connected: MSG IN IDENTIFY, then the saved phase */
 
 #endif /* SCSI_DISK_H */

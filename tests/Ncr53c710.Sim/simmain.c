@@ -11,17 +11,23 @@
  *   completions queue=<n> int2=<n> clock=<n> callout=<n>   (cp->intr calls by where they ran: inside a4091queue,
  *                                   in int2_tbl for a board's INT2, in int2_tbl for a clock tick, in a callout)
  *
+ *   order <n> <first> <second>      (pair: the tags of the two requests in the order they completed)
+ *
  * A fault fires on the target's N-th command (default the first): msgin answers the CDB with MESSAGE
  * REJECT and keeps the bus; hang keeps the bus without ever asserting REQ again (until a bus reset).
  *
  * After a completion with okay=1 and a status other than GOOD, the program does what dd.c's
  * ihandle does: REQUEST SENSE (16 bytes) as request <n>s, then the command again as <n>r.
  *
- * Usage: a4091sim [--board 0xADDR]... [--disk CARD:ID:IMAGE]... [--fault CARD:ID:msgin|hang[@N]]
+ * --disconnect CARD:ID:STEPS: the target disconnects after every CDB of a nexus whose IDENTIFY grants the
+ * privilege, and reselects STEPS chip steps later (scsi_disk.h).
+ *
+ * Usage: a4091sim [--board 0xADDR]... [--disk CARD:ID:IMAGE]... [--fault CARD:ID:msgin|hang[@N]] [--disconnect CARD:ID:STEPS]
  *                 [--pace N] [--sto STEPS] [--req-delay STEPS] [--irq on|off] [--limit N] [--boot-ticks N] command...
  * --req-delay: chip steps from a target's phase change to its REQ (default SCSI_DEFAULT_REQ_DELAY, see scsi_disk.h).
  * Commands: inquiry C T [ALLOC] | tur C T | readcap C T | read6|read10 C T LBA BLOCKS
  *           | write6|write10 C T LBA BLOCKS FILE | cdb C T INBYTES HEXCDB
+ *           | pair C T1 LBA1 BLOCKS1 T2 LBA2 BLOCKS2   (two READ(10)s queued together; tags n and n+1)
  *           | storm C N   (N external SCSI bus resets on card C, one per idle tick; prints
  *                          "storm card=C resets=N int2=<level-2 interrupts the boards raised meanwhile>")
  */
@@ -123,10 +129,17 @@ int main(int argc, char **argv)
         const char *o = argv[i], *v;
         if (i + 1 >= argc) usage("missing option value");
         v = argv[i + 1];
-        if (sim_nboards == 0 && (strcmp(o, "--disk") == 0 || strcmp(o, "--fault") == 0))
+        if (sim_nboards == 0 && (strcmp(o, "--disk") == 0 || strcmp(o, "--fault") == 0 || strcmp(o, "--disconnect") == 0))
             sim_add_board(0x40000000u); /* the default card */
         if (strcmp(o, "--board") == 0) {
             if (sim_add_board((uint32_t)num(v)) == NULL) usage("too many boards");
+        } else if (strcmp(o, "--disconnect") == 0) {
+            int card, id;
+            unsigned long steps;
+            if (sscanf(v, "%d:%d:%lu", &card, &id, &steps) != 3 || card < 0 || card >= sim_nboards || id < 0 || id > 7
+                || sim_boards[card].chip.target[id] == NULL || steps == 0)
+                usage("bad --disconnect CARD:ID:STEPS (give the --disk first)");
+            sim_boards[card].chip.target[id]->disconnect_delay = (unsigned)steps;
         } else if (strcmp(o, "--disk") == 0 || strcmp(o, "--fault") == 0) {
             int card, id;
             char rest[1024];
@@ -187,6 +200,45 @@ int main(int argc, char **argv)
             }
             printf("storm card=%d resets=%d int2=%lu\n", card, id, sim_int2_count - before);
             i += 3;
+            continue;
+        }
+        if (strcmp(op, "pair") == 0) {
+            /* pair C T1 LBA1 N1 T2 LBA2 N2: two READ(10)s queued together at sdspl */
+            struct dd_io io[2];
+            struct dd_result r[2];
+            unsigned char cdbs[2][12], *bufs[2];
+            char tags[2][32];
+            int order[2], k;
+            if (i + 7 >= argc) usage("pair needs C T1 LBA1 N1 T2 LBA2 N2");
+            for (k = 0; k < 2; k++) {
+                unsigned long lba = num(argv[i + 3 + 3 * k]), blocks = num(argv[i + 4 + 3 * k]);
+                memset(cdbs[k], 0, sizeof cdbs[k]);
+                cdbs[k][0] = 0x28;
+                cdbs[k][2] = (unsigned char)(lba >> 24);
+                cdbs[k][3] = (unsigned char)(lba >> 16);
+                cdbs[k][4] = (unsigned char)(lba >> 8);
+                cdbs[k][5] = (unsigned char)lba;
+                cdbs[k][7] = (unsigned char)(blocks >> 8);
+                cdbs[k][8] = (unsigned char)blocks;
+                bufs[k] = calloc(blocks ? blocks * 512 : 1, 1);
+                io[k].unit = (int)num(argv[i + 2 + 3 * k]);
+                io[k].cdb = cdbs[k];
+                io[k].buf = bufs[k];
+                io[k].nbyte = (unsigned)(blocks * 512);
+                io[k].reading = 1;
+            }
+            dd_request_pair(card, card, io, limit, r, order);
+            for (k = 0; k < 2; k++) {
+                snprintf(tags[k], sizeof tags[k], "%d", n + 1 + k);
+                printf("result %s op=read10 card=%d id=%d queued=%d completions=%d context=%s okay=%d status=0x%02x idle=%lu\n",
+                       tags[k], card, io[k].unit, r[k].queued, r[k].completions, context_name(r[k].context, r[k].completions),
+                       r[k].okay, r[k].status & 0xFF, r[k].idle);
+                if (r[k].completions > 0 && r[k].okay && r[k].status == 0) print_hex(tags[k], bufs[k], io[k].nbyte);
+                free(bufs[k]);
+            }
+            printf("order %d %s %s\n", n + 1, order[0] < 0 ? "none" : tags[order[0]], order[1] < 0 ? "none" : tags[order[1]]);
+            n += 2;
+            i += 8;
             continue;
         }
         i += 3;
