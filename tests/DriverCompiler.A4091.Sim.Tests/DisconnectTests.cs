@@ -74,7 +74,7 @@ public sealed class DisconnectTests(A4091DisconnectFixture disconnect, A4091Driv
         // Both disconnect; ID 3 (queued first) stays away longer, so ID 5 reselects first. A WRITE through the same
         // path before, read back after, shows DATA OUT after reselection lands in the right place too.
         var o = disconnect.Sim.Run(dir, [.. Interrupts, "--disk", $"0:3:{d3.Path}", "--disk", $"0:5:{d5.Path}",
-            "--disconnect", "0:3:600", "--disconnect", "0:5:60",
+            "--disconnect", "0:3:300", "--disconnect", "0:5:60",
             "write10", "0", "3", "40", "2", data, "pair", "0", "3", "40", "2", "5", "100", "16"]);
         Assert.True(o["1"].Good, $"{o["1"]}\n{o.Describe()}");
         Assert.True(File.ReadAllBytes(data).AsSpan().SequenceEqual(d3.Read(40, 2)), "the WRITE after reselection is not in the image");
@@ -83,6 +83,42 @@ public sealed class DisconnectTests(A4091DisconnectFixture disconnect, A4091Driv
         Assert.Equal(("3", "2"), Order(o, 2));
         Assert.Equal(2, o.Stat(0, "max_nexus"));
         Assert.Equal(3, o.Stat(0, "reselections"));  // the WRITE's, then ID 5's, then ID 3's
+    }
+
+    [Fact]
+    public void A_command_queued_while_the_chip_waits_for_reselection_wakes_it_with_SIGP()
+    {
+        var d3 = DiskImage.Create(dir, "d3.img", 256, 59);
+        var d5 = DiskImage.Create(dir, "d5.img", 256, 60);
+        // ID 3's READ is queued alone; its target disconnects and the chip is left in WAIT RESELECT. 100 idle
+        // iterations later ID 5's READ is queued: the driver sets ISTAT SIGP, WAIT RESELECT ends at its alternate
+        // address, and the driver starts it while ID 3 is still away (400 chip steps).
+        var o = disconnect.Sim.Run(dir, [.. Interrupts, "--disk", $"0:3:{d3.Path}", "--disk", $"0:5:{d5.Path}", "--disconnect", "0:3:400",
+            "tur", "0", "5", "pair", "0", "3", "7", "3", "5", "9", "1", "100"]);
+        AssertRead(o, "2", d3, 7, 3);
+        AssertRead(o, "3", d5, 9, 1);
+        Assert.Equal(("3", "2"), Order(o, 2));
+        Assert.Equal(1, o.Stat(0, "sigp_wakeups"));
+        Assert.Equal(1, o.Stat(0, "reselections"));
+        Assert.Equal(2, o.Stat(0, "max_nexus"));
+    }
+
+    [Fact]
+    public void A_disconnected_target_that_does_not_come_back_is_failed_by_the_watchdog_and_the_next_command_works()
+    {
+        var d3 = DiskImage.Create(dir, "d3.img", 64, 61);
+        var d5 = DiskImage.Create(dir, "d5.img", 64, 62);
+        // ID 3 would reselect only after 5000 chip steps (about one per clock tick here), well past the watchdog's
+        // 600 ticks: the disconnected command fails in the callout (okay = FALSE, status 0xff), the bus reset frees
+        // the target, and the next command (ID 5) works.
+        var o = disconnect.Sim.Run(dir, [.. Interrupts, "--disk", $"0:3:{d3.Path}", "--disk", $"0:5:{d5.Path}", "--disconnect", "0:3:5000",
+            "tur", "0", "5", "read10", "0", "3", "4", "1", "read10", "0", "5", "6", "2"]);
+        var lost = o["2"];
+        Assert.True(lost.Completions == 1 && !lost.Okay && lost.Status == 0xff && lost.Context == "callout", $"{lost}\n{o.Describe()}");
+        Assert.True(lost.Idle >= 590, $"failed after {lost.Idle} idle ticks, expected the 600-tick watchdog\n{o.Describe()}");
+        AssertRead(o, "3", d5, 6, 2);
+        Assert.Equal(0, o.Stat(0, "reselections"));
+        Assert.Equal(2, o.Stat(0, "bus_resets"));
     }
 
     [Fact]

@@ -186,9 +186,9 @@ void sim_boards_report(void)
     int k;
     for (k = 0; k < sim_nboards; k++) {
         struct sim_board *b = &sim_boards[k];
-        printf("stats %s reads8=%lu reads32=%lu writes8=%lu writes32=%lu shadow_writes=%lu direct_writes=%lu bad_width=%lu outside=%lu unsafe=%lu starts=%lu steps=%lu bus_faults=%lu bus_resets=%lu aborts=%lu reselections=%lu max_nexus=%lu\n",
+        printf("stats %s reads8=%lu reads32=%lu writes8=%lu writes32=%lu shadow_writes=%lu direct_writes=%lu bad_width=%lu outside=%lu unsafe=%lu starts=%lu steps=%lu bus_faults=%lu bus_resets=%lu aborts=%lu reselections=%lu sigp_wakeups=%lu max_nexus=%lu\n",
                b->name, b->reads8, b->reads32, b->writes8, b->writes32, b->writes_shadow, b->writes_direct,
                b->bad_width, b->outside, b->chip.unsafe_accesses, b->chip.starts, b->chip.steps, b->chip.bus_faults,
-               b->chip.bus_resets, b->chip.aborts, b->chip.reselections, b->chip.max_nexus);
+               b->chip.bus_resets, b->chip.aborts, b->chip.reselections, b->chip.sigp_wakeups, b->chip.max_nexus);
     }
 }

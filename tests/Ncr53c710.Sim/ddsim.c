@@ -38,7 +38,7 @@ struct sdcom *cp;
     }
 }
 
-void dd_request_pair(int card, int c, const struct dd_io io[2], unsigned long limit, struct dd_result r[2], int order[2])
+void dd_request_pair(int card, int c, const struct dd_io io[2], unsigned long gap, unsigned long limit, struct dd_result r[2], int order[2])
 {
     int k, j, x, queued[2];
     unsigned long i;
@@ -59,11 +59,15 @@ void dd_request_pair(int card, int c, const struct dd_io io[2], unsigned long li
         pair_context[k] = -1;
         pair_order[k] = -1;
     }
-    x = spl2();
-    sim_context = CTX_QUEUE;
-    for (k = 0; k < 2; k++) queued[k] = a4091queue(c, &pair_com[k]) ? 1 : 0;
-    sim_context = CTX_THREAD;
-    splx(x);
+    for (k = 0; k < 2; k++) {
+        if (k == 1 && gap > 0)
+            for (i = 0; pair_done == 0 && i < gap; i++) sim_idle();
+        x = spl2();
+        sim_context = CTX_QUEUE;
+        queued[k] = a4091queue(c, &pair_com[k]) ? 1 : 0;
+        sim_context = CTX_THREAD;
+        splx(x);
+    }
     for (i = 0; pair_done < 2 && i < limit; i++) sim_idle();
     for (k = 0; k < 8; k++) sim_idle();
     for (k = 0; k < 2; k++) {

@@ -24,7 +24,8 @@ void dd_request(int card, int c, int unit, const unsigned char *cdb, unsigned ch
 
 /*
  * Two requests queued together at sdspl (the second while the first is in flight), then time passes until both
- * complete. order[0] and order[1] get the indexes (0, 1) of the requests in the order they completed.
+ * complete. order[0] and order[1] get the indexes (0, 1) of the requests in the order they completed. With gap > 0
+ * the second is queued on its own, gap idle iterations after the first (if the first has not completed by then).
  */
 struct dd_io {
     int unit;
@@ -33,6 +34,6 @@ struct dd_io {
     unsigned nbyte;
     int reading;
 };
-void dd_request_pair(int card, int c, const struct dd_io io[2], unsigned long limit, struct dd_result r[2], int order[2]);
+void dd_request_pair(int card, int c, const struct dd_io io[2], unsigned long gap, unsigned long limit, struct dd_result r[2], int order[2]);
 
 #endif

@@ -347,7 +347,7 @@ static void io_instruction(struct ncr710 *c, uint32_t pc, uint32_t d0, uint32_t 
                     sync_istat(c);
                     return;                      /* DSP: the next instruction */
                 }
-        if (c->reg[NCR_ISTAT] & NCR_ISTAT_SIGP) set32(c, NCR_DSP, branch_target(d0, d1, next, 26));
+        if (c->reg[NCR_ISTAT] & NCR_ISTAT_SIGP) { c->sigp_wakeups++; set32(c, NCR_DSP, branch_target(d0, d1, next, 26)); }
         else stall(c, pc);
         break;
     }

@@ -93,6 +93,7 @@ struct ncr710 {
     unsigned long bus_resets;       /* SCSI bus resets the host asserted (SCNTL1 RST set) */
     unsigned long aborts;           /* ISTAT ABRT set by the host */
     unsigned long reselections;     /* targets that reselected the chip in WAIT RESELECT */
+    unsigned long sigp_wakeups;     /* WAIT RESELECT ended by ISTAT SIGP (alternate address) */
     unsigned long max_nexus;        /* most commands in progress at once (targets connected or disconnected) */
     const char *name;               /* for messages: "card0" */
 };

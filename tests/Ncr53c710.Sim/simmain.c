@@ -27,7 +27,8 @@
  * --req-delay: chip steps from a target's phase change to its REQ (default SCSI_DEFAULT_REQ_DELAY, see scsi_disk.h).
  * Commands: inquiry C T [ALLOC] | tur C T | readcap C T | read6|read10 C T LBA BLOCKS
  *           | write6|write10 C T LBA BLOCKS FILE | cdb C T INBYTES HEXCDB
- *           | pair C T1 LBA1 BLOCKS1 T2 LBA2 BLOCKS2   (two READ(10)s queued together; tags n and n+1)
+ *           | pair C T1 LBA1 BLOCKS1 T2 LBA2 BLOCKS2 [GAP]   (two READ(10)s queued together, or the second GAP idle
+ *                          iterations after the first; tags n and n+1)
  *           | storm C N   (N external SCSI bus resets on card C, one per idle tick; prints
  *                          "storm card=C resets=N int2=<level-2 interrupts the boards raised meanwhile>")
  */
@@ -209,7 +210,9 @@ int main(int argc, char **argv)
             unsigned char cdbs[2][12], *bufs[2];
             char tags[2][32];
             int order[2], k;
+            unsigned long gap = 0;
             if (i + 7 >= argc) usage("pair needs C T1 LBA1 N1 T2 LBA2 N2");
+            if (i + 8 < argc && argv[i + 8][0] >= '0' && argv[i + 8][0] <= '9') gap = num(argv[i + 8]);
             for (k = 0; k < 2; k++) {
                 unsigned long lba = num(argv[i + 3 + 3 * k]), blocks = num(argv[i + 4 + 3 * k]);
                 memset(cdbs[k], 0, sizeof cdbs[k]);
@@ -227,7 +230,7 @@ int main(int argc, char **argv)
                 io[k].nbyte = (unsigned)(blocks * 512);
                 io[k].reading = 1;
             }
-            dd_request_pair(card, card, io, limit, r, order);
+            dd_request_pair(card, card, io, gap, limit, r, order);
             for (k = 0; k < 2; k++) {
                 snprintf(tags[k], sizeof tags[k], "%d", n + 1 + k);
                 printf("result %s op=read10 card=%d id=%d queued=%d completions=%d context=%s okay=%d status=0x%02x idle=%lu\n",
@@ -238,7 +241,7 @@ int main(int argc, char **argv)
             }
             printf("order %d %s %s\n", n + 1, order[0] < 0 ? "none" : tags[order[0]], order[1] < 0 ? "none" : tags[order[1]]);
             n += 2;
-            i += 8;
+            i += gap > 0 ? 9 : 8;
             continue;
         }
         i += 3;
