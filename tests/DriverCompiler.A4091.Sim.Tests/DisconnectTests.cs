@@ -13,7 +13,7 @@ public sealed class A4091DisconnectFixture
 }
 
 /// <summary>
-/// Disconnect/reselect (SCSI-2 6.5.4 DISCONNECT, 6.6.7 IDENTIFY's DiscPriv, 6.1.9 reselection) with the simulator's
+/// Disconnect/reselect (SCSI-2: the DISCONNECT and SAVE DATA POINTER messages, IDENTIFY with DiscPriv, the RESELECTION phase) with the simulator's
 /// targets that disconnect after the command phase (<c>--disconnect CARD:ID:STEPS</c>: SAVE DATA POINTER, DISCONNECT,
 /// bus free, reselection STEPS chip steps later with IDENTIFY) and a <c>pair</c> of READ(10)s queued together at
 /// sdspl. The expected data is the disk images on the host; the overlap is what the simulator counted (the most

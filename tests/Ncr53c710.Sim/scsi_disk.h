@@ -47,7 +47,7 @@ struct scsi_target {
     int disconnect_after_ack;   /* the last MSG IN byte was COMMAND COMPLETE */
     int hold_bus;               /* FAULT_MSGIN_AFTER_COMMAND fired: never leave MSG IN */
     int hung;                   /* FAULT_HANG_AFTER_COMMAND fired: connected, REQ never asserted */
-    /* Disconnect/reselect (SCSI-2 6.5.4, 6.6.7): with disconnect_delay set and the disconnect privilege granted in
+    /* Disconnect/reselect (SCSI-2 DISCONNECT, SAVE DATA POINTER, IDENTIFY DiscPriv, RESELECTION): with disconnect_delay set and the disconnect privilege granted in
        this nexus's IDENTIFY, the target answers the CDB with SAVE DATA POINTER and DISCONNECT, goes bus free, and
        reselects disconnect_delay chip steps later (once the initiator waits for reselection), sending IDENTIFY,
        then continues in the phase it would have entered after the CDB. */
