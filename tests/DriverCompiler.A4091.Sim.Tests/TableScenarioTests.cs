@@ -9,7 +9,8 @@ namespace DriverCompiler.A4091.Sim.Tests;
 /// byte for byte against the images the oracle computes. DriverCompiler.A4091.Uae.Tests runs the same
 /// table on FS-UAE and compares the two engines.
 /// </summary>
-public sealed class TableScenarioTests(A4091DriverFixture fixture) : IClassFixture<A4091DriverFixture>, IDisposable
+public sealed class TableScenarioTests(A4091DriverFixture fixture, A4091DisconnectFixture disconnect)
+    : IClassFixture<A4091DriverFixture>, IClassFixture<A4091DisconnectFixture>, IDisposable
 {
     private readonly string dir = Repo.NewTempDir("table");
 
@@ -22,16 +23,34 @@ public sealed class TableScenarioTests(A4091DriverFixture fixture) : IClassFixtu
 
     [Theory]
     [MemberData(nameof(Scenarios))]
-    public void Scenario_on_the_simulator(string name)
+    public void Scenario_on_the_simulator(string name) => Check(name, fixture.Sim, 0);
+
+    /// <summary>
+    /// The same table with the driver built with <c>-DA4091_SCSI_DISCONNECT=1</c> and every disk disconnecting after
+    /// each command phase, reselecting 40 chip steps later: the outcomes must not change (the hung target of the
+    /// watchdog scenario hangs instead of disconnecting).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Scenario_on_the_simulator_with_targets_that_disconnect(string name) => Check(name, disconnect.Sim, 40);
+
+    private void Check(string name, SimBinary sim, int disconnectSteps)
     {
         var s = ScenarioTable.Named(name);
         var images = Bench.Disks.Keys.ToDictionary(id => id, Bench.Image);
         var expected = Oracle.Expect(s, images);
-        var (run, files) = SimEngine.Run(fixture.Sim, s, dir);
+        var (run, files) = SimEngine.Run(sim, s, dir, disconnectSteps);
         var problems = Oracle.Problems(expected, run);
         foreach (var (id, path) in files)
             if (!File.ReadAllBytes(path).AsSpan().SequenceEqual(images[id])) problems.Add($"the image of ID {id} differs from the one the scenario's writes should leave");
         Assert.True(problems.Count == 0, Oracle.Describe(s, expected, [(run, problems)]) + "\n" + run.Log);
+        if (disconnectSteps > 0)
+        {
+            // Every scenario sends at least one command to a disk: the targets really disconnected and came back.
+            var m = System.Text.RegularExpressions.Regex.Match(run.Log, @"reselections=(\d+)");
+            Assert.True(m.Success && int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 0,
+                $"no reselection in the run\n{run.Log}");
+        }
     }
 
     [Fact]

@@ -14,8 +14,12 @@ public static class SimEngine
         ? ["--irq", "off", "--pace", "2", "--sto", "50"]
         : ["--irq", "on", "--pace", "2", "--boot-ticks", "2", "--sto", "50"];
 
-    /// <summary>The run, and the images as the scenario left them (ID → file path).</summary>
-    public static (EngineRun Run, IReadOnlyDictionary<int, string> Images) Run(SimBinary sim, Scenario s, string dir)
+    /// <summary>
+    /// The run, and the images as the scenario left them (ID → file path). <paramref name="disconnectSteps"/> above 0
+    /// makes every disk disconnect after each command phase that allows it and reselect that many chip steps later
+    /// (simmain's <c>--disconnect</c>).
+    /// </summary>
+    public static (EngineRun Run, IReadOnlyDictionary<int, string> Images) Run(SimBinary sim, Scenario s, string dir, int disconnectSteps = 0)
     {
         var args = new List<string>(Options(s.Mode));
         var images = new Dictionary<int, string>();
@@ -25,6 +29,7 @@ public static class SimEngine
             File.WriteAllBytes(path, Bench.Image(id));
             images[id] = path;
             args.AddRange(["--disk", $"0:{id}:{path}"]);
+            if (disconnectSteps > 0) args.AddRange(["--disconnect", $"0:{id}:{disconnectSteps}"]);
         }
         int w = 0, options = args.Count;   // a --fault goes after the --disk it applies to, before the commands
         var commands = new Dictionary<int, int>();   // commands each target has been sent so far (dd.c's sense and retry count)
