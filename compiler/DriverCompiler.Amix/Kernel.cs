@@ -173,7 +173,7 @@ public struct PollHead { }
 [CType("struct iovec", ExactFieldNames = true, Pack = 2), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public unsafe struct IoVec
 {
-    public byte* iov_base;
+    [CType(Types.caddr_t)] public byte* iov_base;
     public int iov_len;
 }
 
@@ -230,8 +230,8 @@ public unsafe struct Cred
 /// <summary>The union in struct buf (sys/buf.h) that holds the transfer's kernel address; its C name is b_un.b_addr.</summary>
 public unsafe struct BufUn
 {
-    /// <summary>The kernel virtual address of the data (<c>paddr(bp)</c>).</summary>
-    public byte* b_addr;
+    /// <summary>The kernel virtual address of the data (<c>paddr(bp)</c>), a <c>caddr_t</c>.</summary>
+    [CType(Types.caddr_t)] public byte* b_addr;
 }
 
 /// <summary>struct buf (sys/buf.h), 94 bytes on the 68030: a block I/O request a strategy routine gets (SVR4 D4DK buf;
