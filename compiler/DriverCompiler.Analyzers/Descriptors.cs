@@ -137,11 +137,11 @@ namespace DriverCompiler.Analyzers
             "[BuildOption] field '{0}' {1}", "Scripts");
 
         public static readonly DiagnosticDescriptor AmixEntrySignature = Error("DRV0320", "Amix entry point without its SVR4 signature",
-            "'{0}' is the Amix {1} entry point, whose SVR4 DDI/DKI signature is '{2}': declare it '{3}'", "Amix");
+            "'{0}' is the Amix {1} entry point, whose SVR4 DDI/DKI signature is '{2}': declare it '{3}'", "Scripts");
         public static readonly DiagnosticDescriptor AmixMajor = Error("DRV0321", "Amix major number taken or out of range",
-            "{0} major {1} {2}", "Amix");
+            "{0} major {1} {2}", "Scripts");
         public static readonly DiagnosticDescriptor AmixDriverModel = Error("DRV0322", "Amix driver declaration incomplete or inconsistent",
-            "Amix driver: {0}", "Amix");
+            "Amix driver: {0}", "Scripts");
 
         public static readonly DiagnosticDescriptor NotLowered = Error("DRV0900", "Not supported by the lowering yet",
             "'{0}' ({1}) passes the subset check but the lowering does not support it yet", "Compiler");

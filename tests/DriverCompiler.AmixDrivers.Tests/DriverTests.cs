@@ -122,3 +122,37 @@ public class SimulationTests
     public void The_ram_disk_serves_a_filesystem_like_pattern_through_strategy() =>
         Assert.Contains("ramdisk: 26 requests, 0 bytes differ, 26 biodone calls", Run("ramdisk"));
 }
+
+/// <summary>The drivers <c>drvc new --kind</c> starts compile as they are emitted, the STREAMS one with its streamtab.</summary>
+public class ScaffoldTests
+{
+    [Theory]
+    [InlineData("char")]
+    [InlineData("block")]
+    [InlineData("streams")]
+    public void Each_kind_emits_c_that_compiles_for_the_68030_without_host_headers(string kind)
+    {
+        string dir = RepoRoot.NewTempDir("amixnew");
+        var o = new StringWriter();
+        var e = new StringWriter();
+        Assert.Equal(0, DriverCompiler.Cli.Drvc.Run(["new", "Kx", "--target", "amix", "--kind", kind, "--output", Path.Combine(dir, "Kx")], o, e));
+        Assert.True(DriverCompiler.Cli.Drvc.Run(["build", Path.Combine(dir, "Kx"), "--out", Path.Combine(dir, "out")], o, e) == 0, e.ToString());
+        string outDir = Path.Combine(dir, "out");
+        var sources = Directory.GetFiles(outDir, "*.c").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        // Driver.cs is driver.c (one C file per C# file); the streamtab has its own
+        Assert.Equal(kind == "streams" ? ["driver.c", "kx_streamtab.c"] : ["driver.c"], sources);
+        foreach (var c in sources)
+        {
+            var r = Drivers.Run("m68k-linux-gnu-gcc", "gcc-m68k-linux-gnu",
+                ["-m68030", "-std=c89", "-pedantic", "-Wall", "-Wextra", "-Werror", "-nostdinc", "-I.", "-I" + Drivers.Include, "-c", c!, "-o", Path.ChangeExtension(c!, ".o")], outDir);
+            Assert.True(r.Ok, r.Describe(c!));
+        }
+        if (kind == "streams")
+        {
+            // the row points d_str at the streamtab the driver's C defines
+            Assert.Contains("notty, &kxinfo, nullflag,", File.ReadAllText(Path.Combine(outDir, "patches", "kernel.c.txt")));
+            Assert.Contains("struct streamtab kxinfo = { &kxrinit, &kxwinit, 0, 0 };", File.ReadAllText(Path.Combine(outDir, "kx_streamtab.c")));
+            Assert.Contains("static struct qinit kxwinit = { kxwput, 0, 0, 0, 0, &kxminfo, 0 };", File.ReadAllText(Path.Combine(outDir, "kx_streamtab.c")));
+        }
+    }
+}
