@@ -156,3 +156,50 @@ public class ScaffoldTests
         }
     }
 }
+
+/// <summary>Issue 10.2: a scalar typedef on a parameter or field is the C type, under the pointers, with its size checked.</summary>
+public class ScalarTypedefTests
+{
+    private static (Proc.Result Result, string Header, string C) Build(string type)
+    {
+        string dir = RepoRoot.NewTempDir("amixtypedef");
+        Directory.CreateDirectory(Path.Combine(dir, "src"));
+        File.WriteAllText(Path.Combine(dir, "src", "Sz.cs"), $$"""
+            using DriverCompiler.Dsl;
+            [assembly: Driver("sz", DriverTarget.Amix)]
+            public unsafe struct Req { [CType("off_t")] public int Offset; public uint Count; }
+            public static unsafe class S
+            {
+                public static int Minor([CType("dev_t")] {{type}}* devp, Req* r) => (int)(*devp & 7) + r->Offset;
+            }
+            """);
+        var o = new StringWriter();
+        var e = new StringWriter();
+        Assert.True(DriverCompiler.Cli.Drvc.Run(["build", Path.Combine(dir, "src"), "--out", Path.Combine(dir, "out")], o, e) == 0, e.ToString());
+        string outDir = Path.Combine(dir, "out");
+        var r = Drivers.Run("m68k-linux-gnu-gcc", "gcc-m68k-linux-gnu",
+            ["-m68030", "-std=c89", "-pedantic", "-Wall", "-Wextra", "-Werror", "-nostdinc", "-I.", "-I" + Drivers.Include, "-c", "sz.c", "-o", "sz.o"], outDir);
+        return (r, File.ReadAllText(Path.Combine(outDir, "sz.h")), File.ReadAllText(Path.Combine(outDir, "sz.c")));
+    }
+
+    [Fact]
+    public void Dev_t_and_off_t_are_the_c_types_and_their_sizes_are_checked()
+    {
+        var (r, h, c) = Build("uint");
+        Assert.True(r.Ok, r.Describe("sz.c"));
+        Assert.Contains("dev_t *devp;", c);            // K&R parameter declaration
+        Assert.Contains("off_t offset;", h);           // the struct's field
+        Assert.Contains("DRV_LAYOUT_CHECK(mirror_dev_t_sizeof, sizeof(dev_t) == 4);", h);
+        Assert.Contains("DRV_LAYOUT_CHECK(mirror_off_t_sizeof, sizeof(off_t) == 4);", h);
+    }
+
+    /// <summary>dev_t is 4 bytes on Amix (sys/types.h: ulong): a ushort standing for it fails the C build at the check.</summary>
+    [Fact]
+    public void A_c_sharp_integer_of_another_size_fails_the_c_build_at_the_check()
+    {
+        var (r, h, _) = Build("ushort");
+        Assert.Contains("DRV_LAYOUT_CHECK(mirror_dev_t_sizeof, sizeof(dev_t) == 2);", h);
+        Assert.False(r.Ok);
+        Assert.Contains("drv_check_mirror_dev_t_sizeof", r.Stderr);
+    }
+}
