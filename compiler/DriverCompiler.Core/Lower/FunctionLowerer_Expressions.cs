@@ -21,12 +21,12 @@ internal sealed partial class FunctionLowerer
             case IParameterReferenceOperation p:
                 {
                     var name = new CName(Naming.Local(p.Parameter.Name));
-                    return p.Parameter.RefKind == RefKind.None ? AsCSharpType(p.Parameter, p.Parameter.Type, name) : new CUnary("*", name);
+                    return p.Parameter.RefKind == RefKind.None ? AsCSharpType(p, p.Parameter, p.Parameter.Type, name) : new CUnary("*", name);
                 }
             case IInstanceReferenceOperation: return new CUnary("*", new CName(Self));
             case IFieldReferenceOperation f:
                 if (MmioScalar(f) is { } bits) return MmioRead(f, bits, swap: null);
-                return AsCSharpType(f.Field, f.Field.Type, FieldAccess(f));
+                return AsCSharpType(f, f.Field, f.Field.Type, FieldAccess(f));
             case IArrayElementReferenceOperation ae when ae.Indices.Length == 1:
                 Sequence([ae.ArrayReference, ae.Indices[0]]);
                 return new CIndex(Expr(ae.ArrayReference), Expr(ae.Indices[0]));
@@ -309,8 +309,12 @@ internal sealed partial class FunctionLowerer
     /// typedef is cast back to what the C# pointer lowers to (<c>(uchar *)bp-&gt;b_un.b_addr</c> for a caddr_t, since C
     /// does not convert char * and uchar * silently); integer typedefs convert implicitly, as C# integers do.
     /// </summary>
-    private CExpr AsCSharpType(ISymbol s, ITypeSymbol type, CExpr value) =>
-        ScalarPointer(s, type) ? new CCast(module.MapType(type, null), value) : value;
+    /// <remarks>A value only dereferenced (<c>*devp</c>, <c>p-&gt;f</c>, <c>p[i]</c>) needs no cast: the integer it reads converts.</remarks>
+    private CExpr AsCSharpType(IOperation op, ISymbol s, ITypeSymbol type, CExpr value) =>
+        ScalarPointer(s, type) && !(op.Parent is { Kind: OperationKind.None, Syntax: var parent } && op.Parent.ChildOperations.Count == 1
+                                    && (parent is PrefixUnaryExpressionSyntax pu && pu.IsKind(SyntaxKind.PointerIndirectionExpression)
+                                        || parent is ElementAccessExpressionSyntax || parent is MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.PointerMemberAccessExpression }))
+            ? new CCast(module.MapType(type, null), value) : value;
 
     private CExpr CompoundAssignment(ICompoundAssignmentOperation ca, bool discarded)
     {
