@@ -14,10 +14,10 @@ namespace DriverCompiler.Analyzers
     /// </summary>
     internal static class AmixDriverChecker
     {
-        public static void Register(CompilationStartAnalysisContext start)
+        public static void Register(CompilationStartAnalysisContext start, DriverSymbols k)
         {
             start.RegisterSymbolAction(AnalyzeScalarCType, SymbolKind.Method, SymbolKind.Field);
-            start.RegisterCompilationEndAction(AnalyzeDriver);
+            start.RegisterCompilationEndAction(ctx => AnalyzeDriver(ctx, k));
         }
 
         private static AttributeData? CTypeOn(ISymbol s) =>
@@ -62,7 +62,7 @@ namespace DriverCompiler.Analyzers
         private static Location Where(AttributeData a, CompilationAnalysisContext ctx) =>
             a.ApplicationSyntaxReference?.GetSyntax(ctx.CancellationToken).GetLocation() ?? Location.None;
 
-        private static void AnalyzeDriver(CompilationAnalysisContext ctx)
+        private static void AnalyzeDriver(CompilationAnalysisContext ctx, DriverSymbols k)
         {
             var declarations = AmixDriverModel.Declarations(ctx.Compilation);
             var methods = SourceMethods(ctx.Compilation);
@@ -75,6 +75,12 @@ namespace DriverCompiler.Analyzers
                 return;
             }
             var d = declarations[0];
+            if (!k.IsAmix && k.DriverAttributes.Length > 0)
+            {
+                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.AmixDriverModel, Where(d.Attribute, ctx),
+                    $"{d.Attribute.AttributeClass?.Name} on a driver whose target is not amix: the cdevsw/bdevsw rows are an Amix kernel's"));
+                return;
+            }
             foreach (var extra in declarations.Skip(1))
                 ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.AmixDriverModel, Where(extra.Attribute, ctx),
                     $"a second kind attribute ({extra.Attribute.AttributeClass?.Name}): a driver is one character, block or STREAMS driver (a block driver's raw twin is its RawMajor)"));

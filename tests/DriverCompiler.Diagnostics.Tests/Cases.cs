@@ -406,6 +406,15 @@ public static class Cases
                 public static int Write([DriverCompiler.Dsl.CType("dev_t")] uint dev, Amix.UioT* uio, Amix.Cred* crp) => 0;
             }
             """, WithDriver: false),
+        new("AmixDriverOnAmigaOS", "DRV0322", """
+            [assembly: DriverCompiler.Dsl.Driver("lp", DriverCompiler.Dsl.DriverTarget.AmigaOS4)]
+            [assembly: /*!*/DriverCompiler.Dsl.AmixCharDriver(51)]
+            static unsafe class C
+            {
+                [DriverCompiler.Dsl.AmixEntry(DriverCompiler.Dsl.AmixEntryPoint.Write)]
+                public static int Write([DriverCompiler.Dsl.CType("dev_t")] uint dev, Amix.UioT* uio, Amix.Cred* crp) => 0;
+            }
+            """, WithDriver: false),
         new("AmixDriverModel", "DRV0322", """
             [assembly: DriverCompiler.Dsl.Driver("ram", DriverCompiler.Dsl.DriverTarget.Amix)]
             [assembly: /*!*//*!*/DriverCompiler.Dsl.AmixBlockDriver(24, RawMajor = 51)]
