@@ -14,7 +14,10 @@ namespace Amix;
 /// <summary>
 /// Kernel services: memory mapping (sptalloc, sptfree, vtop), sleep/wakeup, callouts (timeout, untimeout), moving data
 /// between user and kernel space (copyin, copyout, uiomove, ureadc, uwritec), polling (pollwakeup), the cdevsw fillers
-/// (nodev, nulldev) and the autoconfig lookup. Declared by drv/amix_kernel.h.
+/// (nodev, nulldev) and the autoconfig lookup. Declared by drv/amix_kernel.h. The other fillers of the switch tables are
+/// master.d/kernel.c's own: <c>notty</c> (<c>(struct tty *)0</c>, d_ttys), <c>nostr</c> (<c>(struct streamtab *)0</c>, d_str)
+/// and <c>nullflag</c> (<c>static int nullflag[1] = {0}</c>, d_flag); the driver model (<c>[AmixCharDriver]</c>...) writes them
+/// into the rows it generates, nothing calls them.
 /// </summary>
 [CHeader("drv/amix_kernel.h")]
 public static unsafe class Kernel
@@ -170,7 +173,7 @@ public struct PollHead { }
 [CType("struct iovec", ExactFieldNames = true, Pack = 2), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public unsafe struct IoVec
 {
-    public byte* iov_base;
+    [CType(Types.caddr_t)] public byte* iov_base;
     public int iov_len;
 }
 
@@ -227,8 +230,8 @@ public unsafe struct Cred
 /// <summary>The union in struct buf (sys/buf.h) that holds the transfer's kernel address; its C name is b_un.b_addr.</summary>
 public unsafe struct BufUn
 {
-    /// <summary>The kernel virtual address of the data (<c>paddr(bp)</c>).</summary>
-    public byte* b_addr;
+    /// <summary>The kernel virtual address of the data (<c>paddr(bp)</c>), a <c>caddr_t</c>.</summary>
+    [CType(Types.caddr_t)] public byte* b_addr;
 }
 
 /// <summary>struct buf (sys/buf.h), 94 bytes on the 68030: a block I/O request a strategy routine gets (SVR4 D4DK buf;
@@ -325,4 +328,166 @@ public unsafe struct SdCom
     public uint Card;
     public uint Unit;
     public delegate*<SdCom*, void> Intr;
+}
+
+/// <summary>
+/// The SVR4 scalar typedefs of sys/types.h, for <c>[CType(Types.dev_t)]</c> on a parameter or field of the C# integer of
+/// the same size (the emitted header checks the size). Amix is ILP32: <c>long</c> and pointers are 4 bytes.
+/// Source: SVR4 DDI/DKI Reference Manual, D4DK types, and the Amix 2.1c <c>sys/types.h</c>.
+/// </summary>
+[CHeader("sys/types.h", Local = true)]
+public static class Types
+{
+    /// <summary><c>dev_t</c> (ulong, 4 bytes): an external device number, major &lt;&lt; 18 | minor on Amix; use on <c>uint</c>.
+    /// Split it with <see cref="Ddi.GetMajor"/>/<see cref="Ddi.GetMinor"/>.</summary>
+    public const string dev_t = "dev_t";
+    /// <summary><c>caddr_t</c> (char *, 4 bytes): a kernel or user address; use on <c>byte*</c>.</summary>
+    public const string caddr_t = "caddr_t";
+    /// <summary><c>off_t</c> (long, 4 bytes): a byte offset in a file or device (uio_offset, mmap's off); use on <c>int</c>.</summary>
+    public const string off_t = "off_t";
+    /// <summary><c>daddr_t</c> (long, 4 bytes): a disk block number (b_blkno); use on <c>int</c>.</summary>
+    public const string daddr_t = "daddr_t";
+    /// <summary><c>paddr_t</c> (long, 4 bytes): a physical address (<see cref="Kernel.Vtop"/>); use on <c>int</c>.</summary>
+    public const string paddr_t = "paddr_t";
+    /// <summary><c>clock_t</c> (long, 4 bytes): clock ticks (HZ 60); use on <c>int</c>.</summary>
+    public const string clock_t = "clock_t";
+    /// <summary><c>major_t</c>, <c>minor_t</c> (ulong, 4 bytes): what getmajor/getminor return; use on <c>uint</c>.</summary>
+    public const string major_t = "major_t", minor_t = "minor_t";
+}
+
+/// <summary>
+/// <c>struct queue</c> (<c>queue_t</c>, sys/stream.h), 64 bytes: one side of a STREAMS module or driver instance, as the
+/// put and service procedures get it (SVR4 D4DK queue; member order of SVR4.0's sys/stream.h). <c>q_ptr</c> is the
+/// driver's per-stream data, which open sets on both queues of the pair.
+/// </summary>
+[CHeader("sys/stream.h", Local = true)]
+[CType("queue_t", ExactFieldNames = true, Pack = 2), StructLayout(LayoutKind.Sequential, Pack = 2)]
+public unsafe struct Queue
+{
+    public void* q_qinfo;
+    public Mblk* q_first;
+    public Mblk* q_last;
+    public Queue* q_next;
+    public Queue* q_link;
+    public byte* q_ptr;
+    public uint q_count;
+    public uint q_flag;
+    public int q_minpsz;
+    public int q_maxpsz;
+    public uint q_hiwat;
+    public uint q_lowat;
+    public void* q_bandp;
+    public byte q_nband;
+    public fixed byte q_pad1[3];
+    public fixed int q_pad2[2];
+}
+
+/// <summary><c>struct msgb</c> (<c>mblk_t</c>, sys/stream.h), 32 bytes: a message block; the data are
+/// <c>b_rptr</c>..<c>b_wptr</c> of the data block <c>b_datap</c> (SVR4 D4DK msgb).</summary>
+[CHeader("sys/stream.h", Local = true)]
+[CType("mblk_t", ExactFieldNames = true, Pack = 2), StructLayout(LayoutKind.Sequential, Pack = 2)]
+public unsafe struct Mblk
+{
+    public Mblk* b_next;
+    public Mblk* b_prev;
+    public Mblk* b_cont;
+    public byte* b_rptr;
+    public byte* b_wptr;
+    public DataB* b_datap;
+    public byte b_band;
+    public byte b_pad1;
+    public ushort b_flag;
+    public int b_pad2;
+}
+
+/// <summary><c>struct datab</c> (<c>dblk_t</c>, sys/stream.h), 28 bytes: the data block under one or more message blocks;
+/// <c>db_type</c> is the message type (<see cref="Streams.M_DATA"/>...) (SVR4 D4DK datab).</summary>
+[CHeader("sys/stream.h", Local = true)]
+[CType("dblk_t", ExactFieldNames = true, Pack = 2), StructLayout(LayoutKind.Sequential, Pack = 2)]
+public unsafe struct DataB
+{
+    public void* db_f;
+    public byte* db_base;
+    public byte* db_lim;
+    public byte db_ref;
+    public byte db_type;
+    public byte db_iswhat;
+    public byte db_filler1;
+    public uint db_size;
+    public byte* db_msgaddr;
+    public int db_filler;
+}
+
+/// <summary>STREAMS utilities a driver calls (sys/stream.h; SVR4 D3DK allocb, freemsg, putq, getq, qreply, putnext,
+/// flushq, qenable, canput) and the message types and flush flags (SVR4 D5DK messages).</summary>
+[CHeader("sys/stream.h", Local = true)]
+public static unsafe class Streams
+{
+    [CConstant("M_DATA")] public const byte M_DATA = 0x00;
+    [CConstant("M_PROTO")] public const byte M_PROTO = 0x01;
+    [CConstant("M_IOCTL")] public const byte M_IOCTL = 0x0e;
+    [CConstant("M_IOCACK")] public const byte M_IOCACK = 0x81;
+    [CConstant("M_IOCNAK")] public const byte M_IOCNAK = 0x82;
+    [CConstant("M_FLUSH")] public const byte M_FLUSH = 0x86;
+    [CConstant("M_ERROR")] public const byte M_ERROR = 0x8a;
+    /// <summary>M_FLUSH's first byte: flush the read side, the write side, or both.</summary>
+    [CConstant("FLUSHR")] public const byte FLUSHR = 0x01;
+    [CConstant("FLUSHW")] public const byte FLUSHW = 0x02;
+    [CConstant("FLUSHRW")] public const byte FLUSHRW = 0x03;
+    /// <summary>flushq's flag: every message (FLUSHDATA: only data messages).</summary>
+    [CConstant("FLUSHALL")] public const int FLUSHALL = 1;
+    [CConstant("FLUSHDATA")] public const int FLUSHDATA = 0;
+    /// <summary>allocb's priority hint.</summary>
+    [CConstant("BPRI_LO")] public const int BPRI_LO = 1;
+    [CConstant("BPRI_MED")] public const int BPRI_MED = 2;
+    [CConstant("BPRI_HI")] public const int BPRI_HI = 3;
+    /// <summary><c>mblk_t *allocb(int size, uint pri)</c>: a message with a data block of at least <paramref name="size"/> bytes, null when there is none.</summary>
+    [CBinding("allocb")] public static Mblk* AllocB(int size, uint pri) => null;
+    /// <summary><c>freemsg(mp)</c>: frees every block of a message.</summary>
+    [CBinding("freemsg")] public static void FreeMsg(Mblk* mp) { }
+    /// <summary><c>int putq(q, mp)</c>: queues a message for the service procedure (and schedules it).</summary>
+    [CBinding("putq")] public static int PutQ(Queue* q, Mblk* mp) => 0;
+    /// <summary><c>mblk_t *getq(q)</c>: the next queued message, null when the queue is empty.</summary>
+    [CBinding("getq")] public static Mblk* GetQ(Queue* q) => null;
+    /// <summary><c>qreply(q, mp)</c>: sends a message back up (or down) the other queue of the pair.</summary>
+    [CBinding("qreply")] public static void QReply(Queue* q, Mblk* mp) { }
+    /// <summary><c>putnext(q, mp)</c>: passes a message to the next queue's put procedure.</summary>
+    [CBinding("putnext")] public static void PutNext(Queue* q, Mblk* mp) { }
+    /// <summary><c>flushq(q, flag)</c>: frees the queue's messages (<see cref="FLUSHALL"/> or <see cref="FLUSHDATA"/>).</summary>
+    [CBinding("flushq")] public static void FlushQ(Queue* q, int flag) { }
+    /// <summary><c>qenable(q)</c>: schedules the queue's service procedure.</summary>
+    [CBinding("qenable")] public static void QEnable(Queue* q) { }
+    /// <summary><c>int canput(q)</c>: 0 when the queue is full (flow control).</summary>
+    [CBinding("canput")] public static int CanPut(Queue* q) => 0;
+    /// <summary><c>OTHERQ(q)</c>: the other queue of the pair (a macro).</summary>
+    [CBinding("OTHERQ")] public static Queue* OtherQ(Queue* q) => null;
+    /// <summary><c>WR(q)</c>: the write queue of a read queue (a macro).</summary>
+    [CBinding("WR")] public static Queue* WR(Queue* q) => null;
+    /// <summary><c>RD(q)</c>: the read queue of a write queue (a macro).</summary>
+    [CBinding("RD")] public static Queue* RD(Queue* q) => null;
+}
+
+/// <summary>The open mode bits an open/close/ioctl entry point gets in <c>oflag</c>/<c>mode</c> (sys/file.h; SVR4 D2DK open).</summary>
+[CHeader("sys/file.h", Local = true)]
+public static class FileMode
+{
+    /// <summary>Open for reading.</summary>
+    [CConstant("FREAD")] public const int FREAD = 0x01;
+    /// <summary>Open for writing.</summary>
+    [CConstant("FWRITE")] public const int FWRITE = 0x02;
+    /// <summary>Non-blocking I/O (O_NDELAY).</summary>
+    [CConstant("FNDELAY")] public const int FNDELAY = 0x04;
+    /// <summary>Non-blocking I/O (POSIX O_NONBLOCK).</summary>
+    [CConstant("FNONBLOCK")] public const int FNONBLOCK = 0x80;
+}
+
+/// <summary>Open types an open/close entry point gets in <c>otyp</c> (sys/open.h; SVR4 D2DK open).</summary>
+[CHeader("sys/open.h", Local = true)]
+public static class OpenType
+{
+    [CConstant("OTYP_BLK")] public const int OTYP_BLK = 0;
+    [CConstant("OTYP_MNT")] public const int OTYP_MNT = 1;
+    [CConstant("OTYP_CHR")] public const int OTYP_CHR = 2;
+    [CConstant("OTYP_SWP")] public const int OTYP_SWP = 3;
+    [CConstant("OTYP_LYR")] public const int OTYP_LYR = 4;
 }

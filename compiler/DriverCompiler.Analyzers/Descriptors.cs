@@ -7,7 +7,7 @@ namespace DriverCompiler.Analyzers
     /// <c>docs/diagnostics/DRVnnnn.md</c>, and the CLI and the analyzer report the same ones.
     /// DRV0001-0099: constructs outside the driver subset. DRV0100-0199: driver declaration and
     /// layout. DRV0200-0299: target restrictions. DRV0300-0349: SCRIPTS programs written in C#,
-    /// exported C names and Amix kernel registration. DRV0900-0999: the compiler itself.
+    /// exported C names and Amix kernel registration (DRV0320-0322: the Amix char/block/STREAMS driver model). DRV0900-0999: the compiler itself.
     /// </summary>
     public static class Descriptors
     {
@@ -93,6 +93,8 @@ namespace DriverCompiler.Analyzers
             "'{0}' is not a valid driver name or prefix; use letters, digits and '_', starting with a letter", "Driver");
         public static readonly DiagnosticDescriptor LibraryReference = Error("DRV0103", "Driver library reference cannot be used",
             "{0}", "Driver");
+        public static readonly DiagnosticDescriptor ScalarCType = Error("DRV0115", "[CType] on a parameter or field that is not an integer",
+            "[CType(\"{0}\")] on '{1}' of type {2}: a scalar typedef replaces an integer (or pointers to one) of its size, as [CType(\"dev_t\")] uint dev", "Driver");
         public static readonly DiagnosticDescriptor FieldOverlap = Error("DRV0110", "Fields overlap",
             "Field '{0}' at offset {1} overlaps field '{2}' ({3} bytes at offset {4})", "Layout");
         public static readonly DiagnosticDescriptor FieldMisaligned = Error("DRV0111", "Field misaligned",
@@ -133,6 +135,13 @@ namespace DriverCompiler.Analyzers
             "[AmixScsiCard] Queue '{0}' is not the [CExport] name of a static driver method", "Scripts");
         public static readonly DiagnosticDescriptor BuildOption = Error("DRV0312", "Invalid build option",
             "[BuildOption] field '{0}' {1}", "Scripts");
+
+        public static readonly DiagnosticDescriptor AmixEntrySignature = Error("DRV0320", "Amix entry point without its SVR4 signature",
+            "'{0}' is the Amix {1} entry point, whose SVR4 DDI/DKI signature is '{2}': declare it '{3}'", "Scripts");
+        public static readonly DiagnosticDescriptor AmixMajor = Error("DRV0321", "Amix major number taken or out of range",
+            "{0} major {1} {2}", "Scripts");
+        public static readonly DiagnosticDescriptor AmixDriverModel = Error("DRV0322", "Amix driver declaration incomplete or inconsistent",
+            "Amix driver: {0}", "Scripts");
 
         public static readonly DiagnosticDescriptor NotLowered = Error("DRV0900", "Not supported by the lowering yet",
             "'{0}' ({1}) passes the subset check but the lowering does not support it yet", "Compiler");

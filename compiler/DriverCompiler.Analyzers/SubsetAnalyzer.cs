@@ -54,6 +54,7 @@ namespace DriverCompiler.Analyzers
                 start.RegisterSyntaxNodeAction(AnalyzeChecked, SyntaxKind.CheckedExpression, SyntaxKind.CheckedStatement);
                 start.RegisterSyntaxNodeAction(ctx => AnalyzeDriverAttribute(ctx, k), SyntaxKind.Attribute);
                 ScriptsChecker.Register(start, k);
+                AmixDriverChecker.Register(start, k);
                 if (k.IsAmix)
                     start.RegisterSyntaxNodeAction(ctx => Analyze64Bit(ctx, k), SyntaxKind.PredefinedType, SyntaxKind.IdentifierName);
                 if (k.DriverAttributes.Length == 0)

@@ -56,6 +56,8 @@ public sealed class NewOptionsVerb
     public string? Output { get; set; }
     [Option("dsl-version", HelpText = "Version of the DriverCompiler.Dsl package to reference (default: this drvc's version).")]
     public string? DslVersion { get; set; }
+    [Option("kind", HelpText = "With --target amix: char, block or streams, a driver registered in cdevsw/bdevsw with its SVR4 entry points (default: a register-block skeleton).")]
+    public string? Kind { get; set; }
 }
 
 [Verb("explain", HelpText = "Print the help page of a diagnostic, e.g. drvc explain DRV0001 (the pages of docs/diagnostics/, shipped inside drvc).")]
@@ -116,7 +118,7 @@ public static class Drvc
         [typeof(BuildOptionsVerb)] = "drvc build <driver-dir> [--target amigaos4|amix] [--out <dir>] [--force] [--line-directives] [--no-warnings]",
         [typeof(CheckOptionsVerb)] = "drvc check <driver-dir> [--target amigaos4|amix]",
         [typeof(ScriptsOptionsVerb)] = "drvc scripts <file.ss> [-o <file>] [-a 700|710|720|770|810|825] [--force]",
-        [typeof(NewOptionsVerb)] = "drvc new <Name> --target amigaos4|amix [-o <dir>] [--dsl-version <version>]",
+        [typeof(NewOptionsVerb)] = "drvc new <Name> --target amigaos4|amix [--kind char|block|streams] [-o <dir>] [--dsl-version <version>]",
         [typeof(ExplainOptionsVerb)] = "drvc explain <DRVnnnn>",
     };
 

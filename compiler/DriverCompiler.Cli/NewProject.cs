@@ -7,10 +7,10 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace DriverCompiler.Cli;
 
 /// <summary>
-/// <c>drvc new &lt;Name&gt; --target amigaos4|amix</c>: writes <c>&lt;Name&gt;/&lt;Name&gt;.csproj</c>
+/// <c>drvc new &lt;Name&gt; --target amigaos4|amix [--kind char|block|streams]</c>: writes <c>&lt;Name&gt;/&lt;Name&gt;.csproj</c>
 /// (a package reference to DriverCompiler.Dsl of this drvc's version, implicit usings off,
 /// <c>DriverCompilerEmit</c> on), <c>Driver.cs</c> (a driver that passes the subset and lowers on
-/// its target) and <c>README.md</c>, from the templates under <c>templates/new/</c> (named without
+/// its target; with <c>--kind</c>, an Amix character, block or STREAMS driver with its entry points) and <c>README.md</c>, from the templates under <c>templates/new/</c> (named without
 /// a second extension: <c>Driver.cs.hbs</c> would be taken for a Czech-culture resource).
 /// </summary>
 public static partial class NewProject
@@ -22,7 +22,22 @@ public static partial class NewProject
     /// <param name="name">Driver name (validated by the caller): the folder, the project and the C# namespace.</param>
     /// <param name="target">The driver's target.</param>
     /// <param name="dslVersion">DriverCompiler.Dsl package version to reference.</param>
-    public static IReadOnlyList<(string Path, string Text)> Files(string name, DriverTarget target, string dslVersion)
+    public static IReadOnlyList<(string Path, string Text)> Files(string name, DriverTarget target, string dslVersion) =>
+        Files(name, target, dslVersion, null);
+
+    /// <summary>The driver kinds <c>--kind</c> takes: the template of each (Amix only) and the majors it starts at
+    /// (free rows of the stock master.d/kernel.c: cdevsw 51, bdevsw 24).</summary>
+    public static readonly IReadOnlyDictionary<string, (string Template, int Major, int RawMajor)> AmixKinds =
+        new Dictionary<string, (string, int, int)>(StringComparer.Ordinal)
+        {
+            ["char"] = ("new/AmixChar.hbs", 51, 0),
+            ["block"] = ("new/AmixBlock.hbs", 24, 51),
+            ["streams"] = ("new/AmixStreams.hbs", 51, 0),
+        };
+
+    /// <summary>The files of a new project of <paramref name="kind"/> (<c>char</c>, <c>block</c>, <c>streams</c>: an Amix
+    /// driver registered in cdevsw/bdevsw; null: the register-block skeleton of either target).</summary>
+    public static IReadOnlyList<(string Path, string Text)> Files(string name, DriverTarget target, string dslVersion, string? kind)
     {
         var templates = HandlebarsTemplateEngine.Instance;
         bool amix = target == DriverTarget.Amix;
@@ -45,7 +60,9 @@ public static partial class NewProject
         return
         [
             (name + ".csproj", templates.Render("new/Project.hbs", model)),
-            ("Driver.cs", templates.Render("new/DriverSource.hbs", model)),
+            ("Driver.cs", kind is not null && AmixKinds.TryGetValue(kind, out var k)
+                ? templates.Render(k.Template, new { name, driver = name.ToLowerInvariant(), prefix = name.ToLowerInvariant(), major = k.Major, rawMajor = k.RawMajor })
+                : templates.Render("new/DriverSource.hbs", model)),
             ("README.md", templates.Render("new/Readme.hbs", model)),
         ];
     }
@@ -72,6 +89,11 @@ public static partial class NewProject
             stderr.WriteLine($"drvc: error: unknown target '{o.Target}'; use amigaos4 or amix");
             return Drvc.Usage;
         }
+        if (o.Kind is not null && !(o.Kind == "device" || (AmixKinds.ContainsKey(o.Kind) && target == DriverTarget.Amix)))
+        {
+            stderr.WriteLine($"drvc: error: unknown kind '{o.Kind}' for {Target.For(target.Value).Name}; use char, block or streams with --target amix (or leave --kind out)");
+            return Drvc.Usage;
+        }
         string dir = o.Output ?? o.Name;
         if (File.Exists(dir) || (Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any()))
         {
@@ -79,7 +101,7 @@ public static partial class NewProject
             return Drvc.Usage;
         }
         // Rendered before anything is written: a template problem leaves no half-made folder.
-        var files = Files(o.Name, target.Value, o.DslVersion ?? Drvc.Version);
+        var files = Files(o.Name, target.Value, o.DslVersion ?? Drvc.Version, o.Kind == "device" ? null : o.Kind);
         try
         {
             Directory.CreateDirectory(dir);

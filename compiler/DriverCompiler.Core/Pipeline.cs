@@ -162,6 +162,12 @@ internal static class Pipeline
         foreach (var path in EmbeddedFiles.List("runtime-headers/drv").Where(p => RuntimeHeaders(driver.Target).Contains(Path.GetFileName(p))))
             result.Add(new EmittedFile(path["runtime-headers/".Length..], EmbeddedFiles.Read(path)));
         var objects = cfiles.Select(f => Path.ChangeExtension(f.Name, ".o")).ToList();
+        // An Amix STREAMS driver's streamtab, qinits and module_info: C data naming its put/service procedures.
+        if (Exports.AmixDriver.StreamsTable(lowerer, driver, templates, Comment(Exports.AmixDriver.StreamsFile(driver), string.Join(", ", sources), "STREAMS declarations")) is { } streams)
+        {
+            result.Add(streams);
+            objects.Add(Path.ChangeExtension(streams.RelativePath, ".o"));
+        }
         var device = Device.AmigaDeviceSkeleton.Render(compilation, driver, lowerer.Names, (s, t) => CDeclarator.TypeName(lowerer.MapType(t, s.Locations.FirstOrDefault())),
             templates, ToolVersion, (file, role) => Comment(file, string.Join(", ", sources), role), objects, diagnostics);
         if (device is not null) result.AddRange(device.Files);
@@ -171,6 +177,7 @@ internal static class Pipeline
             linked = cfiles.Count != 1 || cfiles[0].Name != driver.Name + ".c",
         })));
         result.AddRange(Exports.KernelPatches.Render(lowerer, driver, templates, ToolVersion, [.. cfiles.Select(f => f.Name)]));
+        result.AddRange(Exports.AmixDriver.Render(lowerer, driver, templates, ToolVersion, [.. objects.Select(o => Path.ChangeExtension(o, ".c"))]));
         return result;
     }
 

@@ -104,8 +104,13 @@ namespace DriverCompiler.Dsl
     /// function's definition and prototype, for an entry point whose caller declares it with a header
     /// type: Amix's <c>sd.c</c> declares queue functions <c>extern bool a4091queue();</c> with
     /// <c>rico.h</c>'s <c>typedef char bool</c>. The C# return value must convert to that type.
+    /// On a parameter or a field it names a scalar typedef of the headers (<c>dev_t</c>, <c>caddr_t</c>, <c>off_t</c>)
+    /// that replaces the C# integer type, under the pointers the C# type has: <c>[CType("dev_t")] uint* devp</c> is
+    /// <c>dev_t *devp</c>. The C# type must be an integer (or pointers to one) of the typedef's size: the emitted header
+    /// checks <c>sizeof(dev_t) == sizeof(uint)</c> (a negative array size fails the C build otherwise), and DRV0115 reports
+    /// it on anything else. <c>Amix.Types</c> names the SVR4 typedefs with their sizes.
     /// </summary>
-    [AttributeUsage(AttributeTargets.Struct | AttributeTargets.ReturnValue)]
+    [AttributeUsage(AttributeTargets.Struct | AttributeTargets.ReturnValue | AttributeTargets.Parameter | AttributeTargets.Field)]
     public sealed class CTypeAttribute : Attribute
     {
         /// <param name="name">The C type as written in a declaration, e.g. <c>"struct IOStdReq"</c>.</param>

@@ -41,6 +41,49 @@ public class DrvcNewTests
         Assert.Contains(build.Files, f => f.RelativePath == "net_card2.h");
     }
 
+    /// <summary>
+    /// Issue 13: each Amix kind scaffolds a driver the analyzer accepts and drvc lowers, with its table rows at the free
+    /// majors the scaffold starts at (cdevsw 51, bdevsw 24; free in the stock master.d/kernel.c) in the stock column order.
+    /// </summary>
+    [Theory]
+    [InlineData("char", "cdevsw", "lpxopen, lpxclose, lpxread, lpxwrite, lpxioctl,\n\t\tnodev, nodev, nodev, nodev, nodev, notty, nostr, nullflag,\t/*51=lpx*/")]
+    [InlineData("block", "bdevsw", "lpxopen, lpxclose, lpxstrategy, lpxprint, lpxsize, nodev, nodev, nullflag,\t/*24=lpx*/")]
+    [InlineData("streams", "cdevsw", "nodev, nodev, nodev, nodev, nodev, nodev, nodev, nodev, nodev, nodev, notty, &lpxinfo, nullflag,\t/*51=lpx*/")]
+    public void Scaffolds_each_amix_kind_with_its_table_row(string kind, string table, string row)
+    {
+        using var t = new TempDir();
+        string dir = Path.Combine(t.Path, "Lpx");
+        var r = Drvc("new", "Lpx", "--target", "amix", "--kind", kind, "--output", dir);
+        Assert.Equal(0, r.Exit);
+        var driver = File.ReadAllText(Path.Combine(dir, "Driver.cs"));
+        var (compiler, analyzer) = Harness.Run([("Driver.cs", driver)]);
+        Assert.DoesNotContain(compiler, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        Assert.Empty(analyzer);
+        var build = DriverCompilation.Load(dir).Build(new BuildOptions());
+        Assert.True(build.Success, string.Join("\n", build.Diagnostics.Select(d => d.ToMsBuildString())));
+        string kernel = build.Files.Single(f => f.RelativePath == "patches/kernel.c.txt").Content;
+        Assert.Contains("struct " + table + " " + table + "[]", kernel);
+        Assert.Contains(row, kernel);
+        if (kind == "char")
+        {
+            // the [InterruptHandler] goes into int2_tbl[], the Init entry point into init_tbl[]
+            Assert.Contains("extern void lpxintr();", kernel);
+            Assert.Contains("lpxintr, 0 };", kernel);
+            Assert.Contains("lpxinit, 0 };", kernel);
+        }
+        if (kind == "streams") Assert.Contains(build.Files, f => f.RelativePath == "lpx_streamtab.c" && f.Content.Contains("struct streamtab lpxinfo = { &lpxrinit, &lpxwinit, 0, 0 };"));
+        if (kind == "block") Assert.Contains("mknod /dev/rdsk/lpx c 51 0", build.Files.Single(f => f.RelativePath == "patches/INSTALL").Content);
+    }
+
+    [Fact]
+    public void Rejects_an_amix_kind_for_amigaos4_and_an_unknown_kind()
+    {
+        using var t = new TempDir();
+        Assert.Equal(2, Drvc("new", "Card", "--target", "amigaos4", "--kind", "char", "--output", Path.Combine(t.Path, "x")).Exit);
+        Assert.Equal(2, Drvc("new", "Card", "--target", "amix", "--kind", "tty", "--output", Path.Combine(t.Path, "y")).Exit);
+        Assert.Empty(Directory.GetFileSystemEntries(t.Path));
+    }
+
     [Theory]
     [InlineData("9lives")]
     [InlineData("has-dash")]

@@ -361,6 +361,73 @@ public static class Cases
             [assembly: /*!*/DriverCompiler.Dsl.AmixScsiCard(0x02020055, "B", Queue = "nothing")]
             static class C { [DriverCompiler.Dsl.CExport("q")] static bool Q(int c) => c == 0; }
             """, WithDriver: false),
+        new("ScalarCTypeOnStruct", "DRV0115", U + """
+            struct P { public int X; }
+            static unsafe class C
+            {
+                public static int F([/*!*/CType("dev_t")] P p) => p.X;
+                [/*!*/CType("off_t")] public static bool Flag;
+                public static int G([CType("dev_t")] uint* devp, [CType("caddr_t")] byte* a) => (int)*devp + *a;
+            }
+            """),
+        new("AmixEntrySignature", "DRV0320", """
+            [assembly: DriverCompiler.Dsl.Driver("lp", DriverCompiler.Dsl.DriverTarget.Amix)]
+            [assembly: DriverCompiler.Dsl.AmixCharDriver(51)]
+            static unsafe class C
+            {
+                [DriverCompiler.Dsl.AmixEntry(DriverCompiler.Dsl.AmixEntryPoint.Open)]
+                public static int Open([DriverCompiler.Dsl.CType("dev_t")] uint* devp, int oflag, int otyp, Amix.Cred* crp) => 0;
+                // a plain uint is not dev_t: the C would declare 'uint dev'
+                [DriverCompiler.Dsl.AmixEntry(DriverCompiler.Dsl.AmixEntryPoint.Write)]
+                public static int /*!*/Write(uint dev, Amix.UioT* uio, Amix.Cred* crp) => 0;
+                [DriverCompiler.Dsl.AmixEntry(DriverCompiler.Dsl.AmixEntryPoint.Ioctl)]
+                public static void /*!*/Ioctl([DriverCompiler.Dsl.CType("dev_t")] uint dev, int cmd, int arg, int mode, Amix.Cred* crp, int* rvalp) { }
+                [DriverCompiler.Dsl.InterruptHandler]
+                public static void /*!*/Intr(int level) { }
+            }
+            """, WithDriver: false),
+        new("AmixMajorTaken", "DRV0321", """
+            [assembly: DriverCompiler.Dsl.Driver("ram", DriverCompiler.Dsl.DriverTarget.Amix)]
+            [assembly: /*!*//*!*/DriverCompiler.Dsl.AmixBlockDriver(18, RawMajor = 70)]
+            static unsafe class C
+            {
+                [DriverCompiler.Dsl.AmixEntry(DriverCompiler.Dsl.AmixEntryPoint.Strategy)]
+                public static int Strategy(Amix.BufT* bp) => 0;
+                [DriverCompiler.Dsl.AmixEntry(DriverCompiler.Dsl.AmixEntryPoint.Read)]
+                public static int Read([DriverCompiler.Dsl.CType("dev_t")] uint dev, Amix.UioT* uio, Amix.Cred* crp) => 0;
+            }
+            """, WithDriver: false),
+        new("AmixMajorReplacesAnother", "DRV0321", """
+            [assembly: DriverCompiler.Dsl.Driver("lp", DriverCompiler.Dsl.DriverTarget.Amix)]
+            [assembly: /*!*/DriverCompiler.Dsl.AmixCharDriver(21, Replaces = "lp")]
+            static unsafe class C
+            {
+                [DriverCompiler.Dsl.AmixEntry(DriverCompiler.Dsl.AmixEntryPoint.Write)]
+                public static int Write([DriverCompiler.Dsl.CType("dev_t")] uint dev, Amix.UioT* uio, Amix.Cred* crp) => 0;
+            }
+            """, WithDriver: false),
+        new("AmixDriverOnAmigaOS", "DRV0322", """
+            [assembly: DriverCompiler.Dsl.Driver("lp", DriverCompiler.Dsl.DriverTarget.AmigaOS4)]
+            [assembly: /*!*/DriverCompiler.Dsl.AmixCharDriver(51)]
+            static unsafe class C
+            {
+                [DriverCompiler.Dsl.AmixEntry(DriverCompiler.Dsl.AmixEntryPoint.Write)]
+                public static int Write([DriverCompiler.Dsl.CType("dev_t")] uint dev, Amix.UioT* uio, Amix.Cred* crp) => 0;
+            }
+            """, WithDriver: false),
+        new("AmixDriverModel", "DRV0322", """
+            [assembly: DriverCompiler.Dsl.Driver("ram", DriverCompiler.Dsl.DriverTarget.Amix)]
+            [assembly: /*!*//*!*/DriverCompiler.Dsl.AmixBlockDriver(24, RawMajor = 51)]
+            static unsafe class C
+            {
+                [DriverCompiler.Dsl.AmixEntry(DriverCompiler.Dsl.AmixEntryPoint.Poll)]
+                public static int Poll([DriverCompiler.Dsl.CType("dev_t")] uint dev, short events, int anyyet, short* reventsp, Amix.PollHead** phpp) => 0;
+                [DriverCompiler.Dsl.AmixEntry(DriverCompiler.Dsl.AmixEntryPoint.WritePut)]
+                public static int /*!*/Put(Amix.Queue* q, Amix.Mblk* mp) => 0;
+                [DriverCompiler.Dsl.AmixEntry(DriverCompiler.Dsl.AmixEntryPoint.Poll)]
+                public static int /*!*/Poll2([DriverCompiler.Dsl.CType("dev_t")] uint dev, short events, int anyyet, short* reventsp, Amix.PollHead** phpp) => 0;
+            }
+            """, WithDriver: false),
     ];
 
     /// <summary>Layout cases: the struct layout calculator decides these.</summary>

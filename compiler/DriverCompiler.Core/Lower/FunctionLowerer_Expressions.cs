@@ -21,12 +21,12 @@ internal sealed partial class FunctionLowerer
             case IParameterReferenceOperation p:
                 {
                     var name = new CName(Naming.Local(p.Parameter.Name));
-                    return p.Parameter.RefKind == RefKind.None ? name : new CUnary("*", name);
+                    return p.Parameter.RefKind == RefKind.None ? AsCSharpType(p, p.Parameter, p.Parameter.Type, name) : new CUnary("*", name);
                 }
             case IInstanceReferenceOperation: return new CUnary("*", new CName(Self));
             case IFieldReferenceOperation f:
                 if (MmioScalar(f) is { } bits) return MmioRead(f, bits, swap: null);
-                return FieldAccess(f);
+                return AsCSharpType(f, f.Field, f.Field.Type, FieldAccess(f));
             case IArrayElementReferenceOperation ae when ae.Indices.Length == 1:
                 Sequence([ae.ArrayReference, ae.Indices[0]]);
                 return new CIndex(Expr(ae.ArrayReference), Expr(ae.Indices[0]));
@@ -292,8 +292,29 @@ internal sealed partial class FunctionLowerer
         }
         if (StructInit(a.Value) is not null)
             return Fail(a, "struct initialization inside an expression");
-        return new CAssign("=", LValue(a.Target), Value(a.Value, assignmentContext: true));
+        var value = Value(a.Value, assignmentContext: true);
+        // A [CType("caddr_t")] byte* field or parameter: the C# pointer converts to the typedef's (char * vs uchar *).
+        if (a.Target is IFieldReferenceOperation { Field: var field } && ScalarPointer(field, field.Type))
+            value = new CCast(module.WithScalarCType(field, field.Type, module.MapType(field.Type, null)), value);
+        else if (a.Target is IParameterReferenceOperation { Parameter: { RefKind: RefKind.None } parameter } && ScalarPointer(parameter, parameter.Type))
+            value = new CCast(module.WithScalarCType(parameter, parameter.Type, module.MapType(parameter.Type, null)), value);
+        return new CAssign("=", LValue(a.Target), value);
     }
+
+    /// <summary>Whether <paramref name="s"/> is a pointer with a scalar <c>[CType]</c> (<c>[CType("caddr_t")] byte*</c>).</summary>
+    private static bool ScalarPointer(ISymbol s, ITypeSymbol type) => type is IPointerTypeSymbol && DslSymbols.HasAttribute(s, "CTypeAttribute");
+
+    /// <summary>
+    /// The value of a field or parameter whose C type is a scalar <c>[CType]</c> typedef, as the C# type it has: a pointer
+    /// typedef is cast back to what the C# pointer lowers to (<c>(uchar *)bp-&gt;b_un.b_addr</c> for a caddr_t, since C
+    /// does not convert char * and uchar * silently); integer typedefs convert implicitly, as C# integers do.
+    /// </summary>
+    /// <remarks>A value only dereferenced (<c>*devp</c>, <c>p-&gt;f</c>, <c>p[i]</c>) needs no cast: the integer it reads converts.</remarks>
+    private CExpr AsCSharpType(IOperation op, ISymbol s, ITypeSymbol type, CExpr value) =>
+        ScalarPointer(s, type) && !(op.Parent is { Kind: OperationKind.None, Syntax: var parent } && op.Parent.ChildOperations.Count == 1
+                                    && (parent is PrefixUnaryExpressionSyntax pu && pu.IsKind(SyntaxKind.PointerIndirectionExpression)
+                                        || parent is ElementAccessExpressionSyntax || parent is MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.PointerMemberAccessExpression }))
+            ? new CCast(module.MapType(type, null), value) : value;
 
     private CExpr CompoundAssignment(ICompoundAssignmentOperation ca, bool discarded)
     {

@@ -104,6 +104,8 @@ internal sealed class ModuleLowerer
         // Every [CType] mirror the driver uses is checked against the C type the headers above define.
         foreach (var m in types.Concat(bindingTypes.Select(b => b.Type)).Where(t => t.TypeKind == TypeKind.Struct && DslSymbols.CTypeName(t) is not null))
             if (MirrorCheck(m) is { } check) header.Items.Add(check);
+        // The size checks of the scalar typedefs ([CType("dev_t")] parameters and fields) go here once everything is lowered.
+        int scalarChecksAt = header.Items.Count;
 
         var structs = types.Where(t => t.TypeKind == TypeKind.Struct && DslSymbols.CTypeName(t) is null
                                        && StructLayoutCalculator.InlineArrayLength(t) is null).ToList();
@@ -149,7 +151,7 @@ internal sealed class ModuleLowerer
                 if (m.DeclaringSyntaxReferences.Length == 0 || m.IsAbstract) continue;
                 var fn = new FunctionLowerer(this, m).Lower();
                 if (fn is null) continue;
-                bool local = IsFileLocal(m) && Exports.Exports.ExportName(m) is null;
+                bool local = IsFileLocal(m) && FixedMethodName(m) is null;
                 var file = FileFor(m);
                 fn = fn with { IsStatic = local };
                 var proto = fn with { Body = null, Comment = null };
@@ -164,6 +166,8 @@ internal sealed class ModuleLowerer
         foreach (var (file, protos) in prototypesByFile)
             file.Items.InsertRange(1, protos);
         Scripts.ScriptsLowering.Emit(this, types, header, FileFor);
+        header.Items.InsertRange(scalarChecksAt, scalarTypedefs.Select(kv => new CLayoutCheck(kv.Key, [], kv.Value)
+            { Comment = $"{kv.Key}: the C type of [CType(\"{kv.Key}\")] parameters and fields, {kv.Value} bytes as in C#" }));
 
         var sources = files.OrderBy(kv => trees.IndexOf(kv.Key)).Select(kv => kv.Value)
             .Where(f => f.Items.Count > 1).ToList();
@@ -237,7 +241,7 @@ internal sealed class ModuleLowerer
         // Exported names first, so no generated name (of an earlier member) takes one of them.
         foreach (var t in types.Where(t => t.TypeKind is TypeKind.Class or TypeKind.Struct))
             foreach (var m in t.GetMembers())
-                if (m is IMethodSymbol { MethodKind: MethodKind.Ordinary } em && Exports.Exports.ExportName(em) is { } en) usedGlobalNames.Add(en);
+                if (m is IMethodSymbol { MethodKind: MethodKind.Ordinary } em && FixedMethodName(em) is { } en) usedGlobalNames.Add(en);
                 else if (m is IFieldSymbol { IsConst: true } ec && Exports.Exports.ConstantName(ec) is null && Exports.Exports.ExportedConstantName(ec) is { } ecn) usedGlobalNames.Add(ecn);
         foreach (var t in types.Where(t => t.TypeKind is TypeKind.Class or TypeKind.Struct))
         {
@@ -249,7 +253,7 @@ internal sealed class ModuleLowerer
                     case IFieldSymbol { IsConst: true } c when Exports.Exports.ConstantName(c) is { } cn: Names[c] = cn; break;
                     // [CExport("PARIOCGSTATUS")] const: #define PARIOCGSTATUS ... in the header, for programs that include it
                     case IFieldSymbol { IsConst: true } c when Exports.Exports.ExportedConstantName(c) is { } xn: Names[c] = xn; break;
-                    case IMethodSymbol meth when meth.MethodKind == MethodKind.Ordinary && Exports.Exports.ExportName(meth) is { } en: Names[meth] = en; break;
+                    case IMethodSymbol meth when meth.MethodKind == MethodKind.Ordinary && FixedMethodName(meth) is { } en: Names[meth] = en; break;
                     case IFieldSymbol { IsConst: true } c: Names[c] = Unique(path.ToUpperInvariant() + "_" + Naming.Upper(c.Name)); break;
                     case IFieldSymbol { IsStatic: true } f: Names[f] = Unique(path + "_" + Naming.Snake(f.Name)); break;
                     // [CType(..., ExactFieldNames = true)]: the SDK's member names as written (ln_Succ, io_Command).
@@ -402,8 +406,44 @@ internal sealed class ModuleLowerer
 
     public CType ParamType(IParameterSymbol p, Location? where)
     {
-        var t = MapType(p.Type, where);
+        var t = WithScalarCType(p, p.Type, MapType(p.Type, where));
         return p.RefKind == RefKind.None ? t : new CPointerType(t, Const: p.RefKind == RefKind.In || p.RefKind == RefKind.RefReadOnlyParameter);
+    }
+
+    /// <summary>The C name a method must have whatever the generated naming: its <c>[CExport]</c> name, else the
+    /// kernel's name of an Amix entry point (<c>[AmixEntry(Write)]</c> of prefix <c>par</c>: <c>parwrite</c>).</summary>
+    public string? FixedMethodName(IMethodSymbol m) => Exports.Exports.ExportName(m) ?? Exports.AmixDriver.EntryName(Compilation, m, Prefix);
+
+    /// <summary>The scalar typedefs <see cref="WithScalarCType"/> used, with the size of the C# integer each stands for.</summary>
+    private readonly SortedDictionary<string, int> scalarTypedefs = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <c>[CType("dev_t")]</c> on a parameter or field: the typedef replaces the innermost C type, under the pointers
+    /// (<c>uint*</c> → <c>dev_t *</c>), and its size is checked in the header against the C# integer's.
+    /// DRV0115 (the analyzer) has already refused the attribute on anything but an integer or pointers to one.
+    /// </summary>
+    public CType WithScalarCType(ISymbol s, ITypeSymbol type, CType mapped)
+    {
+        if (DslSymbols.Attribute(s, "CTypeAttribute") is not { ConstructorArguments: [{ Value: string name }] }) return mapped;
+        var inner = type;
+        while (inner is IPointerTypeSymbol p) inner = p.PointedAtType;
+        int size = inner.SpecialType switch
+        {
+            SpecialType.System_Byte or SpecialType.System_SByte => 1,
+            SpecialType.System_Int16 or SpecialType.System_UInt16 => 2,
+            SpecialType.System_Int32 or SpecialType.System_UInt32 => 4,
+            SpecialType.System_Int64 or SpecialType.System_UInt64 => 8,
+            _ => 0,
+        };
+        if (size == 0) return mapped;
+        lock (scalarTypedefs) scalarTypedefs[name] = size;
+        static CType Replace(CType t, string n) => t switch
+        {
+            CPointerType p => p with { Target = Replace(p.Target, n) },
+            CVolatileType v => new CVolatileType(Replace(v.Inner, n)),
+            _ => new CNamedType(n),
+        };
+        return Replace(mapped, name);
     }
 
     private void LowerEnum(INamedTypeSymbol e, List<CTopLevel> items)
@@ -489,7 +529,7 @@ internal sealed class ModuleLowerer
             if (f.Offset > at) fields.Add(new CField(new CArrayType(Target.UInt8, f.Offset - at), "pad" + pad++, null));
             if (f.Offset < at) continue; // overlap: reported above
             string name = Names[f.Field];
-            CType type = f.ArrayLength is int n ? new CArrayType(MapType(f.ElementType, null, storage: true), n) : MapType(f.Field.Type, null, storage: true);
+            CType type = f.ArrayLength is int n ? new CArrayType(MapType(f.ElementType, null, storage: true), n) : WithScalarCType(f.Field, f.Field.Type, MapType(f.Field.Type, null, storage: true));
             if (f.Field.IsVolatile) type = new CVolatileType(type);
             string? comment = mmio || DslSymbols.HasAttribute(s, "DmaAttribute") || DslSymbols.EndianType(f.Field.Type) is not null
                 ? $"0x{f.Offset:x2}" + (DslSymbols.EndianType(f.Field.Type) is { } e ? (e.Little ? " LE" : " BE") : "")
@@ -532,7 +572,7 @@ internal sealed class ModuleLowerer
             else { Report(Descriptors.StaticInitializer, init.GetLocation(), ShortSyntax(init), op is null ? "it is not a constant" : StaticInitializers.Why(op)); return null; }
         }
         // C# volatile: every read and write happens, in order with the other volatile accesses (docs/dsl.md).
-        CType type = MapType(f.Type, loc);
+        CType type = WithScalarCType(f, f.Type, MapType(f.Type, loc));
         if (f.IsVolatile) type = new CVolatileType(type);
         return new CGlobal(type, Names[f], value, false, false, false) { Comment = comment };
     }
