@@ -142,11 +142,31 @@ public unsafe struct VirtioPci
     /// (BAR5) at all ones, outside every bridge window (AmigaOne), so BAR5 is cleared (an address above
     /// 4 GiB is unusable here anyway); I/O, memory and bus mastering are enabled. False: no such device.
     /// </summary>
-    public bool Find(uint transitionalId, uint modernId)
+    public bool Find(uint transitionalId, uint modernId) => FindIndex(transitionalId, modernId, 0);
+
+    /// <summary>
+    /// As <see cref="Find"/>, for the function number <paramref name="index"/> (0-based) of a device type
+    /// that can be present several times (virtio-blk: one PCI function per disk): the transitional
+    /// functions 1AF4:<paramref name="transitionalId"/> count first, in expansion.library's order
+    /// (FDT_Index), then the modern-only 1AF4:<paramref name="modernId"/> ones. False: fewer functions.
+    /// </summary>
+    public bool FindIndex(uint transitionalId, uint modernId, uint index)
     {
-        PCIDevice* dev = Pci.FindDeviceTags(Pci.FDT_VendorID, VendorId, Pci.FDT_DeviceID, transitionalId, Exec.TAG_DONE);
+        PCIDevice* dev = Pci.FindDeviceTags(Pci.FDT_VendorID, VendorId, Pci.FDT_DeviceID, transitionalId, Pci.FDT_Index, index, Exec.TAG_DONE);
         if (dev == null)
-            dev = Pci.FindDeviceTags(Pci.FDT_VendorID, VendorId, Pci.FDT_DeviceID, modernId, Exec.TAG_DONE);
+        {
+            // How many transitional functions there are: the modern-only ones are numbered after them.
+            uint transitional = 0;
+            while (transitional < index)
+            {
+                PCIDevice* other = Pci.FindDeviceTags(Pci.FDT_VendorID, VendorId, Pci.FDT_DeviceID, transitionalId, Pci.FDT_Index, transitional, Exec.TAG_DONE);
+                if (other == null)
+                    break;
+                Pci.FreeDevice(other);
+                transitional++;
+            }
+            dev = Pci.FindDeviceTags(Pci.FDT_VendorID, VendorId, Pci.FDT_DeviceID, modernId, Pci.FDT_Index, index - transitional, Exec.TAG_DONE);
+        }
         if (dev == null)
             return false;
         Dev = dev;

@@ -79,7 +79,7 @@ public sealed class EmissionTests
         Assert.Contains("vscsi_device_entry_begin_io(io);", c);
         Assert.Contains("vscsi_device_entry_init((struct vscsi_virtio_scsi_base *)library)", c);
         Assert.Contains("return vscsi_controller_interrupt(data) ? 1 : 0;", c);
-        Assert.Contains("IExec->AddIntServer(irq, &drv_interrupt)", c);
+        Assert.Contains("IExec->AddIntServer(irq, is)", c);
     }
 
     [Fact]
