@@ -24,7 +24,7 @@ public static unsafe class DeviceEntry
             u->IrqNumber = u->Pci.MapInterrupt();
             if (u->IrqNumber != 0)
                 u->IrqInstalled = LineServed(b, i, u->IrqNumber) || Skeleton.AddIntServer(u->IrqNumber, b);
-            Exec.DebugPrintF("virtioblk.device: unit %lu: %lu sectors of 512, block %lu, modern %lu, features %08lx%08lx, seg %lu size %lu, irq %lu installed %lu\n",
+            Exec.DebugPrintF("virtioblk.device: unit %lu: capacity %08lx%08lx sectors, block %lu, modern %lu, features %08lx%08lx, segments %lu per request, size_max %lu, irq %lu installed %lu\n",
                 i, (uint)(u->Capacity >> 32), (uint)u->Capacity, u->BlockSize, u->Pci.Modern ? 1u : 0u, (uint)(u->Features >> 32), (uint)u->Features,
                 u->SegLimit, u->SizeMax, u->IrqNumber, u->IrqInstalled ? 1u : 0u);
         }

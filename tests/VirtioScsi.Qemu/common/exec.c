@@ -529,6 +529,17 @@ static void RemIntServer_(uint32 intNumber, struct Interrupt *is)
     misuse("RemIntServer(%u, %p): not added", intNumber, (void *)is);
 }
 
+/* Cause: the software interrupt runs at once, in the caller's context (exec runs it soon after, at
+ * software-interrupt priority; a driver may not rely on either). Counted for the tests. */
+static void Cause_(struct Interrupt *is)
+{
+    if (!is || !is->is_Code) { misuse("Cause(%p): no code", (void *)is); return; }
+    uint32 (*code)(struct ExceptionContext *, struct ExecBase *, APTR) =
+        (uint32 (*)(struct ExceptionContext *, struct ExecBase *, APTR))(void (*)(void))is->is_Code;
+    exec_stats.causes++;
+    code(0, SysBase, is->is_Data);
+}
+
 /* ---- Forbid/Permit: tasks are never preempted here, so only the nesting is kept (per task,
  * like tc_TDNestCnt; Wait() breaks a Forbid as in exec, and a task ending drops its own). ---- */
 
@@ -604,7 +615,7 @@ void exec_init(void)
         .CreateTaskTags = CreateTaskTags_, .FindTask = FindTask_, .AllocSignal = AllocSignal_,
         .FreeSignal = FreeSignal_, .Signal = Signal_, .Wait = Wait_, .SetSignal = SetSignal_,
         .PutMsg = PutMsg_, .GetMsg = GetMsg_, .ReplyMsg = ReplyMsg_,
-        .AddIntServer = AddIntServer_, .RemIntServer = RemIntServer_,
+        .AddIntServer = AddIntServer_, .RemIntServer = RemIntServer_, .Cause = Cause_,
         .DebugPrintF = DebugPrintF_,
     };
     exec_iface.Data.Link.ln_Name = (STRPTR)"main";

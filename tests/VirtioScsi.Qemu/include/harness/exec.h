@@ -101,6 +101,7 @@ struct exec_stats {
     uint32 int_servers;                 /* servers currently added */
     uint32 int_server_calls;            /* server invocations */
     uint32 int_server_claims;           /* invocations that returned nonzero */
+    uint32 causes;                      /* Cause calls (software interrupts run) */
     uint32 tasks_created, signals_sent, msgs_put, msgs_replied;
     uint32 errors;                      /* API misuse the harness detected (printed) */
 };
