@@ -5,7 +5,7 @@ namespace DriverCompiler.VirtioScsi.Qemu.Tests;
 
 /// <summary>
 /// virtioblk.device (drivers/VirtioBlk, emitted by drvc) booted by the same harness on each machine with
-/// five virtio-blk-pci functions, one per unit (drives b0..b4) (the guest's include/guest/blk_config.h holds the same
+/// six virtio-blk-pci functions, one per unit (drives b0..b5, one of them a sparse 3 TiB image) (the guest's include/guest/blk_config.h holds the same
 /// table), on the modern transport only (disable-legacy=on: the 1AF4:1042 function) and the legacy one
 /// only (disable-modern=on: 1AF4:1001 without the VirtIO 1 capabilities). A virtio-scsi controller with one
 /// disk stays attached for the harness's own self-tests. The guest uses the device only through exec's
@@ -24,6 +24,7 @@ public sealed class BlkTests(ITestOutputHelper output)
         ("DRVC-4KN", 4096, 16L << 20, false, 256),
         ("DRVC-RO", 512, 16L << 20, true, 256),
         ("DRVC-GROW", 512, 16L << 20, false, 256),
+        ("DRVC-3TIB", 512, 3L << 40, false, 256),
     ];
 
     /// <summary>The seed of the pattern the host writes over the read-only image (BLK_RO_SEED in the guest).</summary>
@@ -33,8 +34,8 @@ public sealed class BlkTests(ITestOutputHelper output)
     internal static readonly string[] BlkChecks =
     [
         "blk.resident_found", "blk.resident_flags", "blk.init",
-        .. Enumerable.Range(0, 5).Select(u => $"blk.open_unit{u}"), "blk.open_missing_unit_fails",
-        .. Enumerable.Range(0, 5).SelectMany(u => new[] { $"blk.unit{u}.geometry", $"blk.unit{u}.geometry64", $"blk.unit{u}.protstatus", $"blk.unit{u}.get_id_serial" }),
+        .. Enumerable.Range(0, 6).Select(u => $"blk.open_unit{u}"), "blk.open_missing_unit_fails",
+        .. Enumerable.Range(0, 6).SelectMany(u => new[] { $"blk.unit{u}.geometry", $"blk.unit{u}.geometry64", $"blk.unit{u}.protstatus", $"blk.unit{u}.get_id_serial" }),
         "blk.nscmd_devicequery",
         "blk.io.512B_at_0", "blk.io.4KiB", "blk.io.64KiB", "blk.io.64KiB_plus_512B", "blk.io.1MiB", "blk.io.3MiB_windows",
         "blk.io.unaligned_buffer_4KiB", "blk.io.unaligned_buffer_200KiB", "blk.io.last_blocks", "blk.io.td64_commands",
@@ -52,7 +53,11 @@ public sealed class BlkTests(ITestOutputHelper output)
         "blk.concurrency.all_completed_intact", "blk.concurrency.completions_by_interrupt", "blk.concurrency.more_than_16_in_flight",
         "blk.abortio_queued_request", "blk.cmd_reset", "blk.io_after_reset", "blk.cmd_clear",
         "blk.capacity_change_is_media_change", "blk.io_in_grown_space", "blk.remchangeint",
+        "blk.3tib.above_lba_2pow32_td64", "blk.3tib.above_lba_2pow32_nscmd64", "blk.3tib.last_blocks",
+        "blk.3tib.read_capacity10_saturates", "blk.3tib.read16_above_lba_2pow32", "blk.3tib.cmd_read_low",
         "blk.expunge_releases_everything", "blk.no_exec_misuse",
+        "blk.polled.init", "blk.polled.open_without_interrupt", "blk.polled.64KiB", "blk.polled.1MiB",
+        "blk.polled.requests_in_flight_complete", "blk.polled.cmd_update", "blk.polled.expunge_releases_everything",
     ];
 
     private void Run(string machine, bool legacy)

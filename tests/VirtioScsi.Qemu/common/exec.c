@@ -496,10 +496,13 @@ static int run_server(void *data)
     return claimed != 0;
 }
 
+int exec_refuse_int_servers;
+
 static BOOL AddIntServer_(uint32 intNumber, struct Interrupt *is)
 {
     if (!is || !is->is_Code) { misuse("AddIntServer(%u, %p): no code", intNumber, (void *)is); return FALSE; }
     if (intNumber >= IRQ_MAX) { misuse("AddIntServer(%u): no such interrupt", intNumber); return FALSE; }
+    if (exec_refuse_int_servers) { exec_stats.int_servers_refused++; return FALSE; }
     struct int_server *s = mem_alloc(sizeof *s, 16);
     if (!s) return FALSE;
     s->is = is; s->irq = intNumber; s->action.fn = run_server; s->action.data = s;

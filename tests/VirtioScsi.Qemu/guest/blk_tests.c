@@ -196,7 +196,8 @@ static void test_identity(void)
         io->io_Command = TD_GETGEOMETRY; io->io_Data = &g; io->io_Length = sizeof g; io->io_Offset = 0; io->io_Actual = 0;
         int8 err = DoIO((struct IORequest *)io);
         ksnprintf(name, sizeof name, "blk.unit%u.geometry", u);
-        check(err == 0 && g.dg_SectorSize == c->block_size && g.dg_TotalSectors == unit_blocks(u)
+        uint32_t clamped = unit_blocks(u) > 0xffffffffull ? 0xffffffffu : (uint32_t)unit_blocks(u);
+        check(err == 0 && g.dg_SectorSize == c->block_size && g.dg_TotalSectors == clamped
               && (uint64_t)g.dg_Cylinders * g.dg_CylSectors == unit_blocks(u) && g.dg_CylSectors == g.dg_Heads * g.dg_TrackSectors
               && g.dg_DeviceType == DG_DIRECT_ACCESS, name,
               "error %d: sector %u total %u cylinders %u cylsectors %u heads %u track %u type %u (expected %u-byte blocks, %llu)",
@@ -633,6 +634,34 @@ static void test_capacity_change(void)
     exec_DeleteMsgPort(port);
 }
 
+/* A 3 TiB sparse device: TD64/NSD commands reach blocks above 2^32 (byte offsets above 2 TiB); READ CAPACITY(10)
+ * says 0xFFFFFFFF so that a SCSI client asks READ CAPACITY(16); READ(16) above 2^32 equals TD_READ64. */
+static void test_big_disk(void)
+{
+    const unsigned u = 5;
+    const uint64_t end = blk_config[u].bytes, high = (1ull << 32) * 512 + 64 * MiB;
+    write_read_check("blk.3tib.above_lba_2pow32_td64", u, TD_WRITE64, TD_READ64, high, 64 * KiB, 81, 0);
+    write_read_check("blk.3tib.above_lba_2pow32_nscmd64", u, NSCMD_TD_WRITE64, NSCMD_TD_READ64, high + 1 * MiB, 1 * MiB, 82, 0);
+    write_read_check("blk.3tib.last_blocks", u, NSCMD_TD_WRITE64, NSCMD_TD_READ64, end - 8 * KiB, 8 * KiB, 83, 0);
+    struct SCSICmd cmd;
+    uint8_t sense[32];
+    static uint8_t data[4096] __attribute__((aligned(64))), direct[4096] __attribute__((aligned(64)));
+    static const uint8_t rc10[10] = { 0x25 };
+    int8 err = scsi_command(u, &cmd, rc10, 10, data, 8, SCSIF_READ | SCSIF_AUTOSENSE, sense, sizeof sense);
+    check(err == 0 && data[0] == 0xff && data[1] == 0xff && data[2] == 0xff && data[3] == 0xff, "blk.3tib.read_capacity10_saturates",
+          "error %d last LBA %02x%02x%02x%02x", err, data[0], data[1], data[2], data[3]);
+    uint8_t r16[16] = { 0x88 };
+    put_be64(r16 + 2, high / 512); r16[13] = 8;
+    memset(data, 0xee, sizeof data);
+    err = scsi_command(u, &cmd, r16, 16, data, 4096, SCSIF_READ | SCSIF_AUTOSENSE, sense, sizeof sense);
+    uint32_t act = 0;
+    int8 e2 = transfer(units[u].io, TD_READ64, high, direct, 4096, &act);
+    check(err == 0 && e2 == 0 && cmd.scsi_Actual == 4096 && memcmp(data, direct, 4096) == 0, "blk.3tib.read16_above_lba_2pow32",
+          "READ(16) error %d actual %u, TD_READ64 %d, data %s", err, cmd.scsi_Actual, e2, memcmp(data, direct, 4096) ? "differ" : "same");
+    err = transfer(units[u].io, CMD_READ, 0, direct, 4096, &act);
+    check(err == 0 && act == 4096, "blk.3tib.cmd_read_low", "CMD_READ at 0: error %d actual %u", err, act);
+}
+
 static uint32_t live_before;
 
 static void test_close_and_expunge(void)
@@ -691,6 +720,51 @@ static void check_bar5_cleared(void)
     check(bad == 0, "blk.amigaone_bar5_high_dword_cleared", "%u functions with BAR5 not cleared", bad);
 }
 
+/*
+ * The polled mode: the device initialised again with AddIntServer refused (as exec refuses a line it cannot
+ * serve), so every unit polls its used ring. I/O, several requests in flight and a capacity-independent
+ * FLUSH complete; no interrupt server is installed; the expunge releases everything again.
+ */
+static void test_polled_mode(void)
+{
+    struct Resident *r = exec_FindResident(DEVICE_NAME);
+    exec_refuse_int_servers = 1;
+    uint32_t refused = exec_stats.int_servers_refused, claims = exec_stats.int_server_claims;
+    struct Library *lib = r ? exec_InitResident(r) : 0;
+    exec_refuse_int_servers = 0;
+    if (!check(lib != 0, "blk.polled.init", "InitResident with AddIntServer refused failed")) return;
+    units[0].open = OpenDevice(DEVICE_NAME, 0, (struct IORequest *)units[0].io, 0) == 0;
+    if (!check(units[0].open && exec_stats.int_servers == 0 && exec_stats.int_servers_refused > refused, "blk.polled.open_without_interrupt",
+               "open %d, servers %u, refused %u", units[0].open, exec_stats.int_servers, exec_stats.int_servers_refused - refused)) return;
+    write_read_check("blk.polled.64KiB", 0, CMD_WRITE, CMD_READ, 50 * MiB, 64 * KiB, 91, 0);
+    write_read_check("blk.polled.1MiB", 0, NSCMD_TD_WRITE64, NSCMD_TD_READ64, 51 * MiB, 1 * MiB, 92, 0);
+    enum { N = 20 };
+    struct IOStdReq *io[N];
+    uint8_t *buf = mem_alloc(N * 4096, 64);
+    int errors = 0;
+    for (unsigned i = 0; i < N; i++) {
+        io[i] = clone_request(0, units[0].port);
+        io[i]->io_Command = CMD_READ; io[i]->io_Data = buf + i * 4096; io[i]->io_Length = 4096; io[i]->io_Offset = 51 * MiB + i * 4096;
+        SendIO((struct IORequest *)io[i]);
+    }
+    for (unsigned i = 0; i < N; i++) if (WaitIO((struct IORequest *)io[i]) || io[i]->io_Actual != 4096) errors++;
+    uint8_t *expect = mem_alloc(1 * MiB, 16);
+    fill_pattern(expect, 1 * MiB, 92);
+    int same = memcmp(expect, buf, N * 4096) == 0;
+    check(errors == 0 && same && exec_stats.int_server_claims == claims, "blk.polled.requests_in_flight_complete",
+          "%d errors, data %s, %u interrupts claimed", errors, same ? "same" : "differ", exec_stats.int_server_claims - claims);
+    for (unsigned i = 0; i < N; i++) exec_DeleteIORequest((struct IORequest *)io[i]);
+    mem_free(buf); mem_free(expect);
+    uint32_t act = 0;
+    check(transfer(units[0].io, CMD_UPDATE, 0, 0, 0, &act) == 0, "blk.polled.cmd_update", "CMD_UPDATE failed");
+    CloseDevice((struct IORequest *)units[0].io);
+    units[0].open = 0;
+    exec_ExpungeDevice(DEVICE_NAME);
+    check(exec_stats.dma_live == 0 && exec_pci_devices_in_use() == 0 && exec_stats.live_blocks == live_before && exec_stats.errors == 0,
+          "blk.polled.expunge_releases_everything", "DMA mappings %u, PCI devices %u, blocks %u (before init %u), misuse %u",
+          exec_stats.dma_live, exec_pci_devices_in_use(), exec_stats.live_blocks, live_before, exec_stats.errors);
+}
+
 void blk_tests(void)
 {
     struct Resident *r = exec_FindResident(DEVICE_NAME);
@@ -719,5 +793,7 @@ void blk_tests(void)
     test_abortio();
     test_reset();
     test_capacity_change();
+    test_big_disk();
     test_close_and_expunge();
+    test_polled_mode();
 }

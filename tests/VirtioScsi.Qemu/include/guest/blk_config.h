@@ -15,13 +15,14 @@ struct blk_config {
     uint32_t queue_size;        /* virtio-blk-pci queue-size (seg_max = queue_size - 2) */
 };
 
-#define BLK_UNITS 5
+#define BLK_UNITS 6
 static const struct blk_config blk_config[BLK_UNITS] = {
     { "DRVC-BLK-0", 512, 64ull << 20, 0, 256 },     /* integrity, FLUSH, DISCARD, WRITE_ZEROES, bad requests */
     { "DRVC-BLK-1", 512, 64ull << 20, 0, 8 },       /* an 8-entry ring: seg_max 6, parts and waiting for room */
     { "DRVC-4KN", 4096, 16ull << 20, 0, 256 },      /* 4 KiB logical blocks */
     { "DRVC-RO", 512, 16ull << 20, 1, 256 },        /* read-only, filled by the host with seed BLK_RO_SEED */
     { "DRVC-GROW", 512, 16ull << 20, 0, 256 },      /* block_resize: the capacity change */
+    { "DRVC-3TIB", 512, 3ull << 40, 0, 256 },       /* 3 TiB sparse: blocks above 2^32, 32-bit fields clamped */
 };
 
 /* The pattern the host writes over the whole read-only image before the run. */
