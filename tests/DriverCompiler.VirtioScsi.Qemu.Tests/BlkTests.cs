@@ -27,6 +27,14 @@ public sealed class BlkTests(ITestOutputHelper output)
         ("DRVC-3TIB", 512, 3L << 40, false, 256),
     ];
 
+    /// <summary>
+    /// blkdebug's rules for unit 1 (QEMU docs/devel/blkdebug, "inject-error"): EIO (errno 5) for every read that
+    /// touches sector 120000 and every write that touches sector 120200, not only the first (once off).
+    /// </summary>
+    private const string BlkdebugRules =
+        "[inject-error]\nevent = \"read_aio\"\nerrno = \"5\"\nsector = \"120000\"\nonce = \"off\"\n\n" +
+        "[inject-error]\nevent = \"write_aio\"\nerrno = \"5\"\nsector = \"120200\"\nonce = \"off\"\n";
+
     /// <summary>The seed of the pattern the host writes over the read-only image (BLK_RO_SEED in the guest).</summary>
     private const uint ReadOnlySeed = 777;
 
@@ -55,6 +63,7 @@ public sealed class BlkTests(ITestOutputHelper output)
         "blk.capacity_change_is_media_change", "blk.io_in_grown_space", "blk.remchangeint",
         "blk.3tib.above_lba_2pow32_td64", "blk.3tib.above_lba_2pow32_nscmd64", "blk.3tib.last_blocks",
         "blk.3tib.read_capacity10_saturates", "blk.3tib.read16_above_lba_2pow32", "blk.3tib.cmd_read_low",
+        "blk.eio.block_commands", "blk.eio.scsicmd_medium_error", "blk.eio.others_in_flight_intact",
         "blk.expunge_releases_everything", "blk.no_exec_misuse",
         "blk.polled.init", "blk.polled.open_without_interrupt", "blk.polled.64KiB", "blk.polled.1MiB",
         "blk.polled.requests_in_flight_complete", "blk.polled.cmd_update", "blk.polled.expunge_releases_everything",
@@ -77,7 +86,15 @@ public sealed class BlkTests(ITestOutputHelper output)
                 if (readOnly) File.WriteAllBytes(image, DiskSet.Pattern(ReadOnlySeed, (int)bytes));
                 else using (var f = File.Create(image)) f.SetLength(bytes); // sparse
                 images.Add(image);
-                devices.AddRange(["-drive", $"file={image},if=none,id=b{i},format=raw" + (readOnly ? ",readonly=on" : ",cache=writeback,discard=unmap")]);
+                // Unit 1's drive goes through blkdebug: EIO for reads at sector 120000 and writes at 120200 (BLK_EIO_* in the guest).
+                var file = image;
+                if (i == 1)
+                {
+                    var rules = Path.Combine(dir, "blkdebug.conf");
+                    File.WriteAllText(rules, BlkdebugRules);
+                    file = $"blkdebug:{rules}:{image}";
+                }
+                devices.AddRange(["-drive", $"file={file},if=none,id=b{i},format=raw" + (readOnly ? ",readonly=on" : ",cache=writeback,discard=unmap")]);
                 var dev = $"virtio-blk-pci,drive=b{i},serial={serial}" + (legacy ? ",disable-modern=on" : ",disable-legacy=on");
                 if (blockSize != 512) dev += $",logical_block_size={blockSize},physical_block_size={blockSize}";
                 if (queueSize != 256) dev += $",queue-size={queueSize}";

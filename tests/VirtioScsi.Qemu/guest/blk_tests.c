@@ -662,6 +662,62 @@ static void test_big_disk(void)
     check(err == 0 && act == 4096, "blk.3tib.cmd_read_low", "CMD_READ at 0: error %d actual %u", err, act);
 }
 
+/*
+ * Device I/O errors (blkdebug on unit 1: EIO for reads touching BLK_EIO_READ_SECTOR, writes touching
+ * BLK_EIO_WRITE_SECTOR): the block commands fail with TDERR_NotSpecified and io_Actual 0; HD_SCSICMD gives
+ * CHECK CONDITION with MEDIUM ERROR sense (UNRECOVERED READ ERROR 0x11 / WRITE ERROR 0x0C); requests in
+ * flight beside the failing one complete with their data, and the unit keeps working.
+ */
+static void test_device_errors(void)
+{
+    const unsigned u = 1;
+    static uint8_t buf[8192] __attribute__((aligned(64)));
+    uint32_t act = 0xdead;
+    int8 er = transfer(units[u].io, CMD_READ, (uint64_t)BLK_EIO_READ_SECTOR * 512 - 2048, buf, 8192, &act);
+    uint32_t ract = act;
+    fill_pattern(buf, sizeof buf, 95);
+    act = 0xdead;
+    int8 ew = transfer(units[u].io, CMD_WRITE, (uint64_t)BLK_EIO_WRITE_SECTOR * 512, buf, 4096, &act);
+    check(er == TDERR_NotSpecified && ract == 0 && ew == TDERR_NotSpecified && act == 0 && still_works(u), "blk.eio.block_commands",
+          "read: error %d actual %u, write: error %d actual %u (expected TDERR_NotSpecified %d, 0)", er, ract, ew, act, TDERR_NotSpecified);
+    struct SCSICmd cmd;
+    uint8_t sense[32];
+    uint8_t r10[10] = { 0x28 };
+    put_be32(r10 + 2, BLK_EIO_READ_SECTOR); r10[8] = 1;
+    int8 es = scsi_command(u, &cmd, r10, 10, buf, 512, SCSIF_READ | SCSIF_AUTOSENSE, sense, sizeof sense);
+    uint8_t rkey = sense[2] & 15, rasc = sense[12], rst = cmd.scsi_Status;
+    uint8_t w10[10] = { 0x2a };
+    put_be32(w10 + 2, BLK_EIO_WRITE_SECTOR); w10[8] = 1;
+    int8 esw = scsi_command(u, &cmd, w10, 10, buf, 512, SCSIF_WRITE | SCSIF_AUTOSENSE, sense, sizeof sense);
+    check(es == HFERR_BadStatus && rst == 2 && rkey == 3 && rasc == 0x11 && esw == HFERR_BadStatus && cmd.scsi_Status == 2
+          && (sense[2] & 15) == 3 && sense[12] == 0x0c, "blk.eio.scsicmd_medium_error",
+          "READ(10): error %d status %u key %u asc %02x; WRITE(10): error %d status %u key %u asc %02x", es, rst, rkey, rasc,
+          esw, cmd.scsi_Status, sense[2] & 15, sense[12]);
+    /* Nothing else lost: eight reads in flight, the fifth on the bad sector. */
+    enum { N = 8 };
+    struct IOStdReq *io[N];
+    uint8_t *many = mem_alloc(N * 4096, 64);
+    int wrong = 0;
+    for (unsigned i = 0; i < N; i++) {
+        io[i] = clone_request(u, units[u].port);
+        io[i]->io_Command = CMD_READ; io[i]->io_Data = many + i * 4096; io[i]->io_Length = 4096;
+        io[i]->io_Offset = i == 4 ? BLK_EIO_READ_SECTOR * 512u : 4 * MiB + i * 4096;  /* blk.split.1MiB_over_seg_max's pattern */
+        SendIO((struct IORequest *)io[i]);
+    }
+    for (unsigned i = 0; i < N; i++) {
+        int8 e = WaitIO((struct IORequest *)io[i]);
+        if (i == 4 ? e != TDERR_NotSpecified : (e != 0 || io[i]->io_Actual != 4096)) wrong++;
+    }
+    uint8_t *expect = mem_alloc(N * 4096, 16);
+    fill_pattern(expect, N * 4096, 41);
+    int same = 1;
+    for (unsigned i = 0; i < N; i++) if (i != 4 && memcmp(expect + i * 4096, many + i * 4096, 4096)) same = 0;
+    check(wrong == 0 && same && still_works(u), "blk.eio.others_in_flight_intact", "%d requests with the wrong outcome, data %s",
+          wrong, same ? "same" : "differ");
+    for (unsigned i = 0; i < N; i++) exec_DeleteIORequest((struct IORequest *)io[i]);
+    mem_free(many); mem_free(expect);
+}
+
 static uint32_t live_before;
 
 static void test_close_and_expunge(void)
@@ -794,6 +850,7 @@ void blk_tests(void)
     test_reset();
     test_capacity_change();
     test_big_disk();
+    test_device_errors();
     test_close_and_expunge();
     test_polled_mode();
 }
