@@ -24,9 +24,10 @@ public static unsafe class DeviceEntry
             u->IrqNumber = u->Pci.MapInterrupt();
             if (u->IrqNumber != 0)
                 u->IrqInstalled = LineServed(b, i, u->IrqNumber) || Skeleton.AddIntServer(u->IrqNumber, b);
-            Exec.DebugPrintF("virtioblk.device: unit %lu: capacity %08lx%08lx sectors, block %lu, modern %lu, features %08lx%08lx, segments %lu per request, size_max %lu, irq %lu installed %lu\n",
-                i, (uint)(u->Capacity >> 32), (uint)u->Capacity, u->BlockSize, u->Pci.Modern ? 1u : 0u, (uint)(u->Features >> 32), (uint)u->Features,
-                u->SegLimit, u->SizeMax, u->IrqNumber, u->IrqInstalled ? 1u : 0u);
+            if (DebugTrace.Level >= 1)
+                Exec.DebugPrintF("virtioblk.device: unit %lu: capacity %08lx%08lx sectors, block %lu, modern %lu, features %08lx%08lx, segments %lu per request, size_max %lu, irq %lu installed %lu\n",
+                    i, (uint)(u->Capacity >> 32), (uint)u->Capacity, u->BlockSize, u->Pci.Modern ? 1u : 0u, (uint)(u->Features >> 32), (uint)u->Features,
+                    u->SegLimit, u->SizeMax, u->IrqNumber, u->IrqInstalled ? 1u : 0u);
         }
         return true;
     }
@@ -340,7 +341,10 @@ public static unsafe class DeviceEntry
         if (!Drain(u))
             return TrackDisk.TDERR_NotSpecified;
         ulong capacity = u->Capacity;
-        if (!Units.Start(u))
+        bool started = Units.Start(u);
+        if (DebugTrace.Level >= 1)
+            Exec.DebugPrintF("virtioblk.device: unit %lu: CMD_RESET, device initialised again %lu\n", (uint)u->Index, started ? 1u : 0u);
+        if (!started)
             return TrackDisk.TDERR_NotSpecified;
         if (u->Capacity != capacity)
             u->ChangeCount++;

@@ -417,6 +417,9 @@ public static unsafe class Requests
             head = vq->AddChain(bufs, outCount, inCount, cookie);
         if (head < 0)
             return false;
+        if (DebugTrace.Level >= 3)
+            Exec.DebugPrintF("virtioblk.device: unit %lu slot %lu: type %lu sector %08lx%08lx, %lu descriptors\n",
+                (uint)u->Index, (uint)s->Index, s->Type, (uint)(sector >> 32), (uint)sector, (uint)n);
         s->State = SlotState.Busy;
         u->InFlight++;
         return true;
@@ -506,6 +509,9 @@ public static unsafe class Requests
     {
         Exec.CacheClearE(s->Status, 1, Exec.CACRF_InvalidateD);
         sbyte error = StatusError(*s->Status);
+        if (DebugTrace.Level >= 2 && error != 0)
+            Exec.DebugPrintF("virtioblk.device: unit %lu: type %lu at sector %08lx%08lx failed, status %lu\n",
+                (uint)u->Index, s->Type, (uint)(s->Sector >> 32), (uint)s->Sector, (uint)*s->Status);
         if (error == 0 && s->Kind == SlotKind.Block)
         {
             s->Done += s->Length;

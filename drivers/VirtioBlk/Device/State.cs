@@ -29,6 +29,16 @@ public static class Limits
     public const uint UnitTaskStack = 16384;
 }
 
+/// <summary>
+/// Debug output to the serial console (DebugPrintF), by level as viostor's trace levels: 0 none (every
+/// trace is a constant-false test the C compiler removes), 1 bring-up, CMD_RESET and capacity changes,
+/// 2 also every request that completes with an error, 3 also every request part submitted.
+/// </summary>
+public static class DebugTrace
+{
+    public const int Level = 1;
+}
+
 /// <summary>Slot states.</summary>
 public static class SlotState
 {

@@ -242,6 +242,9 @@ public static unsafe class Units
         if (u->Capacity == before)
             return;
         u->ChangeCount++;
+        if (DebugTrace.Level >= 1)
+            Exec.DebugPrintF("virtioblk.device: unit %lu: capacity now %08lx%08lx sectors (change %lu)\n",
+                (uint)u->Index, (uint)(u->Capacity >> 32), (uint)u->Capacity, u->ChangeCount);
         IOStdReq* held = u->ChangeInt;
         if (held != null && held->io_Data != null)
             Exec.Cause((Interrupt*)held->io_Data);
