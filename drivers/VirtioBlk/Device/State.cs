@@ -32,7 +32,8 @@ public static class Limits
 /// <summary>
 /// Debug output to the serial console (DebugPrintF), by level as viostor's trace levels: 0 none (every
 /// trace is a constant-false test the C compiler removes), 1 bring-up, CMD_RESET and capacity changes,
-/// 2 also every request that completes with an error, 3 also every request part submitted.
+/// 2 also every request that completes with an error, 3 also every request part submitted. Change it here
+/// (not with -D in the C build: drvc folds an <c>if</c> on a constant, so the level is fixed at lowering).
 /// </summary>
 public static class DebugTrace
 {
