@@ -45,6 +45,8 @@ public static unsafe class Pci
     [CConstant("PCI_CAPABILITYID_VENDOR")] public const uint PCI_CAPABILITYID_VENDOR = 0x09;
     [CConstant("FDT_VendorID")] public const uint FDT_VendorID = 0x80000001;
     [CConstant("FDT_DeviceID")] public const uint FDT_DeviceID = 0x80000002;
+    /// <summary>FindDeviceTags: return the n-th (0-based) function that matches the other tags (expansion/pci.h, TAG_USER + 3).</summary>
+    [CConstant("FDT_Index")] public const uint FDT_Index = 0x80000003;
 
     [CBinding("FindDeviceTags", Interface = "IPCI")] public static extern PCIDevice* FindDeviceTags(params uint[] tags);
     [CBinding("FreeDevice", Interface = "IPCI")] public static extern void FreeDevice(PCIDevice* device);

@@ -9,8 +9,9 @@ namespace AmigaOS;
 public static unsafe class Skeleton
 {
     /// <summary>Registers the driver's [InterruptHandler] on <paramref name="irq"/> with AddIntServer
-    /// (a struct Interrupt owned by the skeleton, is_Data = <paramref name="data"/>); false when exec refuses.</summary>
+    /// (a struct Interrupt owned by the skeleton, is_Data = <paramref name="data"/>); false when exec refuses
+    /// or the skeleton's 8 servers are in use. A driver of several PCI functions adds one per distinct line.</summary>
     [CBinding("drv_add_int_server")] public static extern bool AddIntServer(uint irq, void* data);
-    /// <summary>Removes the server <see cref="AddIntServer"/> registered.</summary>
+    /// <summary>Removes the server <see cref="AddIntServer"/> registered on <paramref name="irq"/>.</summary>
     [CBinding("drv_rem_int_server")] public static extern void RemIntServer(uint irq);
 }

@@ -142,11 +142,31 @@ public unsafe struct VirtioPci
     /// (BAR5) at all ones, outside every bridge window (AmigaOne), so BAR5 is cleared (an address above
     /// 4 GiB is unusable here anyway); I/O, memory and bus mastering are enabled. False: no such device.
     /// </summary>
-    public bool Find(uint transitionalId, uint modernId)
+    public bool Find(uint transitionalId, uint modernId) => FindIndex(transitionalId, modernId, 0);
+
+    /// <summary>
+    /// As <see cref="Find"/>, for the function number <paramref name="index"/> (0-based) of a device type
+    /// that can be present several times (virtio-blk: one PCI function per disk): the transitional
+    /// functions 1AF4:<paramref name="transitionalId"/> count first, in expansion.library's order
+    /// (FDT_Index), then the modern-only 1AF4:<paramref name="modernId"/> ones. False: fewer functions.
+    /// </summary>
+    public bool FindIndex(uint transitionalId, uint modernId, uint index)
     {
-        PCIDevice* dev = Pci.FindDeviceTags(Pci.FDT_VendorID, VendorId, Pci.FDT_DeviceID, transitionalId, Exec.TAG_DONE);
+        PCIDevice* dev = Pci.FindDeviceTags(Pci.FDT_VendorID, VendorId, Pci.FDT_DeviceID, transitionalId, Pci.FDT_Index, index, Exec.TAG_DONE);
         if (dev == null)
-            dev = Pci.FindDeviceTags(Pci.FDT_VendorID, VendorId, Pci.FDT_DeviceID, modernId, Exec.TAG_DONE);
+        {
+            // How many transitional functions there are: the modern-only ones are numbered after them.
+            uint transitional = 0;
+            while (transitional < index)
+            {
+                PCIDevice* other = Pci.FindDeviceTags(Pci.FDT_VendorID, VendorId, Pci.FDT_DeviceID, transitionalId, Pci.FDT_Index, transitional, Exec.TAG_DONE);
+                if (other == null)
+                    break;
+                Pci.FreeDevice(other);
+                transitional++;
+            }
+            dev = Pci.FindDeviceTags(Pci.FDT_VendorID, VendorId, Pci.FDT_DeviceID, modernId, Pci.FDT_Index, index - transitional, Exec.TAG_DONE);
+        }
         if (dev == null)
             return false;
         Dev = dev;
@@ -350,41 +370,55 @@ public unsafe struct VirtioPci
     }
 
     /// <summary>The 16-bit configuration field at <paramref name="offset"/>: little-endian on modern, guest-native on legacy.</summary>
+    /// <remarks>A legacy device lays its configuration out in the guest's byte order, byte for byte as in memory
+    /// (spec 4.1.4.10 and 2.5.3, "Legacy Interface: Device Configuration Space"), while InWord/InLong read the
+    /// bus little-endian: on a big-endian CPU the value read is byte-swapped, so it is swapped back
+    /// (CpuToLe16/32 is the swap there and nothing on a little-endian CPU).</remarks>
     public ushort ConfigWord(uint offset)
     {
         if (!Modern)
-            return Pci.InWord(Dev, IoBase + VirtioPciLegacy.DeviceConfig + offset);
+            return VirtioEndian.CpuToLe16(Pci.InWord(Dev, IoBase + VirtioPciLegacy.DeviceConfig + offset));
         if (DeviceCfg == null || offset + 2 > DeviceCfgLength)
             return 0;
         return ((VirtioPciCfgWord*)(DeviceCfg + offset))->Value;
     }
 
     /// <summary>The 32-bit configuration field at <paramref name="offset"/>: little-endian on modern, guest-native on legacy.</summary>
+    /// <remarks>Legacy: swapped back on a big-endian CPU as <see cref="ConfigWord"/> explains.</remarks>
     public uint ConfigLong(uint offset)
     {
         if (!Modern)
-            return Pci.InLong(Dev, IoBase + VirtioPciLegacy.DeviceConfig + offset);
+            return VirtioEndian.CpuToLe32(Pci.InLong(Dev, IoBase + VirtioPciLegacy.DeviceConfig + offset));
         if (DeviceCfg == null || offset + 4 > DeviceCfgLength)
             return 0;
         return ((VirtioPciCfgLong*)(DeviceCfg + offset))->Value;
     }
 
     /// <summary>
-    /// The 64-bit configuration field at <paramref name="offset"/> (low half first), read as one value: again
-    /// while the configuration generation changed meanwhile (modern, spec 2.5.1), or until two reads agree
-    /// (legacy, which has no generation).
+    /// The 64-bit configuration field at <paramref name="offset"/>, read as one value: again while the
+    /// configuration generation changed meanwhile (modern, spec 2.5.1), or until two reads agree (legacy,
+    /// which has no generation). Modern fields are little-endian, so the low half comes first; a legacy
+    /// device keeps the field in the guest's byte order (spec 4.1.4.10 note), so on a big-endian CPU
+    /// (PowerPC) the high half is the one at <paramref name="offset"/>.
     /// </summary>
     public ulong ConfigQuad(uint offset)
     {
+        uint lowAt = offset;
+        uint highAt = offset + 4;
+        if (!Modern && VirtioEndian.CpuToLe16(1) != 1)
+        {
+            lowAt = offset + 4;
+            highAt = offset;
+        }
         ulong value = 0;
         for (int attempt = 0; attempt < 100; attempt++)
         {
             byte before = ConfigGeneration();
-            value = ConfigLong(offset) | ((ulong)ConfigLong(offset + 4) << 32);
+            value = ConfigLong(lowAt) | ((ulong)ConfigLong(highAt) << 32);
             byte after = ConfigGeneration();
             if (before != after)
                 continue;
-            if (Modern || value == (ConfigLong(offset) | ((ulong)ConfigLong(offset + 4) << 32)))
+            if (Modern || value == (ConfigLong(lowAt) | ((ulong)ConfigLong(highAt) << 32)))
                 break;
         }
         return value;

@@ -61,6 +61,7 @@ public class BindingTests
 
     [Theory]
     [InlineData("VirtioScsi", "amigaos4")]
+    [InlineData("VirtioBlk", "amigaos4")]
     [InlineData("A4091", "amix")]
     [InlineData("Sample", "amigaos4")]
     [InlineData("Sample", "amix")]

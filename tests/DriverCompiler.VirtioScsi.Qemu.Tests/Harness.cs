@@ -13,21 +13,22 @@ internal static class Harness
     private static readonly ConcurrentDictionary<string, Lazy<string>> Images = new();
     private static readonly string BuildRoot = Path.Combine(Path.GetTempPath(), "drvc-qemu-" + Guid.NewGuid().ToString("N")[..10]);
 
-    /// <summary>Path of harness-&lt;board&gt;.elf; <paramref name="driverDir"/> is drvc's output for VirtioScsi, or null.</summary>
-    public static string Image(string board, string? driverDir = null)
+    /// <summary>Path of harness-&lt;board&gt;.elf; <paramref name="driverDir"/> is drvc's output for the driver, or null;
+    /// <paramref name="tests"/> the guest program for it (the Makefile's TESTS: "scsi" for VirtioScsi, "blk" for VirtioBlk).</summary>
+    public static string Image(string board, string? driverDir = null, string tests = "scsi")
     {
-        var key = board + "|" + (driverDir ?? "");
-        return Images.GetOrAdd(key, _ => new Lazy<string>(() => Build(board, driverDir))).Value;
+        var key = board + "|" + (driverDir ?? "") + "|" + tests;
+        return Images.GetOrAdd(key, _ => new Lazy<string>(() => Build(board, driverDir, tests))).Value;
     }
 
-    private static string Build(string board, string? driverDir)
+    private static string Build(string board, string? driverDir, string tests)
     {
         Tools.Require("make", "make");
         Tools.Require("powerpc-linux-gnu-gcc", "gcc-powerpc-linux-gnu");
-        var outDir = Path.Combine(BuildRoot, driverDir is null ? "plain" : "driver");
+        var outDir = Path.Combine(BuildRoot, driverDir is null ? "plain" : tests == "scsi" ? "driver" : tests);
         Directory.CreateDirectory(outDir);
         var args = new List<string> { "-s", "-C", Tools.HarnessDir, "BOARD=" + board, "O=" + outDir };
-        if (driverDir is not null) args.Add("DRIVER=" + driverDir);
+        if (driverDir is not null) args.AddRange(["DRIVER=" + driverDir, "TESTS=" + tests]);
         // A compile, not a guest: on a loaded 2-core machine the whole harness build has taken over 3 minutes.
         var limit = TimeSpan.FromMinutes(10);
         var (code, output, timedOut) = Tools.Run("make", args, Tools.HarnessDir, limit);

@@ -61,7 +61,10 @@ internal sealed class Qmp(string socketPath) : IDisposable
     private StreamWriter? writer;
 
     /// <summary>Runs one QMP command; true when QEMU answered with "return" (not "error").</summary>
-    public bool Execute(string command, object? arguments = null)
+    public bool Execute(string command, object? arguments = null) => Query(command, arguments) is not null;
+
+    /// <summary>Runs one QMP command and returns its "return" value as JSON text, or null when QEMU answered "error".</summary>
+    public string? Query(string command, object? arguments = null)
     {
         if (socket is null)
         {
@@ -71,7 +74,7 @@ internal sealed class Qmp(string socketPath) : IDisposable
             reader = new StreamReader(stream);
             writer = new StreamWriter(stream) { AutoFlush = true, NewLine = "\n" };
             reader.ReadLine(); // greeting
-            if (!Execute("qmp_capabilities")) return false;
+            if (Query("qmp_capabilities") is null) return null;
         }
         var request = arguments is null
             ? System.Text.Json.JsonSerializer.Serialize(new { execute = command })
@@ -81,17 +84,43 @@ internal sealed class Qmp(string socketPath) : IDisposable
         {
             using var doc = System.Text.Json.JsonDocument.Parse(line);
             if (doc.RootElement.TryGetProperty("event", out _)) continue;
-            return doc.RootElement.TryGetProperty("return", out _);
+            return doc.RootElement.TryGetProperty("return", out var r) ? r.GetRawText() : null;
         }
-        return false;
+        return null;
     }
 
-    /// <summary>Carries out one guest request line ("host: resize d3 68157440"); false for an unknown request.</summary>
+    /// <summary>flush_operations of drive <paramref name="drive"/> from query-blockstats (QEMU's count of flushes
+    /// that reached the block layer), or null when QEMU does not list the drive.</summary>
+    public long? FlushOperations(string drive)
+    {
+        var json = Query("query-blockstats");
+        if (json is null) return null;
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        foreach (var dev in doc.RootElement.EnumerateArray())
+            if (dev.TryGetProperty("device", out var name) && name.GetString() == drive)
+                return dev.GetProperty("stats").GetProperty("flush_operations").GetInt64();
+        return null;
+    }
+
+    private readonly Dictionary<string, long> flushMarks = new();
+
+    /// <summary>
+    /// Carries out one guest request line; false for an unknown request or one that failed:
+    /// "resize d3 68157440" (QMP block_resize), "flushmark d0" (remember the drive's flush_operations),
+    /// "flushed d0" (true when flush_operations grew since the mark).
+    /// </summary>
     public bool Serve(string request)
     {
         var parts = request.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 3 && parts[0] == "resize" && long.TryParse(parts[2], out long size))
             return Execute("block_resize", new Dictionary<string, object> { ["device"] = parts[1], ["size"] = size });
+        if (parts.Length == 2 && parts[0] == "flushmark" && FlushOperations(parts[1]) is long mark)
+        {
+            flushMarks[parts[1]] = mark;
+            return true;
+        }
+        if (parts.Length == 2 && parts[0] == "flushed" && flushMarks.TryGetValue(parts[1], out long before))
+            return FlushOperations(parts[1]) is long now && now > before;
         return false;
     }
 
@@ -101,14 +130,17 @@ internal sealed class Qmp(string socketPath) : IDisposable
 /// <summary>Starts qemu-system-ppc on one machine with a virtio-scsi-pci controller and its disks.</summary>
 internal static class Qemu
 {
-    public static GuestLog Run(string machine, string kernel, IReadOnlyList<Disk> disks, bool disableModern = false, TimeSpan? timeout = null)
+    /// <param name="extraDevices">Further QEMU arguments (-drive/-device pairs) after the virtio-scsi controller's, e.g. virtio-blk functions.</param>
+    public static GuestLog Run(string machine, string kernel, IReadOnlyList<Disk> disks, bool disableModern = false, TimeSpan? timeout = null,
+                               IReadOnlyList<string>? extraDevices = null)
     {
         var qmpDir = Directory.CreateTempSubdirectory("drvc-qmp-").FullName;
-        try { return Run(machine, kernel, disks, disableModern, timeout, Path.Combine(qmpDir, "qmp.sock")); }
+        try { return Run(machine, kernel, disks, disableModern, timeout, Path.Combine(qmpDir, "qmp.sock"), extraDevices ?? []); }
         finally { Directory.Delete(qmpDir, true); }
     }
 
-    private static GuestLog Run(string machine, string kernel, IReadOnlyList<Disk> disks, bool disableModern, TimeSpan? timeout, string qmpSocket)
+    private static GuestLog Run(string machine, string kernel, IReadOnlyList<Disk> disks, bool disableModern, TimeSpan? timeout, string qmpSocket,
+                                IReadOnlyList<string> extraDevices)
     {
         var qemu = Tools.Require("qemu-system-ppc", Tools.QemuPackage);
         var args = new List<string>
@@ -129,6 +161,7 @@ internal static class Qemu
             if (d.BlockSize != 512) dev += $",logical_block_size={d.BlockSize},physical_block_size={d.BlockSize}";
             args.AddRange(["-device", dev]);
         }
+        args.AddRange(extraDevices);
         using var qmp = new Qmp(qmpSocket);
         var (code, output, timedOut) = Tools.Run(qemu, args, Path.GetDirectoryName(kernel)!, timeout ?? TimeSpan.FromSeconds(120),
             (line, stdin) =>

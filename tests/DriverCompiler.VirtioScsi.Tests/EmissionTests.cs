@@ -79,7 +79,7 @@ public sealed class EmissionTests
         Assert.Contains("vscsi_device_entry_begin_io(io);", c);
         Assert.Contains("vscsi_device_entry_init((struct vscsi_virtio_scsi_base *)library)", c);
         Assert.Contains("return vscsi_controller_interrupt(data) ? 1 : 0;", c);
-        Assert.Contains("IExec->AddIntServer(irq, &drv_interrupt)", c);
+        Assert.Contains("IExec->AddIntServer(irq, is)", c);
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class EmissionTests
         Assert.Contains("self->dev->ReadConfigByte(", pci);
         Assert.Contains("self->dev->OutWord(", pci);
         // Discovery is the Virtio library's (lowered into this driver); the driver names its own device ids.
-        Assert.Contains("IPCI->FindDeviceTags(FDT_VendorID, VSCSI_VIRTIO_PCI_VENDOR_ID, FDT_DeviceID, transitional_id, TAG_DONE)", pci);
+        Assert.Contains("IPCI->FindDeviceTags(FDT_VendorID, VSCSI_VIRTIO_PCI_VENDOR_ID, FDT_DeviceID, transitional_id, FDT_Index, index, TAG_DONE)", pci);
         string ctl = Read("controller.c");
         Assert.Contains("vscsi_virtio_pci_find(&b->pci, VSCSI_VIRTIO_SCSI_PCI_DEVICE_TRANSITIONAL, VSCSI_VIRTIO_SCSI_PCI_DEVICE_MODERN)", ctl);
         Assert.Contains("IExec->StartDMA(", ctl);

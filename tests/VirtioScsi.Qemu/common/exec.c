@@ -496,10 +496,13 @@ static int run_server(void *data)
     return claimed != 0;
 }
 
+int exec_refuse_int_servers;
+
 static BOOL AddIntServer_(uint32 intNumber, struct Interrupt *is)
 {
     if (!is || !is->is_Code) { misuse("AddIntServer(%u, %p): no code", intNumber, (void *)is); return FALSE; }
     if (intNumber >= IRQ_MAX) { misuse("AddIntServer(%u): no such interrupt", intNumber); return FALSE; }
+    if (exec_refuse_int_servers) { exec_stats.int_servers_refused++; return FALSE; }
     struct int_server *s = mem_alloc(sizeof *s, 16);
     if (!s) return FALSE;
     s->is = is; s->irq = intNumber; s->action.fn = run_server; s->action.data = s;
@@ -527,6 +530,17 @@ static void RemIntServer_(uint32 intNumber, struct Interrupt *is)
     }
     cpu_irq_restore(ee);
     misuse("RemIntServer(%u, %p): not added", intNumber, (void *)is);
+}
+
+/* Cause: the software interrupt runs at once, in the caller's context (exec runs it soon after, at
+ * software-interrupt priority; a driver may not rely on either). Counted for the tests. */
+static void Cause_(struct Interrupt *is)
+{
+    if (!is || !is->is_Code) { misuse("Cause(%p): no code", (void *)is); return; }
+    uint32 (*code)(struct ExceptionContext *, struct ExecBase *, APTR) =
+        (uint32 (*)(struct ExceptionContext *, struct ExecBase *, APTR))(void (*)(void))is->is_Code;
+    exec_stats.causes++;
+    code(0, SysBase, is->is_Data);
 }
 
 /* ---- Forbid/Permit: tasks are never preempted here, so only the nesting is kept (per task,
@@ -604,7 +618,7 @@ void exec_init(void)
         .CreateTaskTags = CreateTaskTags_, .FindTask = FindTask_, .AllocSignal = AllocSignal_,
         .FreeSignal = FreeSignal_, .Signal = Signal_, .Wait = Wait_, .SetSignal = SetSignal_,
         .PutMsg = PutMsg_, .GetMsg = GetMsg_, .ReplyMsg = ReplyMsg_,
-        .AddIntServer = AddIntServer_, .RemIntServer = RemIntServer_,
+        .AddIntServer = AddIntServer_, .RemIntServer = RemIntServer_, .Cause = Cause_,
         .DebugPrintF = DebugPrintF_,
     };
     exec_iface.Data.Link.ln_Name = (STRPTR)"main";

@@ -13,7 +13,7 @@
 #include "harness/mem.h"
 #include "harness/console.h"
 
-#define PCI_SLOTS 4
+#define PCI_SLOTS 8
 
 struct pci_slot {
     struct PCIDevice iface;
@@ -103,7 +103,13 @@ SLOT_METHODS(0)
 SLOT_METHODS(1)
 SLOT_METHODS(2)
 SLOT_METHODS(3)
-static const struct PCIDevice *const slot_methods[PCI_SLOTS] = { &methods0, &methods1, &methods2, &methods3 };
+SLOT_METHODS(4)
+SLOT_METHODS(5)
+SLOT_METHODS(6)
+SLOT_METHODS(7)
+static const struct PCIDevice *const slot_methods[PCI_SLOTS] = {
+    &methods0, &methods1, &methods2, &methods3, &methods4, &methods5, &methods6, &methods7,
+};
 
 static struct PCIDevice *FindDeviceTags_(uint32 tag1, ...)
 {

@@ -41,4 +41,7 @@ void guest_main(void)
     device_tests();
     benchmark();
 #endif
+#ifdef HARNESS_WITH_BLK
+    blk_tests();
+#endif
 }

@@ -7,5 +7,7 @@ void irq_selftest(void);
 void device_tests(void);
 /* Benchmark: rounds of the driver (initialised afresh) and the direct client, best of each. */
 void benchmark(void);
+/* virtioblk.device's tests (guest/blk_tests.c; the disks of include/guest/blk_config.h). */
+void blk_tests(void);
 
 #endif

@@ -101,6 +101,8 @@ struct exec_stats {
     uint32 int_servers;                 /* servers currently added */
     uint32 int_server_calls;            /* server invocations */
     uint32 int_server_claims;           /* invocations that returned nonzero */
+    uint32 causes;                      /* Cause calls (software interrupts run) */
+    uint32 int_servers_refused;         /* AddIntServer calls refused on purpose (exec_refuse_int_servers) */
     uint32 tasks_created, signals_sent, msgs_put, msgs_replied;
     uint32 errors;                      /* API misuse the harness detected (printed) */
 };
@@ -111,5 +113,9 @@ extern struct exec_stats exec_stats;
  * fragmented virtual buffer looks under AmigaOS, and must put it back. */
 #define EXEC_DMA_RUN 0x100000u
 extern uint32 exec_dma_run;
+
+/* Nonzero: AddIntServer refuses (returns FALSE), as exec does for a line it cannot serve; a test of a
+ * driver's polled mode sets it before the driver initialises. */
+extern int exec_refuse_int_servers;
 
 #endif
