@@ -18,6 +18,13 @@ namespace DriverCompiler.Analyzers
         /// </summary>
         public const string HelpBase = "docs/diagnostics/";
 
+        /// <summary>
+        /// The ids drvc reports from outside the analyzer, so an editor never shows them: DRV0103 (reading project
+        /// files), DRV0307 (the SCRIPTS assembler), DRV0313 (constant folding in the lowering), DRV0900 and DRV0999
+        /// (the lowering). Their pages have no example the analyzer can check.
+        /// </summary>
+        public static readonly string[] NotFromTheAnalyzer = { "DRV0103", "DRV0307", "DRV0313", "DRV0900", "DRV0999" };
+
         private static DiagnosticDescriptor Error(string id, string title, string message, string category = "Subset") =>
             new DiagnosticDescriptor(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true,
                 helpLinkUri: HelpBase + id + ".md");
@@ -135,6 +142,9 @@ namespace DriverCompiler.Analyzers
             "[AmixScsiCard] Queue '{0}' is not the [CExport] name of a static driver method", "Scripts");
         public static readonly DiagnosticDescriptor BuildOption = Error("DRV0312", "Invalid build option",
             "[BuildOption] field '{0}' {1}", "Scripts");
+        public static readonly DiagnosticDescriptor BuildOptionFolded = Warning("DRV0313", "Build option folded to its default",
+            "'{0}' names build option '{1}' but C cannot compute it as C# does, so it is emitted as C#'s value {2}: a -D for '{1}' does not change it",
+            "Scripts");
 
         public static readonly DiagnosticDescriptor AmixEntrySignature = Error("DRV0320", "Amix entry point without its SVR4 signature",
             "'{0}' is the Amix {1} entry point, whose SVR4 DDI/DKI signature is '{2}': declare it '{3}'", "Scripts");

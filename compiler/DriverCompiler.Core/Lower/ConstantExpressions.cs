@@ -1,4 +1,5 @@
 using System.Numerics;
+using DriverCompiler.Analyzers;
 using DriverCompiler.Core.CModel;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -9,7 +10,10 @@ namespace DriverCompiler.Core.Lower;
 /// C of a C# constant expression that keeps the source's names: <c>PZero + 8 | PCatch</c> with
 /// <c>[CConstant("PZERO")]</c> prints <c>PZERO + 8 | K_PCATCH</c>, not C#'s folded <c>289</c>, so C uses the
 /// header's value as the docs promise. Only what the source wrote as a literal (or a constant the
-/// driver does not emit: <c>int.MaxValue</c>, a const local) is folded.
+/// driver does not emit: <c>int.MaxValue</c>, a const local) is folded. Comparisons, <c>!</c>, <c>&amp;&amp;</c>,
+/// <c>||</c> and <c>?:</c> keep the names too: <c>Opt.Disconnect != 0 ? 0xC0 : 0x80</c> with a
+/// <c>[BuildOption]</c> prints <c>BO_OPT_DISCONNECT != 0 ? 0xC0 : 0x80</c>, so <c>-DBO_OPT_DISCONNECT=1</c>
+/// changes what the C computes, as the attribute promises.
 /// </summary>
 /// <remarks>
 /// C computes the same value as C#: every conversion Roslyn made (explicit or implicit) is a cast
@@ -21,7 +25,31 @@ namespace DriverCompiler.Core.Lower;
 internal sealed class ConstantExpressions(ModuleLowerer module)
 {
     /// <summary>The C of constant <paramref name="op"/> (its ConstantValue must be set).</summary>
-    public CExpr Lower(IOperation op) => Build(op) ?? LiteralOf(op);
+    public CExpr Lower(IOperation op) => Build(op) ?? Folded(op);
+
+    /// <summary>
+    /// The folded literal of an expression C cannot compute as C# does (signed overflow, a shift count
+    /// outside the width...). Folding a tree that names a <c>[BuildOption]</c> fixes the option's default
+    /// into the C: DRV0313 says so, at the expression.
+    /// </summary>
+    private CExpr Folded(IOperation op)
+    {
+        if (Option(op) is { } option)
+            module.Report(Descriptors.BuildOptionFolded, op.Syntax.GetLocation(), Shorten(op.Syntax.ToString()), option.Name,
+                Constants.Format(op.ConstantValue.Value, op.Type!, module.Target, null));
+        return LiteralOf(op);
+    }
+
+    /// <summary>The first <c>[BuildOption]</c> constant the tree under <paramref name="op"/> names, if any.</summary>
+    private static IFieldSymbol? Option(IOperation op) =>
+        op is IFieldReferenceOperation { Field: var f } && Exports.Exports.IsBuildOption(f) ? f
+            : op.ChildOperations.Select(Option).FirstOrDefault(f => f is not null);
+
+    private static string Shorten(string text)
+    {
+        text = string.Join(" ", text.Split((char[])['\r', '\n', '\t', ' '], System.StringSplitOptions.RemoveEmptyEntries));
+        return text.Length <= 60 ? text : text[..57] + "...";
+    }
 
     /// <summary>The value of a field or enum member initializer: symbolic when it names a constant, else the folded literal text.</summary>
     public CExpr? Initializer(IOperation? value) => value is { ConstantValue.HasValue: true } ? Lower(value) : null;
@@ -35,7 +63,7 @@ internal sealed class ConstantExpressions(ModuleLowerer module)
         IFieldReferenceOperation f => Named(f) is not null,
         // ('p' << 8) | 1, the classic ioctl number: the character stays a C character constant
         IConversionOperation c when CharConstant(c) is not null => true,
-        IConversionOperation or IBinaryOperation or IUnaryOperation => op.ChildOperations.Any(Names),
+        IConversionOperation or IBinaryOperation or IUnaryOperation or IConditionalOperation => op.ChildOperations.Any(Names),
         _ => false,
     };
 
@@ -45,7 +73,7 @@ internal sealed class ConstantExpressions(ModuleLowerer module)
     /// <summary>Null when C would not compute C#'s value: the caller folds.</summary>
     private CExpr? Build(IOperation op)
     {
-        if (!op.ConstantValue.HasValue || !IsIntegral(op.Type)) return null;
+        if (!op.ConstantValue.HasValue || !(IsIntegral(op.Type) || IsBool(op.Type))) return null;
         if (!Names(op)) return LiteralOf(op);
         switch (op)
         {
@@ -66,16 +94,39 @@ internal sealed class ConstantExpressions(ModuleLowerer module)
                 }
             case IUnaryOperation { OperatorMethod: null } u:
                 {
+                    if (u.OperatorKind == UnaryOperatorKind.Not && IsBool(u.Operand.Type)) return Bool(u, new CUnary("!", Sub(u.Operand)));
                     string? sym = u.OperatorKind switch
                     {
                         UnaryOperatorKind.BitwiseNegation => "~", UnaryOperatorKind.Minus => "-", UnaryOperatorKind.Plus => "+", _ => null,
                     };
-                    if (sym is null) return null;
+                    if (sym is null || !IsIntegral(u.Operand.Type)) return null;
                     var operand = Sub(u.Operand);
                     if (sym == "+") return operand;
                     if (sym == "-" && !FitsSigned(-ToBig(u.Operand.ConstantValue.Value), u.Type!)) return null;
                     return EnumBack(u.Type!, new CUnary(sym, operand));
                 }
+            case IBinaryOperation { OperatorMethod: null } b when Comparison(b.OperatorKind) is { } cmp:
+                    // Both operands already have C#'s common type (Roslyn's conversions are in the tree and
+                    // Sub casts where C would convert differently), so C compares the same values.
+                    if (!(IsIntegral(b.LeftOperand.Type) && IsIntegral(b.RightOperand.Type))
+                        && !(IsBool(b.LeftOperand.Type) && IsBool(b.RightOperand.Type) && cmp is "==" or "!=")) return null;
+                    return Bool(b, new CBinary(cmp, Sub(b.LeftOperand), Sub(b.RightOperand)));
+            case IBinaryOperation { OperatorMethod: null } b when IsBool(b.LeftOperand.Type) && IsBool(b.RightOperand.Type):
+                {
+                    // && and || on constants have no side effects to skip; & | ^ of two truth values (0 or 1 in C) agree
+                    string? sym = b.OperatorKind switch
+                    {
+                        BinaryOperatorKind.ConditionalAnd => "&&", BinaryOperatorKind.ConditionalOr => "||",
+                        BinaryOperatorKind.And => "&", BinaryOperatorKind.Or => "|", BinaryOperatorKind.ExclusiveOr => "^",
+                        _ => null,
+                    };
+                    return sym is null ? null : Bool(b, new CBinary(sym, Sub(b.LeftOperand), Sub(b.RightOperand)));
+                }
+            case IConditionalOperation { WhenFalse: { } whenFalse } c when IsBool(c.Condition.Type) && c.Condition.ConstantValue.HasValue:
+                // C# converts each branch to the result's type (the conversions are in the tree), so C's own
+                // ?: conversions have nothing left to change.
+                if (!IsSameType(c.WhenTrue.Type, c.Type) || !IsSameType(whenFalse.Type, c.Type)) return null;
+                return new CConditional(Sub(c.Condition), Sub(c.WhenTrue), Sub(whenFalse));
             case IBinaryOperation { OperatorMethod: null } b:
                 {
                     string? sym = b.OperatorKind switch
@@ -111,7 +162,22 @@ internal sealed class ConstantExpressions(ModuleLowerer module)
     }
 
     /// <summary>An operand: symbolic where it can be, else folded (a literal is right in C whatever its neighbours are).</summary>
-    private CExpr Sub(IOperation op) => Build(op) ?? LiteralOf(op);
+    private CExpr Sub(IOperation op) => Build(op) ?? Folded(op);
+
+    private static string? Comparison(BinaryOperatorKind k) => k switch
+    {
+        BinaryOperatorKind.Equals => "==", BinaryOperatorKind.NotEquals => "!=",
+        BinaryOperatorKind.LessThan => "<", BinaryOperatorKind.LessThanOrEqual => "<=",
+        BinaryOperatorKind.GreaterThan => ">", BinaryOperatorKind.GreaterThanOrEqual => ">=",
+        _ => null,
+    };
+
+    /// <summary>A C truth value (int 0 or 1) where C# has bool: the same value, and C converts it where a BOOL is stored.</summary>
+    private static CExpr? Bool(IOperation op, CExpr e) => IsBool(op.Type) ? e : null;
+
+    private static bool IsBool(ITypeSymbol? t) => t?.SpecialType == SpecialType.System_Boolean;
+
+    private static bool IsSameType(ITypeSymbol? a, ITypeSymbol? b) => a is not null && SymbolEqualityComparer.Default.Equals(a, b);
 
     /// <summary>A subtree without names: one literal in its C# type; a char literal as a C character constant.</summary>
     private CExpr LiteralOf(IOperation op)

@@ -151,6 +151,8 @@ internal sealed partial class FunctionLowerer
         var type = op.Type!;
         // Integers: the source's names kept (PZERO + 8 | K_PCATCH), literals folded.
         if (IsIntegral(type) && type.SpecialType != SpecialType.System_Char) return module.ConstantExpressions.Lower(op);
+        // Truth values too: Opt.Disconnect != 0 with a [BuildOption] must stay a comparison the C build can change.
+        if (type.SpecialType == SpecialType.System_Boolean) return module.ConstantExpressions.Lower(op);
         // A named constant stays named when C would give its literal the same type or the same promotion.
         var inner = op;
         while (inner is IConversionOperation { OperatorMethod: null } c && SameValue(c.Operand.ConstantValue.Value, value)) inner = c.Operand;
