@@ -8,11 +8,15 @@ namespace DriverCompiler.VirtioBlk.Tests;
 /// The emitted driver with its skeleton compiles with powerpc-linux-gnu-gcc -O2 -Wall -Wextra -Werror and
 /// -nostdinc (only GCC's freestanding headers and the SDK-compatible declarations in tests/include/amigaos4
 /// are visible), links as the Makefile links a Kickstart module, and its stripped .text size is reported.
+/// Also with every trace compiled in: the trace level is a build option (-DVBLK_DEBUG_TRACE_LEVEL=3), so the
+/// level-3 traces are C the default build never compiles.
 /// </summary>
 public sealed class CrossCompileTests(ITestOutputHelper output)
 {
-    [Fact]
-    public void Emitted_driver_compiles_nostdinc_with_Werror_and_links_for_ppc()
+    [Theory]
+    [InlineData("")]
+    [InlineData("-DVBLK_DEBUG_TRACE_LEVEL=3")]
+    public void Emitted_driver_compiles_nostdinc_with_Werror_and_links_for_ppc(string defines)
     {
         string dir = Tools.EmitDriver();
         string include = Tools.RepoPath("tests", "include", "amigaos4");
@@ -25,7 +29,7 @@ public sealed class CrossCompileTests(ITestOutputHelper output)
         {
             string o = Path.ChangeExtension(c!, ".o");
             var (code, diagnostics) = Tools.Run(Tools.PpcGcc,
-                $"{Tools.DriverCFlags} -nostdinc -isystem {gccInclude.Trim()} -I. -I{include} -c -o {o} {c}", dir, Tools.PpcGccPackage);
+                $"{Tools.DriverCFlags} {defines} -nostdinc -isystem {gccInclude.Trim()} -I. -I{include} -c -o {o} {c}", dir, Tools.PpcGccPackage);
             Assert.True(code == 0, $"{c}:\n{diagnostics}");
             Assert.DoesNotContain("warning", diagnostics);
             objects.Add(o);
@@ -41,7 +45,7 @@ public sealed class CrossCompileTests(ITestOutputHelper output)
         var m = Regex.Match(size, @"^\s*(\d+)\s+(\d+)\s+(\d+)", RegexOptions.Multiline);
         Assert.True(m.Success, size);
         int text = int.Parse(m.Groups[1].Value);
-        output.WriteLine($"stripped .text of virtioblk.device at -O2: {text} bytes");
+        output.WriteLine($"stripped .text of virtioblk.device at -O2 {defines}: {text} bytes");
         Assert.InRange(text, 4096, 64 * 1024);
         var (nc, syms) = Tools.Run("powerpc-linux-gnu-objdump", "-t virtioblk.device.debug", dir, Tools.PpcBinutilsPackage);
         Assert.Equal(0, nc);

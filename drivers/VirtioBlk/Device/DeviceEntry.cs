@@ -1,6 +1,6 @@
 // The device's entry points, called by the skeleton's __device manager interface: Init, Open, Close,
 // Expunge, BeginIO and AbortIO; the interrupt server; and the per-unit task that carries out queued commands.
-// A trace above DebugTrace.Level is dead code on purpose (CS0162): neither C# nor the emitted C keeps it.
+// A trace above DebugTrace.Level is dead code on purpose (CS0162); in C it stays a test of VBLK_DEBUG_TRACE_LEVEL, which -D may raise.
 #pragma warning disable CS0162
 using AmigaOS;
 using DriverCompiler.Dsl;

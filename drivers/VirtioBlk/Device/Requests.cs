@@ -1,7 +1,7 @@
 // Requests on a unit's queue (VirtIO 1.2 section 5.2.6): the outhdr device-readable, the data, the
 // status byte device-writable; the parts a transfer is split into to honour size_max and seg_max;
 // submission, completion by interrupt (EVENT_IDX) or by polling, and the replies.
-// A trace above DebugTrace.Level is dead code on purpose (CS0162): neither C# nor the emitted C keeps it.
+// A trace above DebugTrace.Level is dead code on purpose (CS0162); in C it stays a test of VBLK_DEBUG_TRACE_LEVEL, which -D may raise.
 #pragma warning disable CS0162
 using AmigaOS;
 using DriverCompiler.Dsl;

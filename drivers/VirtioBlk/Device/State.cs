@@ -1,6 +1,7 @@
 // The device's state: the library base and one unit per virtio-blk PCI function.
 using System.Runtime.CompilerServices;
 using AmigaOS;
+using DriverCompiler.Dsl;
 using Virtio;
 
 namespace VirtioBlkDevice;
@@ -32,12 +33,13 @@ public static class Limits
 /// <summary>
 /// Debug output to the serial console (DebugPrintF), by level as viostor's trace levels: 0 none (every
 /// trace is a constant-false test the C compiler removes), 1 bring-up, CMD_RESET and capacity changes,
-/// 2 also every request that completes with an error, 3 also every request part submitted. Change it here
-/// (not with -D in the C build: drvc folds an <c>if</c> on a constant, so the level is fixed at lowering).
+/// 2 also every request that completes with an error, 3 also every request part submitted. A build option:
+/// the C build may choose another level with <c>-DVBLK_DEBUG_TRACE_LEVEL=3</c>, since every test of it stays
+/// a comparison of that name in the C.
 /// </summary>
 public static class DebugTrace
 {
-    public const int Level = 1;
+    [BuildOption] public const int Level = 1;
 }
 
 /// <summary>Slot states.</summary>

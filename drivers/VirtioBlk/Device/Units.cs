@@ -1,6 +1,6 @@
 // The units: each virtio-blk PCI function found is one unit. Device initialisation (VirtIO 1.2
 // section 3.1.1), feature negotiation (5.2.3), the configuration (5.2.4) and the one request queue.
-// A trace above DebugTrace.Level is dead code on purpose (CS0162): neither C# nor the emitted C keeps it.
+// A trace above DebugTrace.Level is dead code on purpose (CS0162); in C it stays a test of VBLK_DEBUG_TRACE_LEVEL, which -D may raise.
 #pragma warning disable CS0162
 using AmigaOS;
 using DriverCompiler.Dsl;
