@@ -30,11 +30,10 @@ public static unsafe class Request
     public const int SpuriousLimit = 16;
     /// <summary>
     /// IDENTIFY for LUN 0 (SCSI-2 6.6.7: bit 7 IDENTIFY, bit 6 DiscPriv): with the disconnect privilege when the
-    /// <see cref="Scsi.Disconnect"/> build option is 1 (0xC0), without it by default (0x80). Computed from the option as
-    /// a constant, so the C prints it as an expression of <c>A4091_SCSI_DISCONNECT</c> (a conditional on the option in
-    /// code was folded to the C# default by drvc: see the report of issue 12).
+    /// <see cref="Scsi.Disconnect"/> build option is not 0 (0xC0), without it by default (0x80). The C keeps the test
+    /// of <c>A4091_SCSI_DISCONNECT</c>, so a -D in the C build decides it.
     /// </summary>
-    private const byte Identify = (byte)(0x80 | ((Scsi.Disconnect & 1) << 6));
+    private const byte Identify = Scsi.Disconnect != 0 ? 0xC0 : 0x80;
     /// <summary>SCSI status byte meaning "no status" (dd.c's convention).</summary>
     private const byte NoStatus = 0xff;
 
