@@ -919,7 +919,11 @@ public sealed class ProgramGenerator
                     var lv = p.Type is StructTy ? scope.Where(v => v.Type == p.Type).Select(v => v.Name).FirstOrDefault()
                         : LValue(p.Type, forRef: true)?.Text;
                     if (lv is not null && r.Chance(50)) args.Add((r.Chance(50) ? "in " : "") + lv);
-                    else args.Add(Expr(p.Type, 2).Text);
+                    // A value: an expression that happens to be a variable (g.F) would be passed by reference
+                    // without the in keyword, taking the address of what may be a packed struct's field (DRV0027,
+                    // a documented refusal). The identity cast makes it a value (C# §12.9.7), passed as a copy.
+                    else if (p.Type is StructTy) args.Add(Expr(p.Type, 2).Text);
+                    else args.Add($"(({p.Type.Name})({Expr(p.Type, 2).Text}))");
                     break;
                 }
                 default:
