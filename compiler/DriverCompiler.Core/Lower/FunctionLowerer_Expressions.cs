@@ -659,7 +659,11 @@ internal sealed partial class FunctionLowerer
             or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual)) return null;
         if (b.OperatorMethod is not null || b.ConstantValue.HasValue) return null;
         if (Facts(b.LeftOperand) is not { } l || Facts(b.RightOperand) is not { } r) return null;
-        if (Decide(b.OperatorKind, l, r) is not { } result) return null;
+        bool? decided = Decide(b.OperatorKind, l, r);
+        if (decided is null && b.OperatorKind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals
+            && (NeverEqualThroughWidening(b.LeftOperand, b.RightOperand) || NeverEqualThroughWidening(b.RightOperand, b.LeftOperand)))
+            decided = b.OperatorKind == BinaryOperatorKind.NotEquals;
+        if (decided is not { } result) return null;
         Sequence([b.LeftOperand, b.RightOperand]);
         var parts = new List<CExpr>();
         // ((void)x, (void)y, FALSE): x then y still evaluated (their side effects, if any) and still used

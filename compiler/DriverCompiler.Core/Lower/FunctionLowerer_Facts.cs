@@ -148,6 +148,10 @@ internal sealed partial class FunctionLowerer
                     Hi = signed ? -x.Lo - 1 : full.Hi - x.Lo,
                     Zeros = x.Ones, Ones = x.Zeros,
                 }).Normalize();
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus, OperatorMethod: null, IsChecked: false } neg
+                when Facts(neg.Operand) is { } x && x.Width == width && x.Signed == signed:
+                // -x wraps only for the type's minimum (and every nonzero unsigned value: left at full)
+                return signed && x.Lo > full.Lo ? (full with { Lo = -x.Hi, Hi = -x.Lo }).Normalize() : full;
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Plus, OperatorMethod: null } plus when Facts(plus.Operand) is { } p && p.Width == width && p.Signed == signed:
                 return p;
             case IBinaryOperation { OperatorMethod: null, OperatorKind: BinaryOperatorKind.And or BinaryOperatorKind.Or or BinaryOperatorKind.ExclusiveOr } bit
@@ -196,11 +200,84 @@ internal sealed partial class FunctionLowerer
                     Int128 m = Int128.Abs(d) - 1;
                     return (full with { Lo = x.Lo >= 0 ? 0 : -m, Hi = x.Hi <= 0 ? 0 : m }).Normalize();
                 }
+            // x ^ x and x - x are 0 for a read with no side effects (GCC folds both, operand_equal_p)
+            case IBinaryOperation { OperatorMethod: null, OperatorKind: BinaryOperatorKind.ExclusiveOr or BinaryOperatorKind.Subtract } same
+                when SameRead(same.LeftOperand, same.RightOperand):
+                return IntFacts.Exact(width, signed, 0);
+            case IBinaryOperation { OperatorMethod: null, OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply } arith
+                when !arith.IsChecked && Facts(arith.LeftOperand) is { } l && Facts(arith.RightOperand) is { } r && l.Width == width && r.Width == width:
+                {
+                    // interval arithmetic; C# wraps on overflow (unchecked), so only a result that cannot wrap is kept
+                    Int128 lo, hi;
+                    if (arith.OperatorKind == BinaryOperatorKind.Multiply)
+                    {
+                        if (!Small(l) || !Small(r)) return full;
+                        Int128[] p = [l.Lo * r.Lo, l.Lo * r.Hi, l.Hi * r.Lo, l.Hi * r.Hi];
+                        (lo, hi) = (p.Min(), p.Max());
+                    }
+                    else if (arith.OperatorKind == BinaryOperatorKind.Add) (lo, hi) = (l.Lo + r.Lo, l.Hi + r.Hi);
+                    else (lo, hi) = (l.Lo - r.Hi, l.Hi - r.Lo);
+                    return lo >= full.Lo && hi <= full.Hi ? (full with { Lo = lo, Hi = hi }).Normalize() : full;
+                }
+            case IBinaryOperation { OperatorMethod: null, OperatorKind: BinaryOperatorKind.Divide } div
+                when Facts(div.LeftOperand) is { } l && Facts(div.RightOperand) is { } r && l.Width == width && r.Width == width:
+                {
+                    // truncating division never grows the magnitude (x / -1 = -x; int.MinValue / -1 is excluded: it throws in C#)
+                    Int128 m = Int128.Max(Int128.Abs(l.Lo), Int128.Abs(l.Hi));
+                    Int128 lo = -m, hi = m;
+                    if (l.Lo >= 0 && r.Lo >= 0) lo = 0;
+                    if (r.Lo > 0) (lo, hi) = (Int128.Min(l.Lo / r.Lo, l.Lo / r.Hi), Int128.Max(l.Hi / r.Lo, l.Hi / r.Hi));
+                    return (full with { Lo = Int128.Max(lo, full.Lo), Hi = Int128.Min(hi, full.Hi) }).Normalize();
+                }
+            // (x = v) has the value stored: v converted to x's type (a.Value carries that conversion)
+            case ISimpleAssignmentOperation asg when Facts(asg.Value) is { } v && v.Width == width && v.Signed == signed:
+                return v;
+            case IConditionalOperation { Condition.ConstantValue.Value: bool taken, WhenFalse: { } whenFalse } constCond
+                when Facts(taken ? constCond.WhenTrue : whenFalse) is { } branch && branch.Width == width && branch.Signed == signed:
+                return branch;
             case IConditionalOperation { WhenFalse: { } whenFalse } cond
                 when Facts(cond.WhenTrue) is { } a && Facts(whenFalse) is { } b && a.Width == width && b.Width == width && a.Signed == signed && b.Signed == signed:
                 return a.Union(b);
         }
         return full;
+    }
+
+    /// <summary>Both operands within ±2^62: their product fits Int128 comfortably.</summary>
+    private static bool Small(IntFacts f) => f.Lo >= -(Int128.One << 62) && f.Hi <= Int128.One << 62;
+
+    /// <summary>
+    /// Two reads of the same storage with no side effects and nothing that may change between them: a local,
+    /// a parameter, a static or instance field (not volatile, not a device register), through the same conversions.
+    /// </summary>
+    private static bool SameRead(IOperation a, IOperation b) => (a, b) switch
+    {
+        (ILocalReferenceOperation x, ILocalReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Local, y.Local),
+        (IParameterReferenceOperation x, IParameterReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Parameter, y.Parameter),
+        (IInstanceReferenceOperation, IInstanceReferenceOperation) => true,
+        (IFieldReferenceOperation x, IFieldReferenceOperation y) =>
+            SymbolEqualityComparer.Default.Equals(x.Field, y.Field) && !x.Field.IsVolatile && MmioScalar(x) is null
+            && (x.Instance is null ? y.Instance is null : y.Instance is not null && SameRead(x.Instance, y.Instance)),
+        (IConversionOperation x, IConversionOperation y) =>
+            x.OperatorMethod is null && y.OperatorMethod is null && SymbolEqualityComparer.Default.Equals(x.Type, y.Type)
+            && SymbolEqualityComparer.Default.Equals(x.Operand.Type, y.Operand.Type) && SameRead(x.Operand, y.Operand),
+        _ => false,
+    };
+
+    /// <summary>
+    /// <c>(ulong)i == c</c> for an int i: the widened value is never c when no value of i's type widens to c
+    /// (c between 2^31 and 2^64 - 2^31), or when the value that does lies outside what i can be. True when that
+    /// rules equality out. <paramref name="side"/> is the non-constant operand, <paramref name="constant"/> the other.
+    /// </summary>
+    private static bool NeverEqualThroughWidening(IOperation side, IOperation constant)
+    {
+        if (!constant.ConstantValue.HasValue || ToInt128(constant.ConstantValue.Value) is not { } c) return false;
+        if (side is not IConversionOperation { OperatorMethod: null, IsChecked: false } conv || !IsIntegral(conv.Type)
+            || Bits(conv.Type) <= Bits(conv.Operand.Type) || Facts(conv.Operand) is not { } inner) return false;
+        var outer = IntFacts.Full(Bits(conv.Type), IsSigned(conv.Type));
+        // the only inner value that can widen to c: c's low bits read in the inner type
+        Int128 v = inner.Val(inner.Rep(c));
+        Int128 back = outer.Val(outer.Rep(v));
+        return back != c || v < inner.Lo || v > inner.Hi;
     }
 
     /// <summary>
