@@ -885,7 +885,10 @@ public sealed class ProgramGenerator
 
     /// <summary>Whether another call may be generated here: a function calls at most two others and none
     /// inside its loops, Run calls freely but not two loops deep, so the call tree and the output stay small.</summary>
-    private bool MayCall() => noPlaces == 0 && (current is null ? loopDepth <= 1 : loopDepth == 0 && callsInCurrent < 2);
+    // Calls nested in calls' arguments: each argument restarts at depth 2, so without a bound a run of
+    // unlucky draws nests calls until the generator's stack overflows (campaign seeds 400129..400144).
+    private bool MayCall() => noPlaces == 0 && callNesting < 3 && (current is null ? loopDepth <= 1 : loopDepth == 0 && callsInCurrent < 2);
+    private int callNesting;
 
     private string Call(Func f)
     {
@@ -895,6 +898,13 @@ public sealed class ProgramGenerator
     }
 
     private string CallArgs(Func f, string? depth)
+    {
+        callNesting++;
+        try { return CallArgsNested(f, depth); }
+        finally { callNesting--; }
+    }
+
+    private string CallArgsNested(Func f, string? depth)
     {
         var args = new List<string>();
         foreach (var p in f.Params)
