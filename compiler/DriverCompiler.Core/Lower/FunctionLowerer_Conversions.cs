@@ -28,9 +28,26 @@ internal sealed partial class FunctionLowerer
             }
             return Fail(c, "user-defined conversion");
         }
+        if (KnownConversion(c) is { } known) return known;
         if (from is null && c.Operand.ConstantValue is { HasValue: true, Value: null }) return new CLiteral(Target.Null);
         if (from is null) return Fail(c, "conversion");
         return Convert(Expr(c.Operand), from, to, c.IsImplicit);
+    }
+
+    /// <summary>
+    /// An explicit integral conversion of a value that contains an assignment and whose result is known exactly
+    /// (<see cref="Facts"/>): <c>(sbyte)(s.F = 245)</c> is -11, <c>(short)((uint)(g = 1772841878) &gt;&gt; 1)</c> is
+    /// -18997. GCC folds the same constant through the assignment, marks it as overflowed by the narrowing cast, and
+    /// then rejects any later conversion of it (-Woverflow: "changes value from '-11' to '-11'"). Lowered as
+    /// <c>((void)(s.F = 245), (int8)-11)</c>: the assignment still happens, the value is C#'s. Null otherwise.
+    /// </summary>
+    private CExpr? KnownConversion(IConversionOperation c)
+    {
+        if (c.IsImplicit || c.OperatorMethod is not null || c.ConstantValue.HasValue || !IsIntegral(c.Type) || !IsIntegral(c.Operand.Type)) return null;
+        if (Facts(c) is not { IsExact: true } f) return null;
+        if (!c.Operand.DescendantsAndSelf().Any(o => o is ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation)) return null;
+        object value = IsSigned(c.Type) ? (object)(long)f.Lo : (ulong)f.Lo;
+        return new CComma([new CCast(CNamedType.Void, Expr(c.Operand)), new CCast(module.MapType(c.Type!, null), new CLiteral(Constants.Format(value, c.Type!, Target, null)))]);
     }
 
     /// <summary>C for converting an already lowered value between C# types.</summary>

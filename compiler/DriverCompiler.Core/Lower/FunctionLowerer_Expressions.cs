@@ -233,8 +233,9 @@ internal sealed partial class FunctionLowerer
         if (sym is null) return Fail(b, "operator " + b.OperatorKind);
         if (b.LeftOperand.Type?.SpecialType == SpecialType.System_String || b.RightOperand.Type?.SpecialType == SpecialType.System_String)
             return Fail(b, "string comparison");
-        var left = Expr(b.LeftOperand);
-        var right = Expr(b.RightOperand);
+        bool comparison = sym is "==" or "!=" or "<" or "<=" or ">" or ">=";
+        var left = (comparison ? OpaqueComplement(b.LeftOperand) : null) ?? Expr(b.LeftOperand);
+        var right = (comparison ? OpaqueComplement(b.RightOperand) : null) ?? Expr(b.RightOperand);
         // r >= (uint)r: the C operands are one expression (the identity conversion prints as nothing); an
         // integer compared with itself is decided (GCC: -Wtautological-compare); x has no effects to keep.
         if (sym is "==" or "!=" or "<" or "<=" or ">" or ">=" && left.Equals(right) && IsPure(left)
@@ -249,6 +250,37 @@ internal sealed partial class FunctionLowerer
         if (sym == "-" && b.LeftOperand.Type is IPointerTypeSymbol && b.RightOperand.Type is IPointerTypeSymbol)
             result = new CCast(module.MapType(b.Type!, null), result);
         return result;
+    }
+
+    /// <summary>
+    /// A comparison operand that is the complement of a byte or ushort kept in its type: <c>(byte)~a</c>,
+    /// <c>(ushort)(x ^ 0xFFFF)</c>, <c>(byte)(255 - a)</c>. GCC folds each to a complement computed in the narrow type
+    /// and then takes it for the complement of a promoted value, which C's promotion would make always nonzero
+    /// (-Wsign-compare: "comparison of promoted bitwise complement of an unsigned value", GCC bug 38341); it is not:
+    /// the cast keeps only the low bits. The operand is assigned to a temporary of its narrow type in place,
+    /// <c>(t0 = (uint8)~a) != b</c>: same value, same evaluation order, and GCC compares a plain variable.
+    /// </summary>
+    private CExpr? OpaqueComplement(IOperation operand)
+    {
+        var v = operand is IConversionOperation { IsImplicit: true, OperatorMethod: null } ic && IsIntegral(ic.Operand.Type) ? ic.Operand : operand;
+        if (!IsIntegral(v.Type) || IsSigned(v.Type) || Bits(v.Type) > 16 || spilled.ContainsKey(v) || spilled.ContainsKey(operand)) return null;
+        var x = v is IConversionOperation { OperatorMethod: null } narrow && IsIntegral(narrow.Operand.Type) ? narrow.Operand
+            : v is IUnaryOperation { OperatorKind: UnaryOperatorKind.BitwiseNegation } ? v : null;
+        while (x is IConversionOperation { OperatorMethod: null } c && IsIntegral(c.Operand.Type)) x = c.Operand;
+        UInt128 mask = (UInt128.One << Bits(v.Type)) - 1;
+        bool AllOnes(IOperation o) => Facts(o) is { IsExact: true } f && (f.Rep(f.Lo) & mask) == mask;
+        bool complement = x switch
+        {
+            IUnaryOperation { OperatorKind: UnaryOperatorKind.BitwiseNegation, OperatorMethod: null } => true,
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.ExclusiveOr, OperatorMethod: null } xb => AllOnes(xb.LeftOperand) || AllOnes(xb.RightOperand),
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, OperatorMethod: null } sb => AllOnes(sb.LeftOperand),
+            _ => false,
+        };
+        if (!complement) return null;
+        var temp = new CLocal(SpillName(), module.MapType(v.Type!, null));
+        spillDecls.Add(temp);
+        CExpr assigned = new CAssign("=", new CLocalRef(temp), Expr(v));
+        return ReferenceEquals(v, operand) ? assigned : Convert(assigned, v.Type!, operand.Type!, implicitly: true);
     }
 
     /// <summary>
@@ -636,103 +668,31 @@ internal sealed partial class FunctionLowerer
     }
 
     /// <summary>
-    /// A comparison with a constant that C#'s operand types decide: <c>int == uint.MaxValue</c> (both promoted
-    /// to long: never), <c>~b &gt; 0</c> for a byte b (always negative), <c>u &gt;= 0</c> for unsigned u. The
-    /// result is the constant; C would compute the same, but GCC rejects such comparisons (-Wtype-limits,
-    /// -Wsign-compare). The other operand is still evaluated, cast to void. Null when not decided.
+    /// A comparison whose outcome C#'s operand types and operators decide (<see cref="Facts"/>):
+    /// <c>int == uint.MaxValue</c> (both promoted to long: never), <c>~b &gt; 0</c> for a byte b (always
+    /// negative), <c>u &gt;= 0</c> for unsigned u, <c>(ushort)(x | 0xFFFF) &gt;= (ushort)y</c> (the left is
+    /// 65535 whatever x is), <c>(x &amp; 0xF0) == 0x0F</c>. The result is the value C# computes; C computes the
+    /// same, but GCC finds the same facts and rejects the comparison (-Wtype-limits, -Wsign-compare,
+    /// -Wtautological-compare). The operands are still evaluated, in C# order and cast to void, for their
+    /// side effects and so that they still count as used. Null when not decided.
     /// </summary>
     private CExpr? FoldComparison(IBinaryOperation b)
     {
         if (b.OperatorKind is not (BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals or BinaryOperatorKind.LessThan
             or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual)) return null;
-        if (!IsIntegral(b.LeftOperand.Type) || !IsIntegral(b.RightOperand.Type)) return null;
-        bool leftConst = b.LeftOperand.ConstantValue.HasValue, rightConst = b.RightOperand.ConstantValue.HasValue;
-        if (leftConst == rightConst) return null;
-        var (other, constant) = leftConst ? (b.RightOperand, b.LeftOperand) : (b.LeftOperand, b.RightOperand);
-        var c = ToInt128(constant.ConstantValue.Value);
-        if (c is null || Range(other) is not { } r) return null;
-        // normalise to "other OP c"
-        var kind = b.OperatorKind;
-        if (leftConst)
-            kind = kind switch
-            {
-                BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan, BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
-                BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual, BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
-                _ => kind,
-            };
-        Int128 v = c.Value;
-        bool? result = kind switch
-        {
-            BinaryOperatorKind.Equals => v < r.Lo || v > r.Hi ? false : null,
-            BinaryOperatorKind.NotEquals => v < r.Lo || v > r.Hi ? true : null,
-            BinaryOperatorKind.LessThan => r.Hi < v ? true : r.Lo >= v ? false : null,
-            BinaryOperatorKind.LessThanOrEqual => r.Hi <= v ? true : r.Lo > v ? false : null,
-            BinaryOperatorKind.GreaterThan => r.Lo > v ? true : r.Hi <= v ? false : null,
-            _ => r.Lo >= v ? true : r.Hi < v ? false : null,
-        };
-        // (x & 0xF0) == 0x0F, (x | 1) == 2: bits the operand has known clear or set that the constant does not
-        if (result is null && kind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals
-            && other is IBinaryOperation { OperatorMethod: null, OperatorKind: BinaryOperatorKind.And or BinaryOperatorKind.Or } bits
-            && (bits.RightOperand.ConstantValue.HasValue ? bits.RightOperand : bits.LeftOperand.ConstantValue.HasValue ? bits.LeftOperand : null) is { } maskOp
-            && ToInt128(maskOp.ConstantValue.Value) is { } mask && Bits(bits.Type) is 32 or 64)
-        {
-            Int128 all = (Int128.One << Bits(bits.Type)) - 1, m = mask & all, k = v & all;
-            bool never = bits.OperatorKind == BinaryOperatorKind.And ? (k & ~m & all) != 0 : (m & ~k & all) != 0;
-            if (never) result = kind == BinaryOperatorKind.NotEquals;
-        }
-        if (result is null) return null;
-        var literal = new CLiteral(Constants.Format(result.Value, b.Type!, Target, null));
-        // ((void)x, FALSE): x is still evaluated (its side effects, if any) and still counts as used
-        return new CComma([new CCast(CNamedType.Void, Expr(other)), literal]);
-    }
-
-    private static Int128? ToInt128(object? v) => v switch
-    {
-        sbyte x => x, byte x => x, short x => x, ushort x => x, int x => x, uint x => x, long x => x, ulong x => x, char x => x,
-        _ => null,
-    };
-
-    /// <summary>The values an integral expression can have, from C#'s types: a widened operand keeps its own type's range.</summary>
-    private static (Int128 Lo, Int128 Hi)? Range(IOperation op)
-    {
-        if (op.ConstantValue.HasValue) return ToInt128(op.ConstantValue.Value) is { } k ? (k, k) : null;
-        if (TypeRange(op.Type) is not { } full) return null;
-        switch (op)
-        {
-            case IConversionOperation { OperatorMethod: null } conv when IsIntegral(conv.Operand.Type) && Range(conv.Operand) is { } inner
-                                                                        && inner.Lo >= full.Lo && inner.Hi <= full.Hi:
-                return inner;
-            case IUnaryOperation { OperatorKind: UnaryOperatorKind.BitwiseNegation, OperatorMethod: null } u when Range(u.Operand) is { } x:
-                return IsSigned(op.Type) ? (-x.Hi - 1, -x.Lo - 1) : (full.Hi - x.Hi, full.Hi - x.Lo);
-            // b & 0xFF: not above a non-negative operand (GCC narrows it to the byte and calls b & 0xFF <= 255 always true)
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.And, OperatorMethod: null } andOp
-                when Range(andOp.LeftOperand) is { } l && Range(andOp.RightOperand) is { } r && (l.Lo >= 0 || r.Lo >= 0):
-                return (0, l.Lo >= 0 && r.Lo >= 0 ? Int128.Min(l.Hi, r.Hi) : l.Lo >= 0 ? l.Hi : r.Hi);
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Or or BinaryOperatorKind.ExclusiveOr, OperatorMethod: null } orOp
-                when Range(orOp.LeftOperand) is { } l && Range(orOp.RightOperand) is { } r && l.Lo >= 0 && r.Lo >= 0:
-                {
-                    Int128 top = 1;
-                    while (top <= Int128.Max(l.Hi, r.Hi)) top <<= 1;
-                    return (0, Int128.Min(top - 1, full.Hi));
-                }
-        }
-        return full;
-    }
-
-    private static (Int128 Lo, Int128 Hi)? TypeRange(ITypeSymbol? t)
-    {
-        if (t is INamedTypeSymbol { TypeKind: TypeKind.Enum } e) t = e.EnumUnderlyingType;
-        return t?.SpecialType switch
-        {
-            SpecialType.System_SByte => (sbyte.MinValue, sbyte.MaxValue),
-            SpecialType.System_Byte => (byte.MinValue, byte.MaxValue),
-            SpecialType.System_Int16 => (short.MinValue, short.MaxValue),
-            SpecialType.System_UInt16 or SpecialType.System_Char => (ushort.MinValue, ushort.MaxValue),
-            SpecialType.System_Int32 => (int.MinValue, int.MaxValue),
-            SpecialType.System_UInt32 => (uint.MinValue, uint.MaxValue),
-            SpecialType.System_Int64 => (long.MinValue, long.MaxValue),
-            SpecialType.System_UInt64 => (ulong.MinValue, ulong.MaxValue),
-            _ => null,
-        };
+        if (b.OperatorMethod is not null || b.ConstantValue.HasValue) return null;
+        if (Facts(b.LeftOperand) is not { } l || Facts(b.RightOperand) is not { } r) return null;
+        bool? decided = Decide(b.OperatorKind, l, r);
+        if (decided is null && b.OperatorKind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals
+            && (NeverEqualThroughWidening(b.LeftOperand, b.RightOperand) || NeverEqualThroughWidening(b.RightOperand, b.LeftOperand)))
+            decided = b.OperatorKind == BinaryOperatorKind.NotEquals;
+        if (decided is not { } result) return null;
+        Sequence([b.LeftOperand, b.RightOperand]);
+        var parts = new List<CExpr>();
+        // ((void)x, (void)y, FALSE): x then y still evaluated (their side effects, if any) and still used
+        foreach (var side in new[] { b.LeftOperand, b.RightOperand })
+            if (!side.ConstantValue.HasValue) parts.Add(new CCast(CNamedType.Void, Expr(side)));
+        parts.Add(new CLiteral(Constants.Format(result, b.Type!, Target, null)));
+        return new CComma(parts);
     }
 }

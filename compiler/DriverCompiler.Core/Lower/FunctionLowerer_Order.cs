@@ -292,9 +292,21 @@ internal sealed partial class FunctionLowerer
         Sequence([.. parts, .. rest], after);
     }
 
-    /// <summary>Evaluates <paramref name="op"/> now into a fresh temporary; later lowering of it yields the temporary.</summary>
+    /// <summary>
+    /// Evaluates <paramref name="op"/> now into a fresh temporary of its own C type; later lowering of it yields the temporary.
+    /// An implicit integral conversion (a ushort operand widened to int for a comparison) is not part of the
+    /// evaluation: its operand goes into the temporary, and the conversion is lowered around the temporary as it
+    /// would have been around the operand. A temporary of the converted type would hide the operand's type from
+    /// the C that uses it (and, assigned a value C types otherwise, draw GCC's -Woverflow or -Wsign-compare).
+    /// </summary>
     private void Spill(IOperation op)
     {
+        if (op is IConversionOperation { IsImplicit: true, OperatorMethod: null } c && !c.ConstantValue.HasValue
+            && IsIntegral(c.Type) && IsIntegral(c.Operand.Type) && !spilled.ContainsKey(op))
+        {
+            Spill(c.Operand);
+            return;
+        }
         if (spilled.ContainsKey(op) || op.Type is null) return;
         var type = module.MapType(op.Type, null);
         if (type is CArrayType) return; // an [InlineArray] value: C cannot copy arrays by assignment

@@ -351,6 +351,19 @@ internal sealed partial class FunctionLowerer
                 }
                 else Fail(i, "object initializer entry");
             }
+        // default(S) as a compound literal: (struct s){ 0 } inside another initializer draws GCC's -Wmissing-braces
+        // when the first member is an array or a struct; naming a scalar member zeroes the same (C99 6.7.8p21)
+        if (compound && items.Count == 0 && value.Type is INamedTypeSymbol st)
+        {
+            var fields = st.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst).ToList();
+            bool Scalar(IFieldSymbol f) => !f.IsFixedSizeBuffer && (IsIntegral(f.Type) || f.Type.SpecialType == SpecialType.System_Boolean
+                || f.Type is IPointerTypeSymbol or IFunctionPointerTypeSymbol || DslSymbols.EndianType(f.Type) is not null);
+            if (!fields.All(Scalar) && fields.FirstOrDefault(Scalar) is { } scalar && module.Names.TryGetValue(scalar, out var scalarName))
+            {
+                items.Add(new CLiteral("0"));
+                names.Add(scalarName);
+            }
+        }
         return new CInitList(items, names, compound ? ctype : null);
     }
 

@@ -885,7 +885,10 @@ public sealed class ProgramGenerator
 
     /// <summary>Whether another call may be generated here: a function calls at most two others and none
     /// inside its loops, Run calls freely but not two loops deep, so the call tree and the output stay small.</summary>
-    private bool MayCall() => noPlaces == 0 && (current is null ? loopDepth <= 1 : loopDepth == 0 && callsInCurrent < 2);
+    // Calls nested in calls' arguments: each argument restarts at depth 2, so without a bound a run of
+    // unlucky draws nests calls until the generator's stack overflows (campaign seeds 400129..400144).
+    private bool MayCall() => noPlaces == 0 && callNesting < 3 && (current is null ? loopDepth <= 1 : loopDepth == 0 && callsInCurrent < 2);
+    private int callNesting;
 
     private string Call(Func f)
     {
@@ -895,6 +898,13 @@ public sealed class ProgramGenerator
     }
 
     private string CallArgs(Func f, string? depth)
+    {
+        callNesting++;
+        try { return CallArgsNested(f, depth); }
+        finally { callNesting--; }
+    }
+
+    private string CallArgsNested(Func f, string? depth)
     {
         var args = new List<string>();
         foreach (var p in f.Params)
@@ -919,7 +929,11 @@ public sealed class ProgramGenerator
                     var lv = p.Type is StructTy ? scope.Where(v => v.Type == p.Type).Select(v => v.Name).FirstOrDefault()
                         : LValue(p.Type, forRef: true)?.Text;
                     if (lv is not null && r.Chance(50)) args.Add((r.Chance(50) ? "in " : "") + lv);
-                    else args.Add(Expr(p.Type, 2).Text);
+                    // A value: an expression that happens to be a variable (g.F) would be passed by reference
+                    // without the in keyword, taking the address of what may be a packed struct's field (DRV0027,
+                    // a documented refusal). The identity cast makes it a value (C# §12.9.7), passed as a copy.
+                    else if (p.Type is StructTy) args.Add(Expr(p.Type, 2).Text);
+                    else args.Add($"(({p.Type.Name})({Expr(p.Type, 2).Text}))");
                     break;
                 }
                 default:
