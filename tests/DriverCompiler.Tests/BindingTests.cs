@@ -63,6 +63,8 @@ public class BindingTests
     [InlineData("VirtioScsi", "amigaos4")]
     [InlineData("VirtioBlk", "amigaos4")]
     [InlineData("A4091", "amix")]
+    [InlineData("AmixPar", "amix")]
+    [InlineData("AmixRamDisk", "amix")]
     [InlineData("Sample", "amigaos4")]
     [InlineData("Sample", "amix")]
     public void Each_driver_compiles_with_nostdinc_against_the_project_headers_only(string driver, string target)
