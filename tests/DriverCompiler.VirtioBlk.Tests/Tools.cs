@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace DriverCompiler.VirtioBlk.Tests;
 
 /// <summary>Repository paths, drvc in-process, and external programs (a missing one fails naming its Debian package).</summary>
@@ -20,28 +18,20 @@ internal static class Tools
         return outDir;
     }
 
-    /// <summary>Runs a program: (exit code, stdout + stderr); a missing program fails naming <paramref name="package"/>.</summary>
+    /// <summary>
+    /// Runs a program through the shared runner (<see cref="DriverCompiler.Testing.Proc"/>): (exit code, stdout + stderr).
+    /// <paramref name="args"/> is split at spaces (no argument here has one); a missing program fails naming <paramref name="package"/>.
+    /// </summary>
     public static (int Code, string Output) Run(string file, string args, string workDir, string package, int timeoutMs = 300_000)
     {
-        var psi = new ProcessStartInfo(file, args)
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workDir,
-        };
-        psi.Environment["LC_ALL"] = "C";
-        Process p;
-        try { p = Process.Start(psi)!; }
+        DriverCompiler.Testing.Proc.Result r;
+        try { r = DriverCompiler.Testing.Proc.Run(file, args.Split(' ', StringSplitOptions.RemoveEmptyEntries), workDir, TimeSpan.FromMilliseconds(timeoutMs)); }
         catch (System.ComponentModel.Win32Exception)
         {
             throw new Xunit.Sdk.XunitException($"'{file}' is not installed: install the Debian package {package} (apt-get install {package})");
         }
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(timeoutMs))
-        {
-            p.Kill(entireProcessTree: true);
-            throw new Xunit.Sdk.XunitException($"{file} {args} timed out");
-        }
-        return (p.ExitCode, stdout.Result + stderr.Result);
+        if (r.TimedOut) throw new Xunit.Sdk.XunitException($"{file} {args} timed out");
+        return (r.ExitCode, r.Stdout + r.Stderr);
     }
 
     public const string PpcGcc = "powerpc-linux-gnu-gcc", PpcGccPackage = "gcc-powerpc-linux-gnu";
