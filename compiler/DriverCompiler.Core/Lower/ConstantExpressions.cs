@@ -35,7 +35,7 @@ internal sealed class ConstantExpressions(ModuleLowerer module)
     private CExpr Folded(IOperation op)
     {
         if (Option(op) is { } option)
-            module.Report(Descriptors.BuildOptionFolded, op.Syntax.GetLocation(), Shorten(op.Syntax.ToString()), option.Name,
+            module.Report(Descriptors.BuildOptionFolded, op.Syntax.GetLocation(), ModuleLowerer.Shorten(op.Syntax.ToString()), option.Name,
                 Constants.Format(op.ConstantValue.Value, op.Type!, module.Target, null));
         return LiteralOf(op);
     }
@@ -44,12 +44,6 @@ internal sealed class ConstantExpressions(ModuleLowerer module)
     private static IFieldSymbol? Option(IOperation op) =>
         op is IFieldReferenceOperation { Field: var f } && Exports.Exports.IsBuildOption(f) ? f
             : op.ChildOperations.Select(Option).FirstOrDefault(f => f is not null);
-
-    private static string Shorten(string text)
-    {
-        text = string.Join(" ", text.Split((char[])['\r', '\n', '\t', ' '], System.StringSplitOptions.RemoveEmptyEntries));
-        return text.Length <= 60 ? text : text[..57] + "...";
-    }
 
     /// <summary>The value of a field or enum member initializer: symbolic when it names a constant, else the folded literal text.</summary>
     public CExpr? Initializer(IOperation? value) => value is { ConstantValue.HasValue: true } ? Lower(value) : null;
