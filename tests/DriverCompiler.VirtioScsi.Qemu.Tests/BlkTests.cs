@@ -43,7 +43,7 @@ public sealed class BlkTests(ITestOutputHelper output)
     [
         "blk.resident_found", "blk.resident_flags", "blk.init",
         .. Enumerable.Range(0, 6).Select(u => $"blk.open_unit{u}"), "blk.open_missing_unit_fails",
-        .. Enumerable.Range(0, 6).SelectMany(u => new[] { $"blk.unit{u}.geometry", $"blk.unit{u}.geometry64", $"blk.unit{u}.protstatus", $"blk.unit{u}.get_id_serial" }),
+        .. Enumerable.Range(0, 6).SelectMany(u => new[] { $"blk.unit{u}.geometry", $"blk.unit{u}.geometry64", $"blk.unit{u}.protstatus", $"blk.unit{u}.get_id_serial", $"blk.unit{u}.vpd83_designator" }),
         "blk.nscmd_devicequery",
         "blk.io.512B_at_0", "blk.io.4KiB", "blk.io.64KiB", "blk.io.64KiB_plus_512B", "blk.io.1MiB", "blk.io.3MiB_windows",
         "blk.io.unaligned_buffer_4KiB", "blk.io.unaligned_buffer_200KiB", "blk.io.last_blocks", "blk.io.td64_commands",
@@ -54,6 +54,8 @@ public sealed class BlkTests(ITestOutputHelper output)
         "blk.discard_unmap", "blk.write_zeroes", "blk.write_same_nonzero_refused",
         "blk.scsi.read_capacity10", "blk.scsi.read_capacity16", "blk.scsi.read10_matches_cmd_read",
         "blk.scsi.unknown_opcode_check_condition", "blk.scsi.read16_past_end_lba_out_of_range",
+        "blk.scsi.request_sense_returns_pending_sense", "blk.scsi.request_sense_clears_it",
+        "blk.scsi.pending_sense_cleared_by_next_command_and_by_autosense", "blk.scsi.vpd_b1_block_device_characteristics",
         "blk.readonly_write_protected",
         "blk.bad.null_buffer", "blk.bad.zero_length", "blk.bad.unaligned_offset", "blk.bad.partial_block_length",
         "blk.bad.read_past_end", "blk.bad.write_across_end", "blk.bad.read64_far_past_end", "blk.bad.unknown_command",

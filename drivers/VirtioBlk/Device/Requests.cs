@@ -170,8 +170,10 @@ public static unsafe class Requests
     public static bool StartGetId(DevUnit* u, Slot* s, IOStdReq* io)
     {
         uint limit = s->AnswerLimit;
+        byte page = s->AnswerPage;
         Prepare(s, io, SlotKind.GetId, VirtioBlkT.GetId);
         s->AnswerLimit = limit;
+        s->AnswerPage = page;
         for (uint i = 0; i < VirtioBlkSizes.IdBytes; i++)
             s->Bounce[i] = 0;
         Exec.CacheClearE(s->Bounce, VirtioBlkSizes.IdBytes, Exec.CACRF_ClearD);

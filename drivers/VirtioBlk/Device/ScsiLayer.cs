@@ -75,6 +75,11 @@ public static unsafe class ScsiLayer
             return Done(io, TrackDisk.HFERR_BadStatus);
         byte* cdb = cmd->scsi_Command;
         cmd->scsi_CmdActual = cmd->scsi_CmdLength;
+        // The sense of an earlier CHECK CONDITION lasts until the next command: REQUEST SENSE reads it, any other clears it.
+        byte pendingKey = u->PendingSenseKey;
+        byte pendingAsc = u->PendingSenseAsc;
+        u->PendingSenseKey = ScsiSense.KeyNoSense;
+        u->PendingSenseAsc = 0;
         byte* data = (byte*)cmd->scsi_Data;
         uint length = data == null ? 0u : cmd->scsi_Length;
         int need = CdbLength(cdb[0]);
@@ -90,7 +95,8 @@ public static unsafe class ScsiLayer
             case ScsiOp.Verify10:
                 return Done(io, 0);
             case ScsiOp.RequestSense:
-                return Reply(io, cmd, Sense(data, length, ScsiSense.KeyNoSense, 0), cdb[4]);
+                // SPC-4 6.39: the pending sense (NO SENSE when there is none), at most ALLOCATION LENGTH bytes.
+                return Reply(io, cmd, Sense(data, length, pendingKey, pendingAsc), cdb[4]);
             case ScsiOp.Inquiry:
                 return Inquiry(u, s, io, cmd, cdb, data, length);
             case ScsiOp.ReadCapacity10:
@@ -187,19 +193,23 @@ public static unsafe class ScsiLayer
             // Supported VPD pages (SPC-4 7.8.13).
             page[4] = 0x00;
             page[5] = 0x80;
-            page[6] = 0xB0;
-            n = 7;
+            page[6] = 0x83;
+            page[7] = 0xB0;
+            page[8] = 0xB1;
+            n = 9;
             if (discard)
             {
-                page[7] = 0xB2;
-                n = 8;
+                page[9] = 0xB2;
+                n = 10;
             }
             page[3] = (byte)(n - 4);
         }
-        else if (cdb[2] == 0x80)
+        else if (cdb[2] == 0x80 || cdb[2] == 0x83)
         {
-            // The unit serial number is the device's GET_ID string: ask the device, answer on completion.
+            // The unit serial number, and the designator of the device identification page, are the device's
+            // GET_ID string: ask the device, answer on completion.
             s->AnswerLimit = length;
+            s->AnswerPage = cdb[2];
             return Requests.StartGetId(u, s, io);
         }
         else if (cdb[2] == 0xB0)
@@ -213,6 +223,14 @@ public static unsafe class ScsiLayer
                 Put32(page + 20, u->MaxDiscardSectors / (u->BlockSize / VirtioBlkSizes.SectorSize));
                 Put32(page + 24, 256);
             }
+            n = 64;
+        }
+        else if (cdb[2] == 0xB1)
+        {
+            // Block device characteristics (SBC-3 6.5.2): MEDIUM ROTATION RATE and NOMINAL FORM FACTOR 0, "not
+            // reported" -- virtio-blk's configuration says nothing of the medium behind it.
+            page[1] = 0xB1;
+            page[3] = 0x3C;
             n = 64;
         }
         else if (cdb[2] == 0xB2 && discard)
@@ -409,7 +427,9 @@ public static unsafe class ScsiLayer
             if (s->Kind == SlotKind.Block)
                 cmd->scsi_Actual = s->Total;
             else if (s->Kind == SlotKind.GetId)
-                cmd->scsi_Actual = SerialPage(s->Bounce, (byte*)cmd->scsi_Data, s->AnswerLimit);
+                cmd->scsi_Actual = s->AnswerPage == 0x83
+                    ? IdentificationPage(s->Bounce, (byte*)cmd->scsi_Data, s->AnswerLimit)
+                    : SerialPage(s->Bounce, (byte*)cmd->scsi_Data, s->AnswerLimit);
             io->io_Actual = (uint)sizeof(SCSICmd);
             return;
         }
@@ -446,6 +466,41 @@ public static unsafe class ScsiLayer
         return n;
     }
 
+    /// <summary>
+    /// The device identification page (SPC-4 7.8.6) from GET_ID's 20 bytes (ended by the first NUL): one designation
+    /// descriptor of the logical unit, type 1 "T10 vendor ID based" (7.8.6.4), code set ASCII: the vendor and product
+    /// of the standard INQUIRY data (24 bytes) followed by the serial as the vendor-specific identifier. Without a
+    /// serial (QEMU's virtio-blk-pci without serial=) the descriptor has no vendor-specific part.
+    /// </summary>
+    private static uint IdentificationPage(byte* id, byte* data, uint length)
+    {
+        uint serial = 0;
+        while (serial < VirtioBlkSizes.IdBytes && id[serial] != 0)
+            serial++;
+        byte* page = stackalloc byte[52];
+        uint designator = 24 + serial;
+        page[0] = 0;
+        page[1] = 0x83;
+        page[2] = 0;
+        page[3] = (byte)(4 + designator);
+        page[4] = 0x02;
+        page[5] = 0x01;
+        page[6] = 0;
+        page[7] = (byte)designator;
+        for (uint i = 0; i < 24; i++)
+            page[8 + i] = Identification[i];
+        for (uint i = 0; i < serial; i++)
+            page[32 + i] = id[i];
+        uint n = 8 + designator;
+        if (data == null)
+            return 0;
+        if (n > length)
+            n = length;
+        for (uint i = 0; i < n; i++)
+            data[i] = page[i];
+        return n;
+    }
+
     /// <summary>Fixed-format sense data (SPC-4 4.5.3) into <paramref name="data"/>: at most <paramref name="length"/> bytes; returns the count.</summary>
     private static uint Sense(byte* data, uint length, byte key, byte asc)
     {
@@ -465,13 +520,20 @@ public static unsafe class ScsiLayer
     }
 
     /// <summary>CHECK CONDITION with <paramref name="key"/>/<paramref name="asc"/>: io_Error HFERR_BadStatus, the
-    /// sense copied to scsi_SenseData with SCSIF_AUTOSENSE. Always false (finished; the caller replies).</summary>
+    /// sense copied to scsi_SenseData with SCSIF_AUTOSENSE, else kept in the unit for the next REQUEST SENSE.
+    /// Always false (finished; the caller replies).</summary>
     private static bool Check(IOStdReq* io, SCSICmd* cmd, byte key, byte asc)
     {
         cmd->scsi_Status = ScsiSense.StatusCheckCondition;
         cmd->scsi_Actual = 0;
+        DevUnit* u = (DevUnit*)io->io_Unit;
         if ((cmd->scsi_Flags & ScsiDisk.SCSIF_AUTOSENSE) != 0 && cmd->scsi_SenseData != null)
             cmd->scsi_SenseActual = (ushort)Sense(cmd->scsi_SenseData, cmd->scsi_SenseLength, key, asc);
+        else
+        {
+            u->PendingSenseKey = key;
+            u->PendingSenseAsc = asc;
+        }
         io->io_Error = TrackDisk.HFERR_BadStatus;
         io->io_Actual = (uint)sizeof(SCSICmd);
         return false;

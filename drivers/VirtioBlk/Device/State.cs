@@ -60,7 +60,7 @@ public static class SlotKind
     public const byte Flush = 1;
     /// <summary>DISCARD or WRITE_ZEROES ranges (UNMAP, WRITE SAME): one request per range part.</summary>
     public const byte Range = 2;
-    /// <summary>INQUIRY's unit serial number page: GET_ID, then the page is built.</summary>
+    /// <summary>INQUIRY's unit serial number or device identification page: GET_ID, then the page is built.</summary>
     public const byte GetId = 3;
 }
 
@@ -104,8 +104,10 @@ public unsafe struct Slot
     /// <summary>Range: sectors of the current range (Done counts the finished ones).</summary>
     public uint RangeSectors;
     public uint RangeFlags;
-    /// <summary>HD_SCSICMD answered on completion (the serial number page): bytes the caller allows.</summary>
+    /// <summary>HD_SCSICMD answered on completion (a VPD page built from GET_ID): bytes the caller allows.</summary>
     public uint AnswerLimit;
+    /// <summary>The VPD page code to build from GET_ID: 0x80 (unit serial number) or 0x83 (device identification).</summary>
+    public byte AnswerPage;
     public uint Written;
     public byte State;
     public byte Index;
@@ -167,6 +169,10 @@ public unsafe struct DevUnit
     /// <summary>TD_CHANGENUM: counts capacity changes (block_resize is this device's "media change").</summary>
     public uint ChangeCount;
     public IOStdReq* ChangeInt;
+    /// <summary>Sense of the last CHECK CONDITION not delivered by autosense (key, ASC; key NO SENSE when none):
+    /// REQUEST SENSE returns it, and any other command clears it (SPC-4 5.12, as SCSI-2's contingent allegiance).</summary>
+    public byte PendingSenseKey;
+    public byte PendingSenseAsc;
     public byte* Control;
     public ulong ControlPhys;
     public DMAEntry* DmaLists;
