@@ -14,14 +14,23 @@ namespace DriverCompiler.Tests;
 public sealed class SkeletonInterfaceTests(ITestOutputHelper output)
 {
     private const string Cc = "powerpc-linux-gnu-gcc", CcPackage = "gcc-powerpc-linux-gnu";
-    private const string Flags = "-std=gnu99 -mcpu=7450 -O2 -Wall -Wextra -Werror -fwrapv -fno-tree-loop-distribute-patterns";
+    private const string Flags = "-std=gnu99 -mcpu=7450 -mno-altivec -O2 -Wall -Wextra -Werror -fwrapv -fno-tree-loop-distribute-patterns";
 
-    private static readonly Lazy<string> Program = new(BuildProgram);
+    private static readonly Lazy<string> Program = new(() => BuildProgram(Repo.Path("tests", "DriverCompiler.Tests", "Libraries", "TimerDevice")));
 
-    private static string BuildProgram()
+    /// <summary>The device `drvc new RamDev --target amigaos4 --kind device` scaffolds, built unchanged.</summary>
+    private static readonly Lazy<string> Scaffold = new(() =>
     {
-        string dir = Path.Combine(Repo.TempDir(), "timerdev");
-        var (code, _, e) = Repo.Drvc("build", Repo.Path("tests", "DriverCompiler.Tests", "Libraries", "TimerDevice"), "--out", dir);
+        string project = Path.Combine(Repo.TempDir(), "RamDev");
+        var (code, _, e) = Repo.Drvc("new", "RamDev", "--target", "amigaos4", "--kind", "device", "--output", project);
+        Assert.True(code == 0, e);
+        return BuildProgram(project);
+    });
+
+    private static string BuildProgram(string project)
+    {
+        string dir = Path.Combine(Repo.TempDir(), "device");
+        var (code, _, e) = Repo.Drvc("build", project, "--out", dir);
         Assert.True(code == 0, e);
         string include = Repo.Path("tests", "include", "amigaos4");
         var objects = new List<string>();
@@ -54,6 +63,17 @@ public sealed class SkeletonInterfaceTests(ITestOutputHelper output)
         var (code, log) = Repo.Run("qemu-ppc", "skeleton_host " + mode, Program.Value, "qemu-user");
         output.WriteLine(log);
         Assert.Contains($"{checks} passed, 0 failed", log);
+        Assert.Equal(0, code);
+    }
+
+    /// <summary>The scaffolded RAM disk device, loaded from its resident tag and used through the __device manager
+    /// interface: open, write and read back, bad requests, geometry, NSCMD_DEVICEQUERY, close and expunge.</summary>
+    [Fact]
+    public void The_scaffolded_exec_device_runs()
+    {
+        var (code, log) = Repo.Run("qemu-ppc", "skeleton_host ramdisk", Scaffold.Value, "qemu-user");
+        output.WriteLine(log);
+        Assert.Contains("12 passed, 0 failed", log);
         Assert.Equal(0, code);
     }
 

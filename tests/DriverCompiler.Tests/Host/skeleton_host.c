@@ -17,9 +17,13 @@
 #include <exec/devices.h>
 #include <interfaces/exec.h>
 #include <interfaces/timer.h>
+#include <exec/memory.h>
+#include <devices/trackdisk.h>
+#include <devices/newstyle.h>
 
 extern struct Resident drv_resident;
-extern struct TimerIFace *ITimer;
+/* Weak: a device that calls no timer function has no ITimer. */
+extern struct TimerIFace *ITimer __attribute__((weak));
 
 static int passed, failed;
 static void check(int ok, const char *what)
@@ -81,7 +85,28 @@ static void x_drop_interface(struct Interface *iface) { drop_calls++; dropped = 
 static void x_remove(struct Node *node) { (void)node; }
 static void x_delete_library(struct Library *library) { (void)library; delete_calls++; }
 static void x_copy_mem(CONST_APTR src, APTR dst, uint32 size) { memmove(dst, src, size); }
-static void x_reply_msg(struct Message *m) { (void)m; }
+static int replies, alloc_calls, free_calls;
+static struct Message *replied;
+static void *allocated;
+static uint32 allocated_size;
+static void x_reply_msg(struct Message *m) { replies++; replied = m; }
+static APTR x_alloc_vec_tags(uint32 size, ...)
+{
+    va_list ap;
+    int clear = -1;
+    va_start(ap, size);
+    for (uint32 t = va_arg(ap, uint32); t != TAG_DONE; t = va_arg(ap, uint32)) {
+        uint32 v = va_arg(ap, uint32);
+        if (t == AVT_ClearWithValue) clear = (int)v;
+    }
+    va_end(ap);
+    alloc_calls++;
+    allocated = malloc(size);
+    allocated_size = size;
+    memset(allocated, clear >= 0 ? clear : 0x5a, size);   /* 0x5a: what a device that forgot to clear would see */
+    return allocated;
+}
+static void x_free_vec(APTR p) { free_calls += p == allocated; free(p); }
 static void x_debug_printf(CONST_STRPTR format, ...) { va_list ap; va_start(ap, format); vprintf((const char *)format, ap); va_end(ap); }
 
 static uint32 tag(const struct TagItem *tags, Tag t)
@@ -104,6 +129,8 @@ int main(int argc, char **argv)
     iexec.CopyMem = x_copy_mem;
     iexec.ReplyMsg = x_reply_msg;
     iexec.DebugPrintF = x_debug_printf;
+    iexec.AllocVecTags = x_alloc_vec_tags;
+    iexec.FreeVec = x_free_vec;
     timer_iface.GetUpTime = timer_get_up_time;
     timer_base.dd_Library.lib_Node.ln_Name = (STRPTR)"timer.device";
 
@@ -114,17 +141,69 @@ int main(int argc, char **argv)
     struct Library *library = calloc(1, size);
     struct Library *result = init(library, (APTR)0x1234, &iexec);
 
-    if (strcmp(mode, "ok") == 0) {
+    struct TagItem *manager_tags = ((APTR *)tag(create, CLT_Interfaces))[0];
+    APTR *vectors = (APTR *)tag(manager_tags, MIT_VectorTable);
+    static struct DeviceManagerInterface self;
+    self.Data.LibBase = library;
+    if (strcmp(mode, "ramdisk") == 0) {
+        void (*open)(struct DeviceManagerInterface *, struct IORequest *, uint32, uint32) =
+            (void (*)(struct DeviceManagerInterface *, struct IORequest *, uint32, uint32))vectors[4];
+        APTR (*close)(struct DeviceManagerInterface *, struct IORequest *) = (APTR (*)(struct DeviceManagerInterface *, struct IORequest *))vectors[5];
+        void (*begin_io)(struct DeviceManagerInterface *, struct IORequest *) = (void (*)(struct DeviceManagerInterface *, struct IORequest *))vectors[8];
+        APTR (*expunge)(struct DeviceManagerInterface *) = (APTR (*)(struct DeviceManagerInterface *))vectors[6];
+        check(result == library && alloc_calls == 1 && allocated_size == 2048 * 512, "Init allocates the 1 MiB disk");
+        static uint8 zero[2048 * 512];
+        check(allocated && memcmp(allocated, zero, sizeof zero) == 0, "the disk starts zeroed (AVT_ClearWithValue 0)");
+        static struct IOStdReq io, other;
+        open(&self, (struct IORequest *)&other, 1, 0);
+        check(other.io_Error == IOERR_OPENFAIL, "unit 1 does not open");
+        open(&self, (struct IORequest *)&io, 0, 0);
+        check(io.io_Error == 0 && io.io_Device == (struct Device *)library && io.io_Unit != NULL && library->lib_OpenCnt == 1, "unit 0 opens");
+        static uint8 out[4096], back[4096], expect[4096];
+        for (unsigned i = 0; i < sizeof out; i++) out[i] = expect[i] = (uint8)(i * 7 + 3);
+        io.io_Command = CMD_WRITE; io.io_Data = out; io.io_Length = sizeof out; io.io_Offset = 8192; io.io_Flags = IOF_QUICK;
+        begin_io(&self, (struct IORequest *)&io);
+        check(io.io_Error == 0 && io.io_Actual == sizeof out && replies == 0 && memcmp((uint8 *)allocated + 8192, expect, sizeof expect) == 0
+              && memcmp(out, expect, sizeof out) == 0,
+              "CMD_WRITE with IOF_QUICK: the bytes are on the disk, no reply");
+        io.io_Command = CMD_READ; io.io_Data = back; io.io_Length = sizeof back; io.io_Offset = 8192; io.io_Flags = 0;
+        begin_io(&self, (struct IORequest *)&io);
+        check(io.io_Error == 0 && io.io_Actual == sizeof back && memcmp(back, expect, sizeof expect) == 0 && replies == 1 && replied == &io.io_Message,
+              "CMD_READ without IOF_QUICK: the same bytes, replied once");
+        io.io_Flags = IOF_QUICK;
+        io.io_Command = CMD_READ; io.io_Offset = 100; begin_io(&self, (struct IORequest *)&io);
+        int8 unaligned = io.io_Error;
+        io.io_Offset = 2048 * 512 - 512; io.io_Length = 1024; begin_io(&self, (struct IORequest *)&io);
+        int8 past_end = io.io_Error;
+        io.io_Offset = 0; io.io_Length = 512; io.io_Data = NULL; begin_io(&self, (struct IORequest *)&io);
+        int8 no_buffer = io.io_Error;
+        check(unaligned == IOERR_BADLENGTH && past_end == IOERR_BADADDRESS && no_buffer == IOERR_BADADDRESS,
+              "bad requests: unaligned IOERR_BADLENGTH, past the end and no buffer IOERR_BADADDRESS");
+        struct DriveGeometry g;
+        memset(&g, 0xee, sizeof g);
+        io.io_Command = TD_GETGEOMETRY; io.io_Data = &g; io.io_Length = sizeof g; begin_io(&self, (struct IORequest *)&io);
+        check(io.io_Error == 0 && g.dg_SectorSize == 512 && g.dg_TotalSectors == 2048 && g.dg_Cylinders * g.dg_CylSectors == 2048
+              && g.dg_DeviceType == DG_DIRECT_ACCESS, "TD_GETGEOMETRY: 2048 blocks of 512 bytes");
+        struct NSDeviceQueryResult q;
+        memset(&q, 0, sizeof q);
+        io.io_Command = NSCMD_DEVICEQUERY; io.io_Data = &q; io.io_Length = sizeof q; begin_io(&self, (struct IORequest *)&io);
+        int listed_read = 0, n = 0;
+        for (const UWORD *c = q.SupportedCommands; c && *c; c++, n++) if (*c == CMD_READ) listed_read = 1;
+        check(io.io_Error == 0 && q.DeviceType == NSDEVTYPE_TRACKDISK && q.SizeAvailable == 16 && listed_read && n == 12,
+              "NSCMD_DEVICEQUERY: a trackdisk-like device listing its 12 commands");
+        io.io_Command = 0x7777; begin_io(&self, (struct IORequest *)&io);
+        check(io.io_Error == IOERR_NOCMD, "an unknown command is IOERR_NOCMD");
+        close(&self, (struct IORequest *)&io);
+        check(library->lib_OpenCnt == 0 && io.io_Unit == (struct Unit *)-1, "CloseDevice");
+        APTR seglist = expunge(&self);
+        check(seglist == (APTR)0x1234 && free_calls == 1, "Expunge frees the disk and returns the seglist");
+    } else if (strcmp(mode, "ok") == 0) {
         check(result == library, "Init succeeds");
         check(open_calls == 1 && strcmp(opened_name, "timer.device") == 0 && opened_unit == UNIT_MICROHZ, "timer.device is opened once, unit UNIT_MICROHZ");
         check(ITimer == &timer_iface, "ITimer is the interface of the opened device's base");
         check(uptime_calls == 1, "the driver's Init called ITimer->GetUpTime");
         check(close_calls == 0 && drop_calls == 0, "nothing is released while the device is loaded");
         /* Expunge through the manager interface, as exec does at open count 0. */
-        struct TagItem *manager_tags = ((APTR *)tag(create, CLT_Interfaces))[0];
-        APTR *vectors = (APTR *)tag(manager_tags, MIT_VectorTable);
-        static struct DeviceManagerInterface self;
-        self.Data.LibBase = library;
         APTR (*expunge)(struct DeviceManagerInterface *) = (APTR (*)(struct DeviceManagerInterface *))vectors[6];
         APTR seglist = expunge(&self);
         check(seglist == (APTR)0x1234 && delete_calls == 1, "Expunge returns the seglist and deletes the base");
