@@ -67,8 +67,10 @@ void uae_dec(unsigned long v);
 
 /* kernel model */
 void uae_install_vectors(void);
+int uae_callouts_armed(void);    /* callouts armed and not yet run */
 void uae_start_clock(void);      /* CIA-A timer A at HZ 60 and INT2 enabled in Paula */
-int spl0(void), spl1(void), spl2(void), spl3(void), spl4(void), _spl4(void), spl7(void), splx(int);
+int spl0(void), spl1(void), spl2(void), spl3(void), spl4(void), _spl4(void), spl7(void);
+void splx(int);                  /* sys/inline.h: void splx() */
 
 /* dd.c side */
 struct dd_req;
