@@ -11,9 +11,10 @@
  *     name), biowait (sleeps on bp at PRIBIO until B_DONE);
  *   - getmajor/getminor/makedevice (dev_t is major << 18 | minor), nodev/nulldev, pollwakeup,
  *     bcopy, cmn_err on the serial port;
- *   - the level-2 table: aciaaintr, the CIA-A dispatch of the stock kernel: kernel.c reads CIA-A's
- *     ICR once per level-2 interrupt (the read clears every source) and aciaaintr calls parintr()
- *     when FLAG (the parallel port's /ACK) was among them; no driver reads that register;
+ *   - aciaaintr, the CIA-A dispatch the stock kernel has in int2_tbl[] (tables.c: the stock
+ *     handlers, then the generated entries): kernel.c reads CIA-A's ICR once per level-2 interrupt
+ *     (the read clears every source) and aciaaintr calls parintr() when FLAG (the parallel port's
+ *     /ACK) was among them; no driver reads that register;
  *   - the boot: every init_tbl[] function (the generated rows' table) runs before the clock starts.
  *
  * Both drivers are linked into each ROM with both generated row sets, as one kernel holds them.
@@ -229,7 +230,7 @@ void cmn_err(int level, const char *fmt, ...)
     __builtin_va_end(ap);
 }
 
-/* ---- the stock kernel's level-2 table and the CIA-A dispatch ---- */
+/* ---- the CIA-A dispatch of the stock kernel's level-2 table (int2_tbl[] itself is in tables.c) ---- */
 
 extern void parintr();
 
@@ -241,8 +242,6 @@ void aciaaintr(void)
         parintr();
     }
 }
-
-void (*int2_tbl[])() = { aciaaintr, 0 };
 
 /* ---- boot ---- */
 

@@ -7,12 +7,17 @@ namespace DriverCompiler.AmixDrivers.Tests.Uae;
 /// The two ROMs of the Amix character/block drivers on FS-UAE (tests/Amix.Uae): the shared kernel model (start.S,
 /// kernel.c), the character/block driver services (amix.c: the process, uio, buf, aciaaintr in int2_tbl), the
 /// scenario program (drivers.c), both emitted drivers as drvc wrote them (par.c, rd.c, strict C89) and tables.c:
-/// cdevsw[]/bdevsw[] with the generated rows of both drivers, their externs and the generated init_tbl[], compiled
+/// cdevsw[]/bdevsw[] with the generated rows of both drivers, their externs, init_tbl[] with the generated entry and
+/// int2_tbl[] (aciaaintr, then any generated entry), compiled
 /// -std=c89 -pedantic -nostdinc like the stock kernel.c. One ROM runs the par table (-DUAE_RUN_PAR), the other the
 /// RAM disk's (-DUAE_RUN_RD); each boots once.
 /// </summary>
 public static class AmixUae
 {
+    /// <summary>The kernel's own level-2 handlers, in int2_tbl[] in front of any generated entry: aciaaintr (amix.c), the
+    /// CIA-A dispatch that calls parintr on FLAG.</summary>
+    public static readonly string[] StockLevel2 = ["aciaaintr"];
+
     /// <summary>Builds the ROM that runs <paramref name="run"/> ("PAR" or "RD") in <paramref name="work"/>; returns the Kickstart image.</summary>
     public static string BuildRom(string run, string work)
     {
@@ -21,7 +26,7 @@ public static class AmixUae
         File.WriteAllText(Path.Combine(work, "par_table.h"), AmixUaeTables.ParHeader());
         File.WriteAllText(Path.Combine(work, "rd_table.h"), AmixUaeTables.RdHeader());
         File.WriteAllText(Path.Combine(work, "tables.c"),
-            Drivers.Tables(Drivers.Read(par, "patches/kernel.c.txt"), Drivers.Read(rd, "patches/kernel.c.txt")));
+            Drivers.Tables(StockLevel2, Drivers.Read(par, "patches/kernel.c.txt"), Drivers.Read(rd, "patches/kernel.c.txt")));
         string[] majors = [$"-DPAR_MAJOR={Drivers.ParMajor}", $"-DRD_BMAJOR={Drivers.RamBlockMajor}", $"-DRD_CMAJOR={Drivers.RamCharMajor}"];
         string[] harnessIncludes = ["-iquote", amix, "-I", Path.Combine(RepoRoot.Path, "runtime-headers"), "-iquote", work];
         var objects = UaeBoot.KernelSources.Concat(["amix.c"]).Select(f => UaeBoot.CompileHarness(work, f, harnessIncludes)).ToList();
