@@ -243,10 +243,7 @@ public static unsafe class ScsiLayer
         }
         else
             return Check(io, cmd, ScsiSense.KeyIllegalRequest, ScsiSense.AscInvalidFieldInCdb);
-        if (n > length)
-            n = length;
-        for (uint i = 0; i < n; i++)
-            data[i] = page[i];
+        n = CopyOut(page, n, data, length);
         return Reply(io, cmd, n, n);
     }
 
@@ -265,9 +262,7 @@ public static unsafe class ScsiLayer
         // LBPME: the unit provisions thinly (UNMAP works) when the device offers DISCARD.
         if (Units.Has(u, VirtioBlkF.Discard))
             r[14] = 0x80;
-        uint n = length < 32 ? length : 32u;
-        for (uint i = 0; i < n; i++)
-            data[i] = r[i];
+        uint n = CopyOut(r, 32, data, length);
         return Reply(io, cmd, n, n);
     }
 
@@ -302,9 +297,7 @@ public static unsafe class ScsiLayer
             r[0] = (byte)(total - 1);
             r[2] = u->ReadOnly ? (byte)0x80 : (byte)0;
         }
-        uint n = length < total ? length : total;
-        for (uint i = 0; i < n; i++)
-            data[i] = r[i];
+        uint n = CopyOut(r, total, data, length);
         return Reply(io, cmd, n, n);
     }
 
@@ -446,9 +439,7 @@ public static unsafe class ScsiLayer
     /// <summary>The unit serial number page (SPC-4 7.8.15) from GET_ID's 20 bytes (ended by the first NUL).</summary>
     private static uint SerialPage(byte* id, byte* data, uint length)
     {
-        uint serial = 0;
-        while (serial < VirtioBlkSizes.IdBytes && id[serial] != 0)
-            serial++;
+        uint serial = SerialLength(id);
         byte* page = stackalloc byte[24];
         page[0] = 0;
         page[1] = 0x80;
@@ -456,14 +447,7 @@ public static unsafe class ScsiLayer
         page[3] = (byte)serial;
         for (uint i = 0; i < serial; i++)
             page[4 + i] = id[i];
-        uint n = 4 + serial;
-        if (data == null)
-            return 0;
-        if (n > length)
-            n = length;
-        for (uint i = 0; i < n; i++)
-            data[i] = page[i];
-        return n;
+        return CopyOut(page, 4 + serial, data, length);
     }
 
     /// <summary>
@@ -474,9 +458,7 @@ public static unsafe class ScsiLayer
     /// </summary>
     private static uint IdentificationPage(byte* id, byte* data, uint length)
     {
-        uint serial = 0;
-        while (serial < VirtioBlkSizes.IdBytes && id[serial] != 0)
-            serial++;
+        uint serial = SerialLength(id);
         byte* page = stackalloc byte[52];
         uint designator = 24 + serial;
         page[0] = 0;
@@ -491,13 +473,28 @@ public static unsafe class ScsiLayer
             page[8 + i] = Identification[i];
         for (uint i = 0; i < serial; i++)
             page[32 + i] = id[i];
-        uint n = 8 + designator;
+        return CopyOut(page, 8 + designator, data, length);
+    }
+
+    /// <summary>Bytes of GET_ID's string: up to the first NUL, at most its 20 bytes (spec 5.2.6).</summary>
+    private static uint SerialLength(byte* id)
+    {
+        uint serial = 0;
+        while (serial < VirtioBlkSizes.IdBytes && id[serial] != 0)
+            serial++;
+        return serial;
+    }
+
+    /// <summary>Copies the first <paramref name="n"/> bytes of an answer to the caller's <paramref name="data"/>, at most
+    /// <paramref name="length"/> of them (its ALLOCATION LENGTH or buffer); returns the count (0 without a buffer).</summary>
+    private static uint CopyOut(byte* answer, uint n, byte* data, uint length)
+    {
         if (data == null)
             return 0;
         if (n > length)
             n = length;
         for (uint i = 0; i < n; i++)
-            data[i] = page[i];
+            data[i] = answer[i];
         return n;
     }
 
@@ -511,12 +508,7 @@ public static unsafe class ScsiLayer
         sense[2] = key;
         sense[7] = ScsiSense.FixedLength - 8;
         sense[12] = asc;
-        if (data == null)
-            return 0;
-        uint n = length < ScsiSense.FixedLength ? length : (uint)ScsiSense.FixedLength;
-        for (uint i = 0; i < n; i++)
-            data[i] = sense[i];
-        return n;
+        return CopyOut(sense, ScsiSense.FixedLength, data, length);
     }
 
     /// <summary>CHECK CONDITION with <paramref name="key"/>/<paramref name="asc"/>: io_Error HFERR_BadStatus, the
