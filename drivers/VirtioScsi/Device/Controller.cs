@@ -1,5 +1,6 @@
 // The controller: finds the virtio-scsi PCI function, brings the device up (VirtIO 1.2 section
 // 3.1.1), owns the shared request queue, submits requests and harvests their completions.
+using AmigaDevice;
 using AmigaOS;
 using DriverCompiler.Dsl;
 using Scsi;
@@ -11,34 +12,6 @@ public static unsafe class Controller
 {
     /// <summary>The device base (one controller per Kickstart module).</summary>
     public static VirtioScsiBase* Base;
-
-    // ---- memory the device reads or writes ----
-
-    /// <summary>Allocates <paramref name="size"/> bytes of cleared, shared, physically contiguous memory
-    /// aligned to <paramref name="align"/> bytes, or null. Free with FreeVec.</summary>
-    public static byte* AllocDma(uint size, uint align) =>
-        (byte*)Exec.AllocVecTags(size, Exec.AVT_Type, Exec.MEMF_SHARED, Exec.AVT_Contiguous, 1, Exec.AVT_Alignment, align,
-            Exec.AVT_ClearWithValue, 0, Exec.TAG_DONE);
-
-    /// <summary>The bus address of a buffer that must be one physical run (StartDMA / GetDMAList);
-    /// 0 when it is not. With <paramref name="keepMapped"/> false the mapping is ended again, leaving
-    /// ordinary cacheable memory whose cache the driver maintains itself.</summary>
-    public static ulong BusAddress(void* buffer, uint size, bool keepMapped)
-    {
-        uint entries = Exec.StartDMA(buffer, size, Exec.DMA_ReadFromRAM);
-        if (entries == 0)
-            return 0;
-        ulong phys = 0;
-        if (entries == 1)
-        {
-            DMAEntry* list = stackalloc DMAEntry[1];
-            Exec.GetDMAList(buffer, size, Exec.DMA_ReadFromRAM, list);
-            phys = (uint)list[0].PhysicalAddress;
-        }
-        if (!keepMapped || phys == 0)
-            Exec.EndDMA(buffer, size, Exec.DMA_ReadFromRAM | Exec.DMAF_NoModify);
-        return phys;
-    }
 
     public static Virtqueue* RequestQueue(VirtioScsiBase* b) => &b->Queues[VirtioScsi.RequestQueue];
 
@@ -120,11 +93,11 @@ public static unsafe class Controller
             cookies += size;
         }
         b->RingBytes = total;
-        b->RingMemory = AllocDma(total, Virtqueue.LegacyAlign);
+        b->RingMemory = DmaMemory.Alloc(total, Virtqueue.LegacyAlign);
         b->Cookies = (uint*)Exec.AllocVecTags(cookies * 4, Exec.AVT_Type, Exec.MEMF_PRIVATE, Exec.AVT_ClearWithValue, 0, Exec.TAG_DONE);
         if (b->RingMemory == null || b->Cookies == null)
             return false;
-        b->RingPhys = BusAddress(b->RingMemory, total, true);
+        b->RingPhys = DmaMemory.BusAddress(b->RingMemory, total, true);
         // The legacy interface takes the rings as a page number: they must start on a 4096 boundary.
         if (b->RingPhys == 0 || (b->RingPhys & (Virtqueue.LegacyAlign - 1)) != 0)
             return false;
@@ -171,12 +144,12 @@ public static unsafe class Controller
     public static bool AllocSlots(DevUnit* u, int count, uint bounce)
     {
         uint bytes = Limits.SlotBytes * (uint)count;
-        u->Control = AllocDma(bytes, Limits.CacheLine);
+        u->Control = DmaMemory.Alloc(bytes, Limits.CacheLine);
         u->DmaLists = (DMAEntry*)Exec.AllocVecTags((uint)(sizeof(DMAEntry) * Limits.MaxSg * count), Exec.AVT_Type, Exec.MEMF_PRIVATE,
             Exec.AVT_ClearWithValue, 0, Exec.TAG_DONE);
         if (u->Control == null || u->DmaLists == null)
             return false;
-        u->ControlPhys = BusAddress(u->Control, bytes, true);
+        u->ControlPhys = DmaMemory.BusAddress(u->Control, bytes, true);
         if (u->ControlPhys == 0)
             return false;
         for (int i = 0; i < count; i++)
@@ -192,10 +165,10 @@ public static unsafe class Controller
             s->RespPhys = u->ControlPhys + at + Limits.RespOffset;
             s->TablePhys = u->ControlPhys + at + Limits.TableOffset;
             s->DmaList = u->DmaLists + Limits.MaxSg * i;
-            s->Bounce = AllocDma(bounce, Limits.CacheLine);
+            s->Bounce = DmaMemory.Alloc(bounce, Limits.CacheLine);
             if (s->Bounce == null)
                 return false;
-            s->BouncePhys = BusAddress(s->Bounce, bounce, false);
+            s->BouncePhys = DmaMemory.BusAddress(s->Bounce, bounce, false);
             if (s->BouncePhys == 0)
                 return false;
         }
@@ -272,7 +245,7 @@ public static unsafe class Controller
         {
             s->State = SlotState.Busy;
             b->InFlight++;
-            u->InFlight++;
+            u->Core.InFlight++;
         }
         Unlock(b);
         if (head >= 0 && b->UseIndirect && n > 1)
@@ -360,7 +333,7 @@ public static unsafe class Controller
                 s->State = SlotState.Done;
                 s->Written = written;
                 b->InFlight--;
-                u->InFlight--;
+                u->Core.InFlight--;
             }
             Unlock(b);
             if (s != null)
@@ -406,8 +379,8 @@ public static unsafe class Controller
     /// <summary>Wakes the unit's task when another task finished its request (it may have requests waiting for a slot).</summary>
     private static void Wake(DevUnit* u)
     {
-        if (u->Task != null && u->Task != Exec.FindTask(null))
-            Exec.Signal(u->Task, u->DoneMask);
+        if (u->Core.Task != null && u->Core.Task != Exec.FindTask(null))
+            Exec.Signal(u->Core.Task, u->Core.DoneMask);
     }
 
     /// <summary>io_Error of a finished slot from its response (byte order as the queue's).</summary>
@@ -499,12 +472,12 @@ public static unsafe class Controller
     /// with its last requests completed on the ring.</summary>
     public static bool WaitForCompletion(VirtioScsiBase* b, DevUnit* u, Slot* s)
     {
-        if (b->IrqInstalled && u->Task != null && u->Task == Exec.FindTask(null))
+        if (b->IrqInstalled && u->Core.Task != null && u->Core.Task == Exec.FindTask(null))
         {
             Harvest(b);
-            if ((s == null || s->State != SlotState.Done) && u->InFlight != 0)
+            if ((s == null || s->State != SlotState.Done) && u->Core.InFlight != 0)
             {
-                Exec.Wait(u->DoneMask);
+                Exec.Wait(u->Core.DoneMask);
                 Harvest(b);
             }
             return true;
@@ -556,8 +529,8 @@ public static unsafe class Controller
             for (uint i = 0; i < b->UnitCount; i++)
             {
                 DevUnit* u = b->Units[i];
-                if (u->Task != null && u->InFlight != 0)
-                    Exec.Signal(u->Task, u->DoneMask);
+                if (u->Core.Task != null && u->Core.InFlight != 0)
+                    Exec.Signal(u->Core.Task, u->Core.DoneMask);
             }
         }
         return true;

@@ -1,5 +1,6 @@
 // The device's state: the library base (the controller) and one unit per SCSI logical unit found.
 using System.Runtime.CompilerServices;
+using AmigaDevice;
 using AmigaOS;
 using Scsi;
 using Virtio;
@@ -29,8 +30,6 @@ public static class Limits
     public const uint DefaultBlockSize = 512;
     /// <summary>Polled completions (device bring-up, or no interrupt): iterations before IOERR_SELFTEST.</summary>
     public const int PollLimit = 20000000;
-    public const int UnitTaskPriority = 5;
-    public const uint UnitTaskStack = 16384;
 }
 
 /// <summary>Slot states.</summary>
@@ -87,10 +86,11 @@ public struct SlotTable
     private Slot element;
 }
 
-/// <summary>One SCSI logical unit: what io_Unit points at (struct Unit first).</summary>
+/// <summary>One SCSI logical unit: what io_Unit points at (the library's exec unit first).</summary>
 public unsafe struct DevUnit
 {
-    public Unit Unit;
+    /// <summary>exec's unit, the unit task, its port, the open count and the held change requests.</summary>
+    public ExecUnit Core;
     public VirtioScsiBase* Base;
     public byte Index;
     public byte Target;
@@ -98,25 +98,8 @@ public unsafe struct DevUnit
     public byte DeviceType;
     public bool Removable;
     public bool CapacityValid;
-    public bool Stopping;
-    public uint OpenCount;
     public ulong TotalBlocks;
     public uint BlockSize;
-    /// <summary>The unit task, its port and the signal completions raise.</summary>
-    public Task* Task;
-    /// <summary>Serialises Open and Close of this unit: starting or stopping its task waits, and
-    /// exec lets other tasks run (and open the same unit) meanwhile.</summary>
-    public void* OpenLock;
-    public MsgPort* Port;
-    public void* PortLock;
-    public uint PortMask;
-    public uint DoneMask;
-    public int DoneSignal;
-    public Task* Waiter;
-    public uint WaiterMask;
-    public ushort InFlight;
-    public IOStdReq* ChangeInt;
-    public IOStdReq* RemoveReq;
     /// <summary>DMA control block of the slots and where the device sees it.</summary>
     public byte* Control;
     public ulong ControlPhys;

@@ -1,5 +1,7 @@
 // Unit discovery by INQUIRY and the capacity of each unit (READ CAPACITY 10, then 16).
+using AmigaDevice;
 using AmigaOS;
+using DriverCompiler.Dsl;
 using Scsi;
 
 namespace VirtioScsiDevice;
@@ -59,8 +61,7 @@ public static unsafe class Units
         DevUnit* u = (DevUnit*)Exec.AllocVecTags((uint)sizeof(DevUnit), Exec.AVT_Type, Exec.MEMF_SHARED, Exec.AVT_ClearWithValue, 0, Exec.TAG_DONE);
         if (u == null)
             return false;
-        u->OpenLock = Exec.AllocSysObjectTags(Exec.ASOT_MUTEX, Exec.TAG_DONE);
-        if (u->OpenLock == null)
+        if (!UnitTask.Init(&u->Core, Addr.Of(ref DeviceEntry.Ops)))
         {
             Exec.FreeVec(u);
             return false;
@@ -74,11 +75,6 @@ public static unsafe class Units
         u->BlockSize = u->DeviceType == Inquiry.TypeCdrom ? 2048u : Limits.DefaultBlockSize;
         for (int i = 0; i < Inquiry.Length; i++)
             u->InquiryData[i] = inquiry[i];
-        // exec and file systems expect an initialised unit port (a zero ln_Type reads as corrupt).
-        u->Unit.unit_MsgPort.mp_Node.ln_Type = Exec.NT_MSGPORT;
-        u->Unit.unit_MsgPort.mp_Flags = Exec.PA_IGNORE;
-        Exec.NewList(&u->Unit.unit_MsgPort.mp_MsgList);
-        u->Unit.unit_flags = Exec.UNITF_ACTIVE;
         b->Units[b->UnitCount] = u;
         b->UnitCount++;
         return true;

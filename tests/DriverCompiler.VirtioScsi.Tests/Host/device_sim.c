@@ -1136,9 +1136,9 @@ static void dbg_units(void)
         struct vscsi_dev_unit *u = b->units[i];
         int msgs = 0;
         struct Node *n;
-        if (u->port != NULL) for (n = u->port->mp_MsgList.lh_Head; n->ln_Succ != NULL; n = n->ln_Succ) msgs++;
-        printf("  unit %u task %d open %u in_flight %u msgs %d done_mask %x port_mask %x slots", i, u->task ? (int)((struct SimTask *)(void *)u->task - tasks) : -1,
-            u->open_count, u->in_flight, msgs, u->done_mask, u->port_mask);
+        if (u->core.port != NULL) for (n = u->core.port->mp_MsgList.lh_Head; n->ln_Succ != NULL; n = n->ln_Succ) msgs++;
+        printf("  unit %u task %d open %u in_flight %u msgs %d done_mask %x port_mask %x slots", i, u->core.task ? (int)((struct SimTask *)(void *)u->core.task - tasks) : -1,
+            u->core.open_count, u->core.in_flight, msgs, u->core.done_mask, u->core.port_mask);
         for (k = 0; k < 17; k++) printf(" %u", u->slots[k].state);
         printf("\n");
     }
@@ -1391,8 +1391,12 @@ static void run_tests(void)
     send_io(&held);
     sim_SetSignal(0, 0);
     CHECK(held.io_Message.mn_Node.ln_Type != NT_REPLYMSG, "TD_ADDCHANGEINT is held");
-    io.io_Command = TD_REMCHANGEINT; io.io_Data = &held;
-    CHECK(do_io(&io) == 0 && wait_io(&held) == 0, "TD_REMCHANGEINT releases it");
+    /* trackdisk autodoc: TD_REMCHANGEINT is sent with the very request TD_ADDCHANGEINT holds, which is
+     * then replied once, as this command (a second reply would link the message into the port twice). */
+    held.io_Command = TD_REMCHANGEINT;
+    send_io(&held);
+    CHECK(wait_io(&held) == 0 && held.io_Message.mn_Node.ln_Type == NT_REPLYMSG && reply_port->mp_MsgList.lh_Head->ln_Succ == NULL,
+          "TD_REMCHANGEINT with the held request replies it once");
 
     /* AbortIO of a request still queued. */
     init_io(&io2, reply_port); init_io(&io3, reply_port);
