@@ -11,8 +11,9 @@ public static unsafe class Commands
     /// BeginIO for the unit io_Unit points at. Reads, writes (all TD_, ETD_ and 64-bit forms), CMD_UPDATE
     /// and HD_SCSICMD go to the unit's task (IOERR_OPENFAIL when it has none); TD_ADDCHANGEINT is held;
     /// TD_REMCHANGEINT, CMD_FLUSH, CMD_START/STOP, the motor, seek and clear commands, TD_CHANGENUM,
-    /// TD_CHANGESTATE, TD_PROTSTATUS, TD_GETDRIVETYPE and NSCMD_DEVICEQUERY are answered at once; any other
-    /// command is the driver's <see cref="UnitOps.Route"/>. A request answered at once is replied unless
+    /// TD_CHANGESTATE, TD_PROTSTATUS, TD_GETDRIVETYPE and NSCMD_DEVICEQUERY are answered at once, unless the
+    /// driver's <see cref="UnitOps.Route"/> (asked first for every command but the transfers) takes them; any
+    /// other command is IOERR_NOCMD. A request answered at once is replied unless
     /// IOF_QUICK; a queued or held one is always replied (IOF_QUICK cleared). No unit: IOERR_OPENFAIL.
     /// </summary>
     public static void BeginIO(ExecUnit* u, IOStdReq* io)
@@ -45,10 +46,20 @@ public static unsafe class Commands
             Exec.ReplyMsg(&io->io_Message);
     }
 
-    /// <summary>The commands every unit knows: answers them, or says where they go (<see cref="Route"/>).</summary>
+    /// <summary>Where a command goes (<see cref="Route"/>): reads and writes to the task; then the driver's
+    /// <see cref="UnitOps.Route"/>, which may take any other command; then the commands every unit knows.</summary>
     private static byte Answer(ExecUnit* u, IOStdReq* io)
     {
-        switch (io->io_Command)
+        if (IsTransfer(io->io_Command))
+            return Route.Queue;
+        byte route = u->Ops->Route(u, io);
+        return route != Route.Unknown ? route : AnswerCommon(u, io);
+    }
+
+    /// <summary>True for the commands that move data: reads and writes in all their forms, CMD_UPDATE, HD_SCSICMD.</summary>
+    public static bool IsTransfer(ushort command)
+    {
+        switch (command)
         {
             case Exec.CMD_READ:
             case Exec.CMD_WRITE:
@@ -68,7 +79,17 @@ public static unsafe class Commands
             case TrackDisk.NSCMD_ETD_WRITE64:
             case TrackDisk.NSCMD_ETD_FORMAT64:
             case TrackDisk.HD_SCSICMD:
-                return Route.Queue;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The commands every unit answers at once (or holds); IOERR_NOCMD's <see cref="Route.Unknown"/> for the rest.</summary>
+    private static byte AnswerCommon(ExecUnit* u, IOStdReq* io)
+    {
+        switch (io->io_Command)
+        {
             case TrackDisk.TD_ADDCHANGEINT:
                 Hold(u, io);
                 return Route.Held;
@@ -110,7 +131,7 @@ public static unsafe class Commands
                 io->io_Error = DeviceQuery.Answer(io, u->Ops->Supported);
                 return Route.Answered;
             default:
-                return u->Ops->Route(u, io);
+                return Route.Unknown;
         }
     }
 

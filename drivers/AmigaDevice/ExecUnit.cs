@@ -20,19 +20,14 @@ public unsafe struct ExecUnit
     /// <summary>Serialises Open and Close of this unit: starting or stopping its task waits, and exec lets other
     /// tasks run (and open the same unit) meanwhile.</summary>
     public void* OpenLock;
-    /// <summary>The unit task, its request port (guarded by <see cref="PortLock"/>: BeginIO, AbortIO and the task
-    /// touch its list) and the signal completions raise (<see cref="DoneMask"/>).</summary>
-    public Task* Task;
+    /// <summary>The unit task (running while the unit is open), its request port (guarded by <see cref="PortLock"/>:
+    /// BeginIO, AbortIO and the task touch its list) and the signal completions raise (<see cref="DoneMask"/>).</summary>
+    public DeviceTask Worker;
     public MsgPort* Port;
     public void* PortLock;
     public uint PortMask;
     public uint DoneMask;
     public int DoneSignal;
-    /// <summary>The task that starts or stops the unit task, and the signal it waits for.</summary>
-    public Task* Waiter;
-    public uint WaiterMask;
-    /// <summary>Set by the last close: the task fails what is queued, waits for what is in flight and ends.</summary>
-    public bool Stopping;
     /// <summary>No interrupt wakes this unit's task: while requests are in flight it polls instead of waiting.</summary>
     public bool Polled;
     /// <summary>TD_CHANGESTATE: no medium in the drive (a CD-ROM tray open or empty).</summary>
@@ -52,7 +47,7 @@ public unsafe struct ExecUnit
 /// <summary>How BeginIO goes on with a command the driver's <see cref="UnitOps.Route"/> looked at.</summary>
 public static class Route
 {
-    /// <summary>Not the driver's: IOERR_NOCMD.</summary>
+    /// <summary>Not the driver's: the library answers it if it is one of the commands every unit knows, else IOERR_NOCMD.</summary>
     public const byte Unknown = 0;
     /// <summary>Answered (io_Error and io_Actual set): replied unless IOF_QUICK.</summary>
     public const byte Answered = 1;
@@ -64,7 +59,7 @@ public static class Route
 
 /// <summary>
 /// The driver's side of its units: what the library's unit task (<see cref="UnitTask"/>) and BeginIO
-/// (<see cref="Commands"/>) call. A <c>void*</c> slot is the driver's own request slot. Every member must be set.
+/// (<see cref="Commands"/>) call. A <c>void*</c> slot is the driver's own request slot. Every member but <see cref="Closed"/> must be set.
 /// </summary>
 public unsafe struct UnitOps
 {
@@ -85,8 +80,10 @@ public unsafe struct UnitOps
     public delegate*<ExecUnit*, void> Kick;
     /// <summary>At the last close: waits until the device has given back every request of the unit.</summary>
     public delegate*<ExecUnit*, void> Drain;
-    /// <summary>BeginIO of a command the library does not answer itself: one of <see cref="AmigaDevice.Route"/>.</summary>
+    /// <summary>BeginIO of any command but the transfers, before the library's own answers: one of <see cref="AmigaDevice.Route"/>.</summary>
     public delegate*<ExecUnit*, IOStdReq*, byte> Route;
+    /// <summary>After the task stopped at the last close (may be null): frees what only an open unit needs.</summary>
+    public delegate*<ExecUnit*, void> Closed;
     /// <summary>NSCMD_DEVICEQUERY's list: every command BeginIO accepts, 0-terminated.</summary>
     public ushort* Supported;
 }

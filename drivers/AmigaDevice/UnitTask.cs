@@ -65,7 +65,11 @@ public static unsafe class UnitTask
             u->OpenCount--;
             u->Unit.unit_OpenCnt--;
             if (u->OpenCount == 0)
+            {
                 Stop(u);
+                if (u->Ops->Closed != null)
+                    u->Ops->Closed(u);
+            }
         }
         Exec.MutexRelease(u->OpenLock);
     }
@@ -74,36 +78,13 @@ public static unsafe class UnitTask
     {
         if (!u->Ops->Prepare(u))
             return false;
-        sbyte ready = Exec.AllocSignal(-1);
-        if (ready < 0)
-            return false;
-        u->Waiter = Exec.FindTask(null);
-        u->WaiterMask = 1u << ready;
-        u->Stopping = false;
         u->Port = null;
-        Task* t = Exec.CreateTaskTags(taskName, Priority, (void*)(delegate*<ExecUnit*, void>)&Main, StackSize,
-            Exec.AT_Param1, (uint)u, Exec.TAG_DONE);
-        if (t != null)
-            Exec.Wait(u->WaiterMask);
-        Exec.FreeSignal(ready);
-        u->Waiter = null;
-        return t != null && u->Port != null;
+        return DeviceTasks.Start(&u->Worker, taskName, Priority, StackSize, (void*)(delegate*<ExecUnit*, void>)&Main, u)
+            && u->Port != null;
     }
 
-    private static void Stop(ExecUnit* u)
-    {
-        if (u->Task == null)
-            return;
-        sbyte done = Exec.AllocSignal(-1);
-        u->Waiter = Exec.FindTask(null);
-        u->WaiterMask = done >= 0 ? 1u << done : Exec.SIGBREAKF_CTRL_C;
-        u->Stopping = true;
-        Exec.Signal(u->Task, Exec.SIGBREAKF_CTRL_C);
-        Exec.Wait(u->WaiterMask);
-        if (done >= 0)
-            Exec.FreeSignal(done);
-        u->Waiter = null;
-    }
+    /// <summary>The last close: the task fails what is queued, waits for what is in flight and ends.</summary>
+    private static void Stop(ExecUnit* u) => DeviceTasks.Stop(&u->Worker);
 
     /// <summary>
     /// A unit's task: takes requests from its port while a slot is free, submits them and notifies the device
@@ -126,23 +107,22 @@ public static unsafe class UnitTask
             u->PortLock = null;
             if (u->DoneSignal >= 0)
                 Exec.FreeSignal(u->DoneSignal);
-            Exec.Signal(u->Waiter, u->WaiterMask);
+            DeviceTasks.Abandon(&u->Worker);
             return;
         }
         u->DoneMask = 1u << u->DoneSignal;
         u->PortMask = 1u << port->mp_SigBit;
-        u->Task = Exec.FindTask(null);
         u->Port = port;
-        Exec.Signal(u->Waiter, u->WaiterMask);
+        DeviceTasks.Ready(&u->Worker);
 
         for (;;)
         {
             ops->Service(u);
-            if (u->Stopping)
+            if (u->Worker.Stopping)
                 break;
             int submitted = 0;
             void* s = ops->FreeSlot(u);
-            while (s != null && !u->Stopping)
+            while (s != null && !u->Worker.Stopping)
             {
                 Exec.MutexObtain(u->PortLock);
                 IOStdReq* io = (IOStdReq*)Exec.GetMsg(port);
@@ -166,7 +146,7 @@ public static unsafe class UnitTask
                 continue;
             }
             uint got = Exec.Wait(u->PortMask | u->DoneMask | Exec.SIGBREAKF_CTRL_C);
-            if ((got & Exec.SIGBREAKF_CTRL_C) != 0 && u->Stopping)
+            if ((got & Exec.SIGBREAKF_CTRL_C) != 0 && u->Worker.Stopping)
                 break;
         }
 
@@ -182,16 +162,12 @@ public static unsafe class UnitTask
         ops->Drain(u);
         Commands.ReplyHeld(u, Exec.IOERR_ABORTED);
 
-        ExecTasking.Forbid();
+        DeviceTasks.Exit(&u->Worker);
         u->Port = null;
-        u->Task = null;
         Exec.FreeSysObject(Exec.ASOT_PORT, port);
         Exec.FreeSysObject(Exec.ASOT_MUTEX, u->PortLock);
         u->PortLock = null;
         Exec.FreeSignal(u->DoneSignal);
-        // Forbid holds until this task has gone, so the caller of the last close (and an Expunge
-        // after it) cannot unload this code while it still runs.
-        Exec.Signal(u->Waiter, u->WaiterMask);
     }
 
     /// <summary>Carries out one queued request on the task: reads and writes through <see cref="UnitOps.Transfer"/>

@@ -145,8 +145,8 @@ public static unsafe class DeviceEntry
             claimed = true;
             if ((isr & 2) != 0)
                 u->ConfigChanged = true;
-            if (u->Core.Task != null && ((isr & 2) != 0 || u->Core.InFlight != 0))
-                Exec.Signal(u->Core.Task, u->Core.DoneMask);
+            if (u->Core.Worker.Task != null && ((isr & 2) != 0 || u->Core.InFlight != 0))
+                Exec.Signal(u->Core.Worker.Task, u->Core.DoneMask);
         }
         if (claimed)
             b->Interrupts++;

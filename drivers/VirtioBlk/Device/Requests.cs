@@ -587,7 +587,7 @@ public static unsafe class Requests
     /// </summary>
     public static bool WaitForCompletion(DevUnit* u)
     {
-        if (u->IrqInstalled && u->Core.Task != null && u->Core.Task == Exec.FindTask(null))
+        if (u->IrqInstalled && u->Core.Worker.Task != null && u->Core.Worker.Task == Exec.FindTask(null))
         {
             Harvest(u);
             if (u->Core.InFlight != 0)

@@ -46,7 +46,8 @@ public static unsafe class Controller
         t->SetStatus(VirtioStatus.Acknowledge | VirtioStatus.Driver);
 
         ulong offered = t->DeviceFeatures();
-        ulong accepted = offered & (1ul << VirtioF.EventIdx);
+        // HOTPLUG and CHANGE on both transports: the event queue's buffers are single device-writable descriptors.
+        ulong accepted = offered & ((1ul << VirtioF.EventIdx) | (1ul << VirtioScsi.F_Hotplug) | (1ul << VirtioScsi.F_Change));
         if (t->Modern)
         {
             // Legacy devices read indirect tables in their own byte order, so only modern uses them.
@@ -57,6 +58,7 @@ public static unsafe class Controller
         t->SetDriverFeatures(accepted);
         b->EventIdx = (accepted & (1ul << VirtioF.EventIdx)) != 0;
         b->UseIndirect = (accepted & (1ul << VirtioF.IndirectDesc)) != 0;
+        b->Events = (accepted & ((1ul << VirtioScsi.F_Hotplug) | (1ul << VirtioScsi.F_Change))) != 0;
         if (t->Modern)
         {
             t->SetStatus(VirtioStatus.Acknowledge | VirtioStatus.Driver | VirtioStatus.FeaturesOk);
@@ -65,11 +67,32 @@ public static unsafe class Controller
         }
         if (!SetupQueues(b))
             return Fail(t);
+        ReadLimits(b);
         byte ok = VirtioStatus.Acknowledge | VirtioStatus.Driver | VirtioStatus.DriverOk;
         if (t->Modern)
             ok |= VirtioStatus.FeaturesOk;
         t->SetStatus(ok);
         return true;
+    }
+
+    /// <summary>
+    /// The targets and LUNs to scan: virtio_scsi_config max_target and max_lun (5.6.4), at most 255 (the request
+    /// header's target byte) and 16383 (its 14-bit flat LUN). A modern device without a configuration structure
+    /// gets SCSI-2's 0..7 of each.
+    /// </summary>
+    private static void ReadLimits(VirtioScsiBase* b)
+    {
+        VirtioPci* t = &b->Pci;
+        if (t->Modern && t->DeviceCfg == null)
+        {
+            b->MaxTarget = 7;
+            b->MaxLun = 7;
+            return;
+        }
+        uint target = t->ConfigWord(VirtioScsi.ConfigMaxTarget);
+        uint lun = t->ConfigLong(VirtioScsi.ConfigMaxLun);
+        b->MaxTarget = target > 255 ? 255u : target;
+        b->MaxLun = lun > VirtioScsi.MaxLun ? (uint)VirtioScsi.MaxLun : lun;
     }
 
     private static bool Fail(VirtioPci* t)
@@ -199,8 +222,8 @@ public static unsafe class Controller
         u->BuffersReady = false;
     }
 
-    /// <summary>The cookie of a slot: owner (unit index + 1, or MaxUnits + 1 for the probe unit) and slot.</summary>
-    public static uint Cookie(DevUnit* u, Slot* s) => ((uint)(u->Index + 1) << 8) | s->Index;
+    /// <summary>The cookie of a slot: owner (unit index + 1, or <see cref="Limits.ProbeOwner"/> for the probe unit) and slot.</summary>
+    public static uint Cookie(DevUnit* u, Slot* s) => ((u->Index + 1) << 8) | s->Index;
 
     // ---- submission ----
 
@@ -291,7 +314,7 @@ public static unsafe class Controller
     private static DevUnit* Owner(VirtioScsiBase* b, uint cookie)
     {
         uint owner = cookie >> 8;
-        if (owner == Limits.MaxUnits + 1)
+        if (owner == Limits.ProbeOwner)
             return &b->Probe;
         if (owner == 0 || owner > b->UnitCount)
             return null;
@@ -322,6 +345,8 @@ public static unsafe class Controller
                 Unlock(b);
                 if (more)
                     continue;
+                if (!b->IrqInstalled)
+                    Events.Notice(b);
                 return;
             }
             DevUnit* u = Owner(b, cookie);
@@ -357,7 +382,7 @@ public static unsafe class Controller
             Wake(u);
             return;
         }
-        sbyte error = Outcome(b, s);
+        sbyte error = Outcome(b, u, s);
         if (error == TrackDisk.TDERR_DiskChanged && s->Tries < Limits.Retries)
         {
             s->Tries++;
@@ -379,12 +404,14 @@ public static unsafe class Controller
     /// <summary>Wakes the unit's task when another task finished its request (it may have requests waiting for a slot).</summary>
     private static void Wake(DevUnit* u)
     {
-        if (u->Core.Task != null && u->Core.Task != Exec.FindTask(null))
-            Exec.Signal(u->Core.Task, u->Core.DoneMask);
+        if (u->Core.Worker.Task != null && u->Core.Worker.Task != Exec.FindTask(null))
+            Exec.Signal(u->Core.Worker.Task, u->Core.DoneMask);
     }
 
-    /// <summary>io_Error of a finished slot from its response (byte order as the queue's).</summary>
-    public static sbyte Outcome(VirtioScsiBase* b, Slot* s)
+    /// <summary>io_Error of a finished slot of <paramref name="u"/> from its response (byte order as the queue's);
+    /// the sense of a CHECK CONDITION also tells <see cref="Units.NoteSense"/> about the unit's medium.
+    /// A unit that has gone fails with TDERR_BadUnitNum whatever the device answered.</summary>
+    public static sbyte Outcome(VirtioScsiBase* b, DevUnit* u, Slot* s)
     {
         VirtioScsiRespCmd* resp = s->Resp;
         Virtqueue* vq = RequestQueue(b);
@@ -394,8 +421,12 @@ public static unsafe class Controller
             uint senseLen = vq->From32(resp->SenseLen);
             if (senseLen > VirtioScsi.SenseSize)
                 senseLen = VirtioScsi.SenseSize;
-            key = Sense.Decode(resp->Sense, senseLen).Key;
+            SenseInfo sense = Sense.Decode(resp->Sense, senseLen);
+            key = sense.Key;
+            Units.NoteSense(u, sense);
         }
+        if (u->Gone)
+            return TrackDisk.TDERR_BadUnitNum;
         return ErrorMap.FromScsi(resp->Response, resp->Status, key);
     }
 
@@ -441,7 +472,7 @@ public static unsafe class Controller
             }
             s->State = SlotState.Free;
             *status = s->Resp->Status;
-            error = Outcome(b, s);
+            error = Outcome(b, u, s);
             if (error != TrackDisk.TDERR_DiskChanged)
                 break;
         }
@@ -472,7 +503,7 @@ public static unsafe class Controller
     /// with its last requests completed on the ring.</summary>
     public static bool WaitForCompletion(VirtioScsiBase* b, DevUnit* u, Slot* s)
     {
-        if (b->IrqInstalled && u->Core.Task != null && u->Core.Task == Exec.FindTask(null))
+        if (b->IrqInstalled && u->Core.Worker.Task != null && u->Core.Worker.Task == Exec.FindTask(null))
         {
             Harvest(b);
             if ((s == null || s->State != SlotState.Done) && u->Core.InFlight != 0)
@@ -513,7 +544,8 @@ public static unsafe class Controller
 
     /// <summary>
     /// The PCI INTx server: reads (and so acknowledges) the ISR status; for a used-buffer
-    /// interrupt wakes every unit task with requests in flight. Returns false when the interrupt
+    /// interrupt wakes every unit task with requests in flight, the event task when it has probe commands
+    /// in flight or the device returned an event buffer. Returns false when the interrupt
     /// was not this device's (the line is shared).
     /// </summary>
     [InterruptHandler]
@@ -529,9 +561,13 @@ public static unsafe class Controller
             for (uint i = 0; i < b->UnitCount; i++)
             {
                 DevUnit* u = b->Units[i];
-                if (u->Core.Task != null && u->Core.InFlight != 0)
-                    Exec.Signal(u->Core.Task, u->Core.DoneMask);
+                if (u->Core.Worker.Task != null && u->Core.InFlight != 0)
+                    Exec.Signal(u->Core.Worker.Task, u->Core.DoneMask);
             }
+            DevUnit* probe = &b->Probe;
+            if (probe->Core.Worker.Task != null && probe->Core.InFlight != 0)
+                Exec.Signal(probe->Core.Worker.Task, probe->Core.DoneMask);
+            Events.Notice(b);
         }
         return true;
     }

@@ -42,6 +42,7 @@ public static unsafe class DeviceEntry
         Ops.Kick = &Kick;
         Ops.Drain = &Drain;
         Ops.Route = &Route;
+        Ops.Closed = &Closed;
         fixed (ushort* list = Supported)
             Ops.Supported = list;
         if (!Controller.Start(b) || !Units.Discover(b))
@@ -56,13 +57,16 @@ public static unsafe class DeviceEntry
             b->IrqInstalled = Skeleton.AddIntServer(b->IrqNumber, b);
         for (uint i = 0; i < b->UnitCount; i++)
             b->Units[i]->Core.Polled = !b->IrqInstalled;
-        Exec.DebugPrintF("virtioscsi.device: %lu units, modern %lu, indirect %lu, event idx %lu, irq %lu installed %lu\n",
-            b->UnitCount, b->Pci.Modern ? 1u : 0u, b->UseIndirect ? 1u : 0u, b->EventIdx ? 1u : 0u, b->IrqNumber, b->IrqInstalled ? 1u : 0u);
+        Events.Start(b);
+        Exec.DebugPrintF("virtioscsi.device: %lu units, modern %lu, indirect %lu, event idx %lu, irq %lu installed %lu, events %lu, targets 0..%lu, luns 0..%lu\n",
+            b->UnitCount, b->Pci.Modern ? 1u : 0u, b->UseIndirect ? 1u : 0u, b->EventIdx ? 1u : 0u, b->IrqNumber, b->IrqInstalled ? 1u : 0u,
+            b->Events ? 1u : 0u, b->MaxTarget, b->MaxLun);
         return true;
     }
 
     private static void Release(VirtioScsiBase* b)
     {
+        Events.Stop(b);
         if (b->IrqInstalled)
             Skeleton.RemIntServer(b->IrqNumber);
         b->IrqInstalled = false;
@@ -88,13 +92,14 @@ public static unsafe class DeviceEntry
         Release(Controller.Base);
     }
 
-    /// <summary>Opens unit <paramref name="unit"/> (a discovery index): the first open starts its task and
-    /// allocates its buffers. <paramref name="flags"/> are not used. Returns 0 or IOERR_OPENFAIL.</summary>
+    /// <summary>Opens unit <paramref name="unit"/> (see <see cref="Units"/> for the numbers): the first open starts its task
+    /// and allocates its buffers. <paramref name="flags"/> are not used. Returns 0, or IOERR_OPENFAIL for a number no unit
+    /// has and a unit that has gone.</summary>
     [DeviceEntry(DeviceEntryPoint.Open)]
     public static sbyte Open(IORequest* io, uint unit, uint flags)
     {
         VirtioScsiBase* b = Controller.Base;
-        if (unit >= b->UnitCount)
+        if (unit >= b->UnitCount || b->Units[unit]->Gone)
             return Exec.IOERR_OPENFAIL;
         return UnitTask.Open(&b->Units[unit]->Core, io, "virtioscsi unit");
     }
@@ -132,14 +137,40 @@ public static unsafe class DeviceEntry
     private static bool Transfer(ExecUnit* unit, void* slot, IOStdReq* io, ulong offset, bool write)
     {
         DevUnit* u = (DevUnit*)unit;
+        if (u->Gone)
+            return Refuse(io, TrackDisk.TDERR_BadUnitNum);
         return Requests.StartBlockIo(u->Base, u, (Slot*)slot, io, offset, write);
     }
 
+    private static bool Refuse(IOStdReq* io, sbyte error)
+    {
+        io->io_Error = error;
+        io->io_Actual = 0;
+        return false;
+    }
+
     /// <summary>The queued commands other than reads and writes: CMD_UPDATE (SYNCHRONIZE CACHE), the geometry
-    /// (it may need READ CAPACITY) and HD_SCSICMD.</summary>
+    /// (it may need READ CAPACITY), HD_SCSICMD, and TD_CHANGESTATE / TD_CHANGENUM of a removable unit (TEST UNIT
+    /// READY first). A unit that has gone answers the last two from what it knows and fails the others with
+    /// TDERR_BadUnitNum.</summary>
     private static bool Command(ExecUnit* unit, void* slot, IOStdReq* io)
     {
         DevUnit* u = (DevUnit*)unit;
+        switch (io->io_Command)
+        {
+            case TrackDisk.TD_CHANGESTATE:
+                if (!u->Gone)
+                    Units.CheckMedium(u);
+                io->io_Actual = u->Core.MediumAbsent ? 1u : 0u;
+                return false;
+            case TrackDisk.TD_CHANGENUM:
+                if (!u->Gone)
+                    Units.CheckMedium(u);
+                io->io_Actual = u->Core.ChangeCount;
+                return false;
+        }
+        if (u->Gone)
+            return Refuse(io, TrackDisk.TDERR_BadUnitNum);
         switch (io->io_Command)
         {
             case Exec.CMD_UPDATE:
@@ -165,6 +196,14 @@ public static unsafe class DeviceEntry
 
     private static void Kick(ExecUnit* unit) => Controller.Kick(((DevUnit*)unit)->Base);
 
+    /// <summary>The last close of a unit that has gone frees its buffers (an open one kept them for its task).</summary>
+    private static void Closed(ExecUnit* unit)
+    {
+        DevUnit* u = (DevUnit*)unit;
+        if (u->Gone)
+            Controller.FreeSlots(u, Limits.SlotCount);
+    }
+
     private static void Drain(ExecUnit* unit)
     {
         DevUnit* u = (DevUnit*)unit;
@@ -172,7 +211,8 @@ public static unsafe class DeviceEntry
             Controller.WaitForCompletion(u->Base, u, null);
     }
 
-    /// <summary>BeginIO of this driver's own commands: the geometry goes to the unit task, TD_REMOVE is held,
+    /// <summary>BeginIO of this driver's own commands: the geometry goes to the unit task, and TD_CHANGESTATE and
+    /// TD_CHANGENUM too for a removable unit; TD_REMOVE is held,
     /// TD_EJECT, NSCMD_TD_CHANGEUNIT and the status callbacks are accepted and do nothing.</summary>
     private static byte Route(ExecUnit* unit, IOStdReq* io)
     {
@@ -182,6 +222,10 @@ public static unsafe class DeviceEntry
             case TrackDisk.NSCMD_TD_GETGEOMETRY64:
             case TrackDisk.TD_GETNUMTRACKS:
                 return AmigaDevice.Route.Queue;
+            case TrackDisk.TD_CHANGESTATE:
+            case TrackDisk.TD_CHANGENUM:
+                // A removable medium is asked (TEST UNIT READY) on the unit task; a fixed disk's state is known.
+                return ((DevUnit*)unit)->Removable ? AmigaDevice.Route.Queue : AmigaDevice.Route.Unknown;
             case TrackDisk.TD_REMOVE:
                 Commands.Hold(unit, io);
                 return AmigaDevice.Route.Held;

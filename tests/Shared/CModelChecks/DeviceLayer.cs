@@ -12,12 +12,13 @@ namespace DriverCompiler.Testing.CModelChecks;
 /// </summary>
 public static class DeviceLayer
 {
-    /// <summary>Text only the device layer emits: the unit task's exec calls, its port and unit setup, the
-    /// commands BeginIO answers for every unit, the NSD device type, contiguous DMA memory.</summary>
+    /// <summary>Text only the device layer emits: the unit task's exec calls, its port and unit setup, commands
+    /// BeginIO answers alike for every unit and driver, the NSD device type, contiguous DMA memory. (A driver may
+    /// take other commands itself through UnitOps.Route: virtioscsi asks a removable medium for TD_CHANGENUM.)</summary>
     public static readonly string[] Markers =
     [
         "IExec->CreateTaskTags(", "IExec->GetMsg(", "IExec->PutMsg(", "ASOT_PORT", "UNITF_ACTIVE",
-        "case TD_CHANGENUM:", "case TD_ADDCHANGEINT:", "case TD_REMCHANGEINT:", "NSDEVTYPE_TRACKDISK", "AVT_Contiguous",
+        "case TD_ADDCHANGEINT:", "case TD_REMCHANGEINT:", "case NSCMD_DEVICEQUERY:", "DRIVE3_5", "NSDEVTYPE_TRACKDISK", "AVT_Contiguous",
     ];
 
     /// <summary>The library's files in <paramref name="result"/>: <paramref name="expected"/> are among them, every
