@@ -1,6 +1,7 @@
 // HD_SCSICMD: virtio-blk presented as a SCSI direct-access device, as the KVM viostor miniport presents
 // it to Storport. Commands are translated to virtio-blk requests or answered from the configuration;
 // anything else ends in CHECK CONDITION with ILLEGAL REQUEST sense (SPC-4, SBC-3).
+using AmigaDevice;
 using AmigaOS;
 
 namespace VirtioBlkDevice;
@@ -290,12 +291,12 @@ public static unsafe class ScsiLayer
         if (ten)
         {
             r[1] = (byte)(total - 2);
-            r[3] = u->ReadOnly ? (byte)0x80 : (byte)0;
+            r[3] = u->Core.WriteProtected ? (byte)0x80 : (byte)0;
         }
         else
         {
             r[0] = (byte)(total - 1);
-            r[2] = u->ReadOnly ? (byte)0x80 : (byte)0;
+            r[2] = u->Core.WriteProtected ? (byte)0x80 : (byte)0;
         }
         uint n = CopyOut(r, total, data, length);
         return Reply(io, cmd, n, n);
@@ -329,7 +330,7 @@ public static unsafe class ScsiLayer
             return Check(io, cmd, ScsiSense.KeyIllegalRequest, ScsiSense.AscLbaOutOfRange);
         if ((ulong)count * u->BlockSize > length)
             return Check(io, cmd, ScsiSense.KeyIllegalRequest, ScsiSense.AscInvalidFieldInCdb);
-        if (write && u->ReadOnly)
+        if (write && u->Core.WriteProtected)
             return Check(io, cmd, ScsiSense.KeyDataProtect, ScsiSense.AscWriteProtected);
         return Requests.StartTransfer(u, s, io, data, count * u->BlockSize, lba * u->BlockSize, write);
     }

@@ -1,5 +1,6 @@
 // The device's state: the library base and one unit per virtio-blk PCI function.
 using System.Runtime.CompilerServices;
+using AmigaDevice;
 using AmigaOS;
 using DriverCompiler.Dsl;
 using Virtio;
@@ -26,8 +27,6 @@ public static class Limits
     public const uint CacheLine = 32;
     /// <summary>Polled completions (no interrupt): iterations before IOERR_SELFTEST.</summary>
     public const int PollLimit = 20000000;
-    public const int UnitTaskPriority = 5;
-    public const uint UnitTaskStack = 16384;
 }
 
 /// <summary>
@@ -122,7 +121,9 @@ public struct SlotTable
 /// <summary>One virtio-blk PCI function: what io_Unit points at (struct Unit first).</summary>
 public unsafe struct DevUnit
 {
-    public Unit Unit;
+    /// <summary>exec's unit, the unit task, its port, the open count, TD_CHANGENUM, TD_PROTSTATUS (VIRTIO_BLK_F_RO)
+    /// and the held TD_ADDCHANGEINT.</summary>
+    public ExecUnit Core;
     public VirtioBlkBase* Base;
     public VirtioPci Pci;
     public Virtqueue Vq;
@@ -144,31 +145,15 @@ public unsafe struct DevUnit
     public byte Heads;
     public byte Sectors;
     public byte Writeback;
-    public bool ReadOnly;
     public uint MaxDiscardSectors;
     public uint MaxWriteZeroesSectors;
     public bool WriteZeroesMayUnmap;
     /// <summary>Data segments one request may carry: seg_max, MaxSg and (without indirect tables) the ring less header and status.</summary>
     public uint SegLimit;
-    public uint OpenCount;
-    public void* OpenLock;
-    public Task* Task;
-    public MsgPort* Port;
-    public void* PortLock;
-    public uint PortMask;
-    public uint DoneMask;
-    public int DoneSignal;
-    public Task* Waiter;
-    public uint WaiterMask;
-    public bool Stopping;
-    public ushort InFlight;
     public uint IrqNumber;
     public bool IrqInstalled;
     /// <summary>Set by the interrupt server on a configuration-change interrupt; the unit task re-reads the configuration.</summary>
     public bool ConfigChanged;
-    /// <summary>TD_CHANGENUM: counts capacity changes (block_resize is this device's "media change").</summary>
-    public uint ChangeCount;
-    public IOStdReq* ChangeInt;
     /// <summary>Sense of the last CHECK CONDITION not delivered by autosense (key, ASC; key NO SENSE when none):
     /// REQUEST SENSE returns it, and any other command clears it (SPC-4 5.12, as SCSI-2's contingent allegiance).</summary>
     public byte PendingSenseKey;
