@@ -20,8 +20,8 @@ internal sealed partial class FunctionLowerer
             case ILocalReferenceOperation l: return new CLocalRef(DeclareLocal(l.Local));
             case IParameterReferenceOperation p:
                 {
-                    var name = new CName(Naming.Local(p.Parameter.Name));
-                    return p.Parameter.RefKind == RefKind.None ? AsCSharpType(p, p.Parameter, p.Parameter.Type, name) : new CUnary("*", name);
+                    if (p.Parameter.RefKind != RefKind.None) return new CUnary("*", new CName(Naming.Local(p.Parameter.Name)));
+                    return AsCSharpType(p, p.Parameter, p.Parameter.Type, ParameterVariable(p.Parameter));
                 }
             case IInstanceReferenceOperation: return new CUnary("*", new CName(Self));
             case IFieldReferenceOperation f:
@@ -141,7 +141,7 @@ internal sealed partial class FunctionLowerer
         var address = lv is CUnary { Op: "*", Postfix: false } d ? d.Operand : new CUnary("&", lv);
         // A ref to a volatile field is an ordinary ref in C# (CS0420): the pointer drops the qualifier.
         if (reference is IFieldReferenceOperation { Field: { IsVolatile: true } vf })
-            return new CCast(new CPointerType(module.MapType(vf.Type, null, storage: !vf.IsStatic)), address);
+            return new CCast(new CPointerType(module.StorageType(vf.Type, null)), address);
         return address;
     }
 
@@ -597,7 +597,9 @@ internal sealed partial class FunctionLowerer
                 var v = Argument(a.Value, type);
                 // already a temporary of the parameter's type: an operand evaluated early, a C89 struct value
                 bool temporary = v is CLocalRef && (spilled.TryGetValue(a.Value, out var t) && ReferenceEquals(t, v) || StructInit(a.Value) is not null);
-                if (!temporary) v = SpillValue(v, module.MapType(type, null));
+                // the copy lives at an address: of the storage type (a bool is one byte), like every variable a pointer reaches
+                var storage = module.StorageType(type, null);
+                if (!temporary || v is CLocalRef { Local.Type: var tt } && !tt.Equals(storage)) v = SpillValue(v, storage);
                 result.Add(new CUnary("&", v));
                 continue;
             }

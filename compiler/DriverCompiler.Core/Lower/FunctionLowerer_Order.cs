@@ -324,7 +324,8 @@ internal sealed partial class FunctionLowerer
         return new CLocalRef(temp);
     }
 
-    private string SpillName()
+    /// <summary>The C names the method's identifiers lower to, and the names made since (<see cref="FreshName"/>).</summary>
+    private HashSet<string> UsedNames()
     {
         if (usedNames is null)
         {
@@ -332,9 +333,15 @@ internal sealed partial class FunctionLowerer
             foreach (var t in declaration.DescendantTokens())
                 if (t.IsKind(SyntaxKind.IdentifierToken)) usedNames.Add(Naming.Local(t.ValueText));
         }
+        return usedNames;
+    }
+
+    private string SpillName()
+    {
+        var used = UsedNames();
         string n;
         do n = "t" + spillCount++.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        while (usedNames.Contains(n));
+        while (used.Contains(n));
         return n;
     }
 
