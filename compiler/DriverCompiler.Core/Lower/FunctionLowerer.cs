@@ -85,19 +85,30 @@ internal sealed partial class FunctionLowerer
         return new CFunction(ret, module.Names[method], ps, cblock, IsStatic: false) { Comment = comment };
     }
 
-    /// <summary>A value parameter (or a field of a struct one) as the target of an assignment, compound assignment
-    /// or ++/--: C counts none of them as a read.</summary>
+    /// <summary>A value parameter (or a field of a struct one, or an element of its fixed buffer or inline array) as the
+    /// target of an assignment, compound assignment or ++/--: C counts none of them as a read.</summary>
     private static bool IsOnlyWritten(IParameterReferenceOperation r) => r.Parameter.RefKind == RefKind.None && IsOnlyWritten((IOperation)r);
 
     private static bool IsOnlyWritten(IOperation r) =>
         r.Parent switch
         {
             IFieldReferenceOperation f when f.Instance == r => IsOnlyWritten(f),
+            // s.Buf[i] = v of an [InlineArray] field, or of a fixed buffer (Roslyn: the element access and the buffer
+            // as a pointer are operations without a kind): C's s.buf[i] = v, a write of s
+            IInlineArrayAccessOperation ia when ia.Instance == r => IsOnlyWritten(ia),
+            // (not p[i] = v of a pointer p: that reads p)
+            { Kind: OperationKind.None, Syntax: Microsoft.CodeAnalysis.CSharp.Syntax.ElementAccessExpressionSyntax } e when e.ChildOperations.First() == r && IsFixedBuffer(r) => IsOnlyWritten(e),
+            { Kind: OperationKind.None } b when r is IFieldReferenceOperation { Field.IsFixedSizeBuffer: true } && b.ChildOperations.Count == 1 => IsOnlyWritten(b),
             ISimpleAssignmentOperation a => a.Target == r,
             ICompoundAssignmentOperation c => c.Target == r,
             IIncrementOrDecrementOperation i => i.Target == r,
             _ => false,
         };
+
+    /// <summary>A fixed buffer field, or Roslyn's kind-less wrapper that uses one as a pointer.</summary>
+    private static bool IsFixedBuffer(IOperation op) =>
+        op is IFieldReferenceOperation { Field.IsFixedSizeBuffer: true }
+        || op.Kind == OperationKind.None && op.ChildOperations.Count == 1 && op.ChildOperations.First() is IFieldReferenceOperation { Field.IsFixedSizeBuffer: true };
 
     private CExpr Fail(IOperation op, string what)
     {
