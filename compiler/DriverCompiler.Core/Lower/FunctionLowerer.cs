@@ -40,9 +40,20 @@ internal sealed partial class FunctionLowerer
         var ps = new List<CParam>();
         if (!method.IsStatic)
             ps.Add(new CParam(new CPointerType(module.MapType(method.ContainingType, null)), Self));
+        var shadows = new List<CStmt>();
         foreach (var p in method.Parameters)
         {
-            ps.Add(new CParam(module.ParamType(p, p.Locations.FirstOrDefault()), Naming.Local(p.Name)));
+            var type = module.ParamType(p, p.Locations.FirstOrDefault());
+            ps.Add(new CParam(type, Naming.Local(p.Name)));
+            // A value parameter whose address the body takes lives at an address: when its storage type differs from
+            // the type it is passed as (a bool: BOOL / int, one byte at an address), the body uses a copy of that type.
+            if (p.RefKind == RefKind.None && AddressedVariables().Contains(p)
+                && module.WithScalarCType(p, p.Type, module.StorageType(p.Type, null)) is var storage && !storage.Equals(type))
+            {
+                var copy = new CLocal(FreshName(Naming.Local(p.Name) + "_byte"), storage);
+                parameterCopies[p] = copy;
+                shadows.Add(new CDecl(copy, new CName(Naming.Local(p.Name))));
+            }
         }
         if (model.GetOperation(declaration) is not IMethodBodyOperation body)
         {
@@ -58,7 +69,7 @@ internal sealed partial class FunctionLowerer
         var usedParams = new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default);
         foreach (var o in body.Descendants())
             if (o is IInstanceReferenceOperation) usesSelf = true;
-            else if (o is IParameterReferenceOperation r && !IsOnlyWritten(r)) usedParams.Add(r.Parameter);
+            else if (o is IParameterReferenceOperation r && (!IsOnlyWritten(r) || parameterCopies.ContainsKey(r.Parameter))) usedParams.Add(r.Parameter);
         var unused = new List<CStmt>();
         if (!method.IsStatic && !usesSelf)
             unused.Add(new CExprStmt(new CCast(CNamedType.Void, new CName(Self))));
@@ -66,6 +77,7 @@ internal sealed partial class FunctionLowerer
             if (!usedParams.Contains(p))
                 unused.Add(new CExprStmt(new CCast(CNamedType.Void, new CName(Naming.Local(p.Name)))));
         cblock.Statements.InsertRange(0, unused);
+        cblock.Statements.InsertRange(0, shadows);
         if (Target.DeclarationsAtBlockStart) C89Hoister.Hoist(cblock);
         if (failed) return null;
         var ret = module.MapType(method.ReturnType, method.Locations.FirstOrDefault());
@@ -73,19 +85,30 @@ internal sealed partial class FunctionLowerer
         return new CFunction(ret, module.Names[method], ps, cblock, IsStatic: false) { Comment = comment };
     }
 
-    /// <summary>A value parameter (or a field of a struct one) as the target of an assignment, compound assignment
-    /// or ++/--: C counts none of them as a read.</summary>
+    /// <summary>A value parameter (or a field of a struct one, or an element of its fixed buffer or inline array) as the
+    /// target of an assignment, compound assignment or ++/--: C counts none of them as a read.</summary>
     private static bool IsOnlyWritten(IParameterReferenceOperation r) => r.Parameter.RefKind == RefKind.None && IsOnlyWritten((IOperation)r);
 
     private static bool IsOnlyWritten(IOperation r) =>
         r.Parent switch
         {
             IFieldReferenceOperation f when f.Instance == r => IsOnlyWritten(f),
+            // s.Buf[i] = v of an [InlineArray] field, or of a fixed buffer (Roslyn: the element access and the buffer
+            // as a pointer are operations without a kind): C's s.buf[i] = v, a write of s
+            IInlineArrayAccessOperation ia when ia.Instance == r => IsOnlyWritten(ia),
+            // (not p[i] = v of a pointer p: that reads p)
+            { Kind: OperationKind.None, Syntax: Microsoft.CodeAnalysis.CSharp.Syntax.ElementAccessExpressionSyntax } e when e.ChildOperations.First() == r && IsFixedBuffer(r) => IsOnlyWritten(e),
+            { Kind: OperationKind.None } b when r is IFieldReferenceOperation { Field.IsFixedSizeBuffer: true } && b.ChildOperations.Count == 1 => IsOnlyWritten(b),
             ISimpleAssignmentOperation a => a.Target == r,
             ICompoundAssignmentOperation c => c.Target == r,
             IIncrementOrDecrementOperation i => i.Target == r,
             _ => false,
         };
+
+    /// <summary>A fixed buffer field, or Roslyn's kind-less wrapper that uses one as a pointer.</summary>
+    private static bool IsFixedBuffer(IOperation op) =>
+        op is IFieldReferenceOperation { Field.IsFixedSizeBuffer: true }
+        || op.Kind == OperationKind.None && op.ChildOperations.Count == 1 && op.ChildOperations.First() is IFieldReferenceOperation { Field.IsFixedSizeBuffer: true };
 
     private CExpr Fail(IOperation op, string what)
     {
@@ -100,9 +123,56 @@ internal sealed partial class FunctionLowerer
         string name = Naming.Local(symbol.Name);
         // A C# local may share its name with a parameter only in another scope; keep C names distinct from parameters.
         if (method.Parameters.Any(p => Naming.Local(p.Name) == name) || name == Self) name += "_";
-        l = new CLocal(name, module.MapType(symbol.Type, symbol.Locations.FirstOrDefault()));
+        var where = symbol.Locations.FirstOrDefault();
+        l = new CLocal(name, AddressedVariables().Contains(symbol) ? module.StorageType(symbol.Type, where) : module.MapType(symbol.Type, where));
         locals[symbol] = l;
         return l;
+    }
+
+    /// <summary>Value parameters the body uses through a copy of their storage type (see <see cref="Lower"/>).</summary>
+    private readonly Dictionary<IParameterSymbol, CLocal> parameterCopies = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The variable a value parameter's name stands for in the body: the parameter, or its copy.</summary>
+    private CExpr ParameterVariable(IParameterSymbol p) =>
+        parameterCopies.TryGetValue(p, out var copy) ? new CLocalRef(copy) : new CName(Naming.Local(p.Name));
+
+    private HashSet<ISymbol>? addressedVariables;
+
+    /// <summary>
+    /// The locals and value parameters whose address the method takes: <c>&amp;x</c>, <c>ref x</c>, <c>out x</c> and
+    /// <c>out var x</c>, <c>in x</c> (also <c>Addr.Of(ref x)</c>, and through function pointers). They live at an
+    /// address and so have the <see cref="ModuleLowerer.StorageType"/>, the type every pointer to them has.
+    /// </summary>
+    private HashSet<ISymbol> AddressedVariables()
+    {
+        if (addressedVariables is not null) return addressedVariables;
+        addressedVariables = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        if (model.GetOperation(declaration) is not { } root) return addressedVariables;
+        foreach (var op in root.Descendants())
+        {
+            var variable = op switch
+            {
+                IAddressOfOperation a => a.Reference,
+                IArgumentOperation { Parameter.RefKind: not RefKind.None } a when !IsInRvalue(a) => a.Value,
+                _ => null,
+            };
+            switch (variable)
+            {
+                case ILocalReferenceOperation l: addressedVariables.Add(l.Local); break;
+                case IDeclarationExpressionOperation { Expression: ILocalReferenceOperation l }: addressedVariables.Add(l.Local); break;
+                case IParameterReferenceOperation { Parameter.RefKind: RefKind.None } p: addressedVariables.Add(p.Parameter); break;
+            }
+        }
+        return addressedVariables;
+    }
+
+    /// <summary>A C name made from <paramref name="hint"/> that no identifier of the method's source lowers to.</summary>
+    private string FreshName(string hint)
+    {
+        var used = UsedNames();
+        string n = hint;
+        while (!used.Add(n)) n += "_";
+        return n;
     }
 
     private CLocal Temp(CType type, string hint)

@@ -20,8 +20,8 @@ internal sealed partial class FunctionLowerer
             case ILocalReferenceOperation l: return new CLocalRef(DeclareLocal(l.Local));
             case IParameterReferenceOperation p:
                 {
-                    var name = new CName(Naming.Local(p.Parameter.Name));
-                    return p.Parameter.RefKind == RefKind.None ? AsCSharpType(p, p.Parameter, p.Parameter.Type, name) : new CUnary("*", name);
+                    if (p.Parameter.RefKind != RefKind.None) return new CUnary("*", new CName(Naming.Local(p.Parameter.Name)));
+                    return AsCSharpType(p, p.Parameter, p.Parameter.Type, ParameterVariable(p.Parameter));
                 }
             case IInstanceReferenceOperation: return new CUnary("*", new CName(Self));
             case IFieldReferenceOperation f:
@@ -141,7 +141,7 @@ internal sealed partial class FunctionLowerer
         var address = lv is CUnary { Op: "*", Postfix: false } d ? d.Operand : new CUnary("&", lv);
         // A ref to a volatile field is an ordinary ref in C# (CS0420): the pointer drops the qualifier.
         if (reference is IFieldReferenceOperation { Field: { IsVolatile: true } vf })
-            return new CCast(new CPointerType(module.MapType(vf.Type, null, storage: !vf.IsStatic)), address);
+            return new CCast(new CPointerType(module.StorageType(vf.Type, null)), address);
         return address;
     }
 
@@ -236,6 +236,7 @@ internal sealed partial class FunctionLowerer
         bool comparison = sym is "==" or "!=" or "<" or "<=" or ">" or ">=";
         var left = (comparison ? OpaqueComplement(b.LeftOperand) : null) ?? Expr(b.LeftOperand);
         var right = (comparison ? OpaqueComplement(b.RightOperand) : null) ?? Expr(b.RightOperand);
+        if (sym == "/") right = OpaqueDivisor(b, right);
         // r >= (uint)r: the C operands are one expression (the identity conversion prints as nothing); an
         // integer compared with itself is decided (GCC: -Wtautological-compare); x has no effects to keep.
         if (sym is "==" or "!=" or "<" or "<=" or ">" or ">=" && left.Equals(right) && IsPure(left)
@@ -250,6 +251,27 @@ internal sealed partial class FunctionLowerer
         if (sym == "-" && b.LeftOperand.Type is IPointerTypeSymbol && b.RightOperand.Type is IPointerTypeSymbol)
             result = new CCast(module.MapType(b.Type!, null), result);
         return result;
+    }
+
+    /// <summary>
+    /// The divisor of a signed division, out of reach of GCC's negation. With -fwrapv GCC takes signed overflow to wrap
+    /// and so may negate a division's divisor when it negates the quotient (fold-const.cc negate_expr_p, TRUNC_DIV_EXPR:
+    /// <c>x - y / (z + 1)</c> becomes <c>x + y / ~z</c>, <c>-(y / -d)</c> becomes <c>y / d</c>). For y = int.MinValue and
+    /// a divisor of 1 that divides int.MinValue by -1, which C# never did: it traps on x86 and the 68030 (SIGFPE) and gives
+    /// an undefined quotient on PowerPC. GCC negates only such expressions (constants, -, ~, +, -, *, /, >>), never a variable,
+    /// so a divisor that is one is assigned to a temporary in place, <c>y / (t0 = z + 1)</c>: same value, same
+    /// evaluation order. Constants stay (GCC folds <c>y / -1</c> to <c>-y</c>); unsigned division is never negated.
+    /// </summary>
+    private CExpr OpaqueDivisor(IBinaryOperation b, CExpr divisor)
+    {
+        if (!IsSigned(b.Type) || b.RightOperand.ConstantValue.HasValue) return divisor;
+        var inner = divisor;
+        while (inner is CCast c) inner = c.Operand;
+        // what negate_expr_p can negate (a ?: too, since GCC distributes an operation over its branches)
+        if (inner is not (CBinary { Op: "+" or "-" or "*" or "/" or ">>" } or CUnary { Op: "-" or "~" } or CConditional)) return divisor;
+        var temp = new CLocal(SpillName(), module.MapType(b.RightOperand.Type!, null));
+        spillDecls.Add(temp);
+        return new CAssign("=", new CLocalRef(temp), divisor);
     }
 
     /// <summary>
@@ -597,7 +619,9 @@ internal sealed partial class FunctionLowerer
                 var v = Argument(a.Value, type);
                 // already a temporary of the parameter's type: an operand evaluated early, a C89 struct value
                 bool temporary = v is CLocalRef && (spilled.TryGetValue(a.Value, out var t) && ReferenceEquals(t, v) || StructInit(a.Value) is not null);
-                if (!temporary) v = SpillValue(v, module.MapType(type, null));
+                // the copy lives at an address: of the storage type (a bool is one byte), like every variable a pointer reaches
+                var storage = module.StorageType(type, null);
+                if (!temporary || v is CLocalRef { Local.Type: var tt } && !tt.Equals(storage)) v = SpillValue(v, storage);
                 result.Add(new CUnary("&", v));
                 continue;
             }

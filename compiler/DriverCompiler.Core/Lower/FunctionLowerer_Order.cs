@@ -279,9 +279,23 @@ internal sealed partial class FunctionLowerer
             own[k] = EffectsOf(operands[k]);
             if (k > 0) acc = acc.With(own[k]);
         }
+        // A ref/out/in argument is only an address until the call: nothing to evaluate early. A later operand that
+        // changes its variable (F(ref s.F, ++s.F)) is evaluated early instead, in its turn: C# changes the variable
+        // before the call too, and C may not change an object that another argument takes the address of in the same
+        // expression without GCC's -Wsequence-point ("operation on 's.f' may be undefined").
+        HashSet<int>? early = null;
         for (int k = 0; k < operands.Count; k++)
-            if (operands[k] is { } op && !op.ConstantValue.HasValue && !later[k].IsEmpty && own[k].ConflictsWith(later[k]))
+        {
+            if (operands[k] is not { } op || op.ConstantValue.HasValue) continue;
+            if (op is IArgumentOperation { Parameter.RefKind: not RefKind.None })
+            {
+                for (int j = k + 1; j < operands.Count; j++)
+                    if (operands[j] is not (null or IArgumentOperation) && own[k].ConflictsWith(own[j])) (early ??= []).Add(j);
+                continue;
+            }
+            if (early?.Contains(k) == true || !later[k].IsEmpty && own[k].ConflictsWith(later[k]))
                 Spill(op);
+        }
     }
 
     /// <summary>Sequences the address parts of an assignable expression against what follows them.</summary>
@@ -324,7 +338,8 @@ internal sealed partial class FunctionLowerer
         return new CLocalRef(temp);
     }
 
-    private string SpillName()
+    /// <summary>The C names the method's identifiers lower to, and the names made since (<see cref="FreshName"/>).</summary>
+    private HashSet<string> UsedNames()
     {
         if (usedNames is null)
         {
@@ -332,9 +347,15 @@ internal sealed partial class FunctionLowerer
             foreach (var t in declaration.DescendantTokens())
                 if (t.IsKind(SyntaxKind.IdentifierToken)) usedNames.Add(Naming.Local(t.ValueText));
         }
+        return usedNames;
+    }
+
+    private string SpillName()
+    {
+        var used = UsedNames();
         string n;
         do n = "t" + spillCount++.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        while (usedNames.Contains(n));
+        while (used.Contains(n));
         return n;
     }
 

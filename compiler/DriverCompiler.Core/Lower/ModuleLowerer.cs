@@ -367,7 +367,11 @@ internal sealed class ModuleLowerer
 
     // ---- types ----
 
-    /// <summary>How a C# type is stored: in a struct/array (bool is one byte) or as a value.</summary>
+    /// <summary>
+    /// The C type of a C# type. <paramref name="storage"/>: of a variable that lives at an address the program may
+    /// take (see <see cref="StorageType"/>), where a bool is one byte; otherwise of a value (a local whose address
+    /// is never taken, a value parameter, a result, a temporary), where a bool is the dialect's BOOL / int.
+    /// </summary>
     public CType MapType(ITypeSymbol t, Location? where, bool storage = false)
     {
         switch (t.SpecialType)
@@ -409,10 +413,23 @@ internal sealed class ModuleLowerer
         return Target.Int32;
     }
 
+    /// <summary>
+    /// The C type of a variable that lives at an address: a field, an array or <c>stackalloc</c> element, what a
+    /// pointer or a <c>ref</c>/<c>out</c>/<c>in</c> parameter points at, a static, and a local or parameter whose
+    /// address its method takes (<c>&amp;x</c>, <c>ref x</c>, <c>out x</c>, <c>in x</c>, <c>Addr.Of(ref x)</c>).
+    /// One rule for all of them, because any such address may end up in any pointer of that type: a C# <c>bool</c>
+    /// is one byte (ECMA-335 I.8.2.2), so it is <c>uint8</c> / <c>uchar</c>, never the two-byte AmigaOS <c>BOOL</c>
+    /// or the Amix <c>int</c> a <c>bool</c> value has; a wider pointer would read or write the bytes beside it.
+    /// </summary>
+    public CType StorageType(ITypeSymbol t, Location? where) => MapType(t, where, storage: true);
+
+    /// <summary>The C type of a parameter: its value type, or for <c>ref</c>/<c>out</c>/<c>in</c> a pointer to the
+    /// <see cref="StorageType"/> of what it refers to (<c>const</c> for <c>in</c> and <c>ref readonly</c>).</summary>
     public CType ParamType(IParameterSymbol p, Location? where)
     {
-        var t = WithScalarCType(p, p.Type, MapType(p.Type, where));
-        return p.RefKind == RefKind.None ? t : new CPointerType(t, Const: p.RefKind == RefKind.In || p.RefKind == RefKind.RefReadOnlyParameter);
+        if (p.RefKind == RefKind.None) return WithScalarCType(p, p.Type, MapType(p.Type, where));
+        var t = WithScalarCType(p, p.Type, StorageType(p.Type, where));
+        return new CPointerType(t, Const: p.RefKind == RefKind.In || p.RefKind == RefKind.RefReadOnlyParameter);
     }
 
     /// <summary>The C name a method must have whatever the generated naming: its <c>[CExport]</c> name, else the
@@ -577,7 +594,8 @@ internal sealed class ModuleLowerer
             else { Report(Descriptors.StaticInitializer, init.GetLocation(), ShortSyntax(init), op is null ? "it is not a constant" : StaticInitializers.Why(op)); return null; }
         }
         // C# volatile: every read and write happens, in order with the other volatile accesses (docs/dsl.md).
-        CType type = WithScalarCType(f, f.Type, MapType(f.Type, loc));
+        // A static lives at an address any method may take (ref, out, in, fixed &): its storage type.
+        CType type = WithScalarCType(f, f.Type, StorageType(f.Type, loc));
         if (f.IsVolatile) type = new CVolatileType(type);
         return new CGlobal(type, Names[f], value, false, false, false) { Comment = comment };
     }
