@@ -44,4 +44,7 @@ void guest_main(void)
 #ifdef HARNESS_WITH_BLK
     blk_tests();
 #endif
+#ifdef HARNESS_WITH_EVENTS
+    event_tests();
+#endif
 }

@@ -9,5 +9,7 @@ void device_tests(void);
 void benchmark(void);
 /* virtioblk.device's tests (guest/blk_tests.c; the disks of include/guest/blk_config.h). */
 void blk_tests(void);
+/* virtioscsi.device's event queue, many LUNs and media change (guest/event_tests.c; include/guest/event_config.h). */
+void event_tests(void);
 
 #endif
