@@ -135,22 +135,6 @@ static uint32_t query(struct IOStdReq *io, uint16 cmd)
     return DoIO((struct IORequest *)io) == 0 ? io->io_Actual : 0xdeadbeef;
 }
 
-/* Asks the host to act and waits up to 20 s for its answer. */
-static int host_request(const char *request)
-{
-    kprintf("host: %s\n", request);
-    char line[16];
-    unsigned n = 0;
-    for (;;) {
-        int c = console_getc_timeout(20000);
-        if (c < 0) return 0;
-        if (c == '\r') continue;
-        if (c == '\n') break;
-        if (n + 1 < sizeof line) line[n++] = (char)c;
-    }
-    line[n] = 0;
-    return strcmp(line, "ok") == 0;
-}
 
 /* Lets the driver's tasks run (the event task has a higher priority) for up to ms milliseconds, or until done(arg). */
 static int settle(uint32_t ms, int (*done)(void *), void *arg)
