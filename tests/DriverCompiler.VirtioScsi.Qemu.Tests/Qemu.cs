@@ -106,6 +106,9 @@ internal sealed class Qmp(string socketPath) : IDisposable
 
     private readonly Dictionary<string, long> flushMarks = new();
 
+    /// <summary>Requests a test names itself (the whole request line), carried out before the built-in ones.</summary>
+    public Dictionary<string, Func<Qmp, bool>> Actions { get; } = new();
+
     /// <summary>
     /// Carries out one guest request line; false for an unknown request or one that failed:
     /// "resize d3 68157440" (QMP block_resize), "flushmark d0" (remember the drive's flush_operations),
@@ -113,6 +116,8 @@ internal sealed class Qmp(string socketPath) : IDisposable
     /// </summary>
     public bool Serve(string request)
     {
+        if (Actions.TryGetValue(request, out var action))
+            return action(this);
         var parts = request.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 3 && parts[0] == "resize" && long.TryParse(parts[2], out long size))
             return Execute("block_resize", new Dictionary<string, object> { ["device"] = parts[1], ["size"] = size });
@@ -133,16 +138,17 @@ internal sealed class Qmp(string socketPath) : IDisposable
 internal static class Qemu
 {
     /// <param name="extraDevices">Further QEMU arguments (-drive/-device pairs) after the virtio-scsi controller's, e.g. virtio-blk functions.</param>
+    /// <param name="actions">Guest requests ("host: &lt;request&gt;") the test carries out itself through QMP, by the whole request line.</param>
     public static GuestLog Run(string machine, string kernel, IReadOnlyList<Disk> disks, bool disableModern = false, TimeSpan? timeout = null,
-                               IReadOnlyList<string>? extraDevices = null)
+                               IReadOnlyList<string>? extraDevices = null, IReadOnlyDictionary<string, Func<Qmp, bool>>? actions = null)
     {
         var qmpDir = Directory.CreateTempSubdirectory("drvc-qmp-").FullName;
-        try { return Run(machine, kernel, disks, disableModern, timeout, Path.Combine(qmpDir, "qmp.sock"), extraDevices ?? []); }
+        try { return Run(machine, kernel, disks, disableModern, timeout, Path.Combine(qmpDir, "qmp.sock"), extraDevices ?? [], actions); }
         finally { Directory.Delete(qmpDir, true); }
     }
 
     private static GuestLog Run(string machine, string kernel, IReadOnlyList<Disk> disks, bool disableModern, TimeSpan? timeout, string qmpSocket,
-                                IReadOnlyList<string> extraDevices)
+                                IReadOnlyList<string> extraDevices, IReadOnlyDictionary<string, Func<Qmp, bool>>? actions)
     {
         var qemu = Tools.Require("qemu-system-ppc", Tools.QemuPackage);
         var args = new List<string>
@@ -165,6 +171,8 @@ internal static class Qemu
         }
         args.AddRange(extraDevices);
         using var qmp = new Qmp(qmpSocket);
+        foreach (var (request, action) in actions ?? new Dictionary<string, Func<Qmp, bool>>())
+            qmp.Actions[request] = action;
         var (code, output, timedOut) = Tools.Run(qemu, args, Path.GetDirectoryName(kernel)!, timeout ?? TimeSpan.FromSeconds(120),
             (line, stdin) =>
             {

@@ -119,7 +119,7 @@ public static unsafe class DeviceEntry
 
     // ---- the units' operations (UnitOps) ----
 
-    /// <summary>The first open: the unit's pipeline slots and bounce buffers (kept until Expunge).</summary>
+    /// <summary>The first open: the unit's pipeline slots and bounce buffers (freed again at the last close, <see cref="Closed"/>).</summary>
     private static bool Prepare(ExecUnit* unit)
     {
         DevUnit* u = (DevUnit*)unit;
@@ -196,13 +196,9 @@ public static unsafe class DeviceEntry
 
     private static void Kick(ExecUnit* unit) => Controller.Kick(((DevUnit*)unit)->Base);
 
-    /// <summary>The last close of a unit that has gone frees its buffers (an open one kept them for its task).</summary>
-    private static void Closed(ExecUnit* unit)
-    {
-        DevUnit* u = (DevUnit*)unit;
-        if (u->Gone)
-            Controller.FreeSlots(u, Limits.SlotCount);
-    }
+    /// <summary>The last close frees the unit's slots and bounce buffers (17 × 64 KiB of contiguous memory): a device
+    /// with hundreds of LUNs must not keep them for every unit ever opened. The next first open allocates them again.</summary>
+    private static void Closed(ExecUnit* unit) => Controller.FreeSlots((DevUnit*)unit, Limits.SlotCount);
 
     private static void Drain(ExecUnit* unit)
     {

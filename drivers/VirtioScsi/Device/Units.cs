@@ -10,8 +10,8 @@ namespace VirtioScsiDevice;
 
 /// <summary>
 /// Unit numbers: every disk and CD-ROM logical unit the device reports is a unit, with no limit but memory.
-/// Discovery at Init numbers them from 0 in target order and, within a target, in REPORT LUNS order (QEMU
-/// reports ascending LUNs); a unit found later (hot-plug, a rescan) takes the next free number. A target
+/// Discovery at Init numbers them from 0 in target order and, within a target, in ascending LUN order (whatever
+/// order REPORT LUNS lists them in); a unit found later (hot-plug, a rescan) takes the next free number. A target
 /// and LUN keep their number for the device's life: one that goes away and comes back gets it again.
 /// </summary>
 public static unsafe class Units
@@ -93,7 +93,17 @@ public static unsafe class Units
         if (luns == null)
             return false;
         for (uint i = 0; i < count; i++)
-            luns[i] = Cdb.LunOf(s->Bounce + 8 + 8 * i);
+        {
+            // Ascending LUNs (insertion sort): the unit numbers follow the LUNs, not the order the target lists them in.
+            int lun = Cdb.LunOf(s->Bounce + 8 + 8 * i);
+            uint at = i;
+            while (at > 0 && luns[at - 1] > lun)
+            {
+                luns[at] = luns[at - 1];
+                at--;
+            }
+            luns[at] = lun;
+        }
         bool ok = true;
         for (uint i = 0; i < count && ok; i++)
         {

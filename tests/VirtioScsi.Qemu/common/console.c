@@ -118,3 +118,19 @@ void panic(const char *fmt, ...)
     console_puts("\n");
     board.poweroff();
 }
+
+int host_request(const char *request)
+{
+    kprintf("host: %s\n", request);
+    char line[16];
+    unsigned n = 0;
+    for (;;) {
+        int c = console_getc_timeout(20000);
+        if (c < 0) return 0;
+        if (c == '\r') continue;
+        if (c == '\n') break;
+        if (n + 1 < sizeof line) line[n++] = (char)c;
+    }
+    line[n] = 0;
+    return n == 2 && line[0] == 'o' && line[1] == 'k';
+}

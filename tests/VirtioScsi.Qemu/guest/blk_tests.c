@@ -135,21 +135,6 @@ static void put_be32(uint8_t *p, uint32_t v) { p[0] = (uint8_t)(v >> 24); p[1] =
 static void put_be64(uint8_t *p, uint64_t v) { put_be32(p, (uint32_t)(v >> 32)); put_be32(p + 4, (uint32_t)v); }
 
 /* Asks the host to act ("host: <request>") and waits up to 20 s for its "ok"/"fail" on the console. */
-static int host_request(const char *request)
-{
-    kprintf("host: %s\n", request);
-    char line[16];
-    unsigned n = 0;
-    for (;;) {
-        int c = console_getc_timeout(20000);
-        if (c < 0) return 0;
-        if (c == '\r') continue;
-        if (c == '\n') break;
-        if (n + 1 < sizeof line) line[n++] = (char)c;
-    }
-    line[n] = 0;
-    return strcmp(line, "ok") == 0;
-}
 
 /* A 4 KiB read of unit u still works (the driver survived what came before). */
 static int still_works(unsigned u)

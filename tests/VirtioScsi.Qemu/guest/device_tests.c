@@ -615,26 +615,6 @@ static void test_ring_exhaustion(void)
     for (unsigned i = 0; i < RING_REQS; i++) { exec_DeleteIORequest((struct IORequest *)io[i]); mem_free(buf[i]); }
 }
 
-/*
- * Asks the host to act ("host: <request>" on the serial log) and waits for its answer, a line on
- * the console's input (QEMU's stdin); 1 when "ok" came. The xunit side carries the requests out
- * through QEMU's QMP socket (Qemu.cs).
- */
-static int host_request(const char *request)
-{
-    kprintf("host: %s\n", request);
-    char line[16];
-    unsigned n = 0;
-    for (;;) {
-        int c = console_getc_timeout(20000);
-        if (c < 0) return 0;
-        if (c == '\r') continue;
-        if (c == '\n') break;
-        if (n + 1 < sizeof line) line[n++] = (char)c;
-    }
-    line[n] = 0;
-    return strcmp(line, "ok") == 0;
-}
 
 /*
  * UNIT ATTENTION raised by the host mid-run: QMP block_resize of target 3 makes QEMU's scsi-hd

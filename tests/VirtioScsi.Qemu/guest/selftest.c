@@ -45,4 +45,7 @@ void guest_main(void)
     blk_tests();
     blk_benchmark();
 #endif
+#ifdef HARNESS_WITH_EVENTS
+    event_tests();
+#endif
 }

@@ -11,5 +11,7 @@ void benchmark(void);
 void blk_tests(void);
 /* virtioblk.device against the direct client and virtioscsi.device on the same image (guest/blk_bench.c). */
 void blk_benchmark(void);
+/* virtioscsi.device's event queue, many LUNs and media change (guest/event_tests.c; include/guest/event_config.h). */
+void event_tests(void);
 
 #endif

@@ -16,6 +16,11 @@ int ksnprintf(char *buf, unsigned size, const char *fmt, ...) __attribute__((for
  * (the xunit side answers on QEMU's stdin when a scenario needs the host to act). */
 int console_getc_timeout(uint32_t timeout_ms);
 
+/* Asks the host to act ("host: <request>" on the serial log) and waits up to 20 s for its answer, a line on
+ * the console's input (QEMU's stdin); 1 when "ok" came. The xunit side carries the requests out through
+ * QEMU's QMP socket (Qemu.cs). */
+int host_request(const char *request);
+
 /* Characters written so far (progress for the watchdog). */
 extern uint32_t console_chars;
 
