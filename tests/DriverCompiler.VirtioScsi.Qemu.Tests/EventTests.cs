@@ -25,7 +25,8 @@ public sealed class EventTests(ITestOutputHelper output)
         "events.hotplug.no_unit_before", "events.hotplug.unit_appears", "events.hotplug.inquiry", "events.hotplug.io",
         "events.unplug.media_change", "events.unplug.requests_fail", "events.unplug.other_units_lose_nothing",
         "events.unplug.remchangeint", "events.unplug.reopen_fails", "events.replug.same_unit_number",
-        "events.cd.open", "events.cd.medium_a", "events.cd.eject", "events.cd.read_without_medium", "events.cd.medium_b",
+        "events.cd.open", "events.cd.medium_a", "events.cd.eject", "events.cd.read_without_medium", "events.cd.passthrough_no_medium_sense",
+        "events.cd.medium_b", "events.cd.passthrough_read_toc", "events.cd.passthrough_get_configuration", "events.cd.passthrough_mode_sense_capabilities",
         "events.cd.remchangeint", "events.expunge_releases_everything", "events.no_exec_misuse",
     ];
 

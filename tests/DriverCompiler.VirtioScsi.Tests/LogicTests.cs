@@ -12,7 +12,7 @@ namespace DriverCompiler.VirtioScsi.Tests;
 public sealed class LogicTests(ITestOutputHelper output)
 {
     private static readonly Lazy<string> Emitted = new(Tools.EmitDriver);
-    private static readonly string[] Sources = ["virtqueue.c", "cdb.c", "sense.c", "error_map.c", "geometry.c", "logical_geometry.c"];
+    private static readonly string[] Sources = ["virtqueue.c", "cdb.c", "sense.c", "error_map.c", "geometry.c", "logical_geometry.c", "local_answers.c"];
 
     private Dictionary<string, string> RunProgram(bool ppc)
     {
@@ -134,5 +134,50 @@ public sealed class LogicTests(ITestOutputHelper output)
             Assert.Equal("0", r[mode + ".arm"]);
             Assert.Equal(L16(2 + 4), r[mode + ".usedevent5"]);            // 5 pending: last_used_idx + 4
         }
+    }
+
+    /// <summary>
+    /// The answers the driver gives for commands a unit lacks (drivers/Scsi/LocalAnswers.cs). Expected bytes from the
+    /// standards: LOG SENSE parameter data and the informational exceptions page (SPC-4 6.8, 7.3.8.2), ATA PASS-THROUGH
+    /// (SAT-4 12.2.2, the ATA Status Return descriptor 12.2.2.6), the SMART data structure and its checksum (ACS-3
+    /// 7.48.6: the 512 bytes sum to 0 mod 256), fixed and descriptor sense (SPC-4 4.5.2, 4.5.3).
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Local_answers_follow_spc4_and_sat4(bool ppc)
+    {
+        var r = RunProgram(ppc);
+        const string Illegal24 = "700005000000000a0000000024000000";   // fixed sense, ILLEGAL REQUEST, INVALID FIELD IN CDB
+        // Supported log pages: header (page 00h, subpage 0, length 2), then 00h and 2Fh; the byte after is untouched.
+        Assert.Equal("1 0 6 00000002002f /", r["la.log0"]);
+        Assert.Equal("ee", r["la.log0.after"]);
+        // Informational exceptions: header 2Fh, length 7; parameter 0000h, control 03h, length 3, ASC 0, ASCQ 0, temperature FFh.
+        Assert.Equal("1 0 11 2f000007000003030000ff /", r["la.log2f"]);
+        Assert.Equal("1 0 6 2f0000070000 /", r["la.log2f_alloc6"]);     // cut to the allocation length
+        Assert.Equal("1 0 5 2f00000700 /", r["la.log2f_buf5"]);          // and to the buffer
+        Assert.Equal("1 0 4 2f000000 /", r["la.log2f_pointer"]);        // parameter pointer past 0000h: no parameter
+        foreach (var refused in new[] { "la.log_ppc", "la.log_page0d", "la.log_subpage", "la.log_short" })
+            Assert.Equal("1 2 0 / " + Illegal24 + "0000", r[refused]);
+        // SMART READ DATA / THRESHOLDS: 512 bytes, revision 0010h little-endian, checksum F0h so the sum is 0.
+        Assert.Equal("1 0 512 10000000000000000000000000000000 /", r["la.smart16"]);
+        Assert.Equal("1000 f0 0", r["la.smart16.smart"]);
+        Assert.Equal("1000 f0 0", r["la.thresh12.smart"]);
+        Assert.Equal("1 2 0 / " + Illegal24 + "0000", r["la.smart_small"]);
+        // RETURN STATUS with CK_COND: descriptor sense 72h, RECOVERED ERROR, 00h/1Dh, additional length 14, the ATA Status
+        // Return descriptor (09h, 0Ch) with EXTEND, LBA 15:8 = 4Fh, LBA 23:16 = C2h, STATUS 50h.
+        // Descriptor bytes: code, length, EXTEND, ERROR, COUNT 15:8 and 7:0, LBA 31:24, 7:0, 39:32, 15:8, 47:40, 23:16, DEVICE, STATUS.
+        static string Ata(int extend) => $"090c{extend:x2}00" + "0000" + "000000" + "4f" + "00" + "c2" + "00" + "50";
+        Assert.Equal("1 2 0 / 7201001d0000000e" + Ata(0), r["la.status16"]);
+        Assert.Equal("1 2 0 / 7201001d0000000e" + Ata(1), r["la.status16x"]);
+        Assert.Equal("1 0 0 /", r["la.status_quiet"]);
+        // Not SMART (IDENTIFY DEVICE), or SMART without its C24Fh signature: ABORTED COMMAND.
+        Assert.Equal("1 2 0 / 70000b000000000a0000000000000000" + "0000", r["la.identify"]);
+        Assert.Equal(r["la.identify"], r["la.smart_nosig"]);
+        Assert.Equal("0 0 0 /", r["la.inquiry"]);                     // not a command it answers
+        // LOG SENSE for any type; ATA PASS-THROUGH only on direct access (A1h is BLANK on an MMC device).
+        Assert.Equal("1 1 1 1 0 0", r["la.answers"]);
+        Assert.Equal("18 700005000000000a00000000200000000000eeee", r["sense.build"]);
+        Assert.Equal("8 700003000000000aee", r["sense.build8"]);
     }
 }

@@ -3,47 +3,9 @@
 // anything else ends in CHECK CONDITION with ILLEGAL REQUEST sense (SPC-4, SBC-3).
 using AmigaDevice;
 using AmigaOS;
+using Scsi;
 
 namespace VirtioBlkDevice;
-
-/// <summary>SCSI operation codes the layer knows (SPC-4 / SBC-3).</summary>
-public static class ScsiOp
-{
-    public const byte TestUnitReady = 0x00;
-    public const byte RequestSense = 0x03;
-    public const byte Read6 = 0x08;
-    public const byte Write6 = 0x0A;
-    public const byte Inquiry = 0x12;
-    public const byte ModeSense6 = 0x1A;
-    public const byte StartStopUnit = 0x1B;
-    public const byte ReadCapacity10 = 0x25;
-    public const byte Read10 = 0x28;
-    public const byte Write10 = 0x2A;
-    public const byte Verify10 = 0x2F;
-    public const byte SynchronizeCache10 = 0x35;
-    public const byte WriteSame10 = 0x41;
-    public const byte Unmap = 0x42;
-    public const byte ModeSense10 = 0x5A;
-    public const byte Read16 = 0x88;
-    public const byte Write16 = 0x8A;
-    public const byte SynchronizeCache16 = 0x91;
-    public const byte WriteSame16 = 0x93;
-    /// <summary>SERVICE ACTION IN(16); service action 0x10 is READ CAPACITY(16).</summary>
-    public const byte ServiceActionIn16 = 0x9E;
-    public const byte ReadCapacity16Action = 0x10;
-}
-
-/// <summary>Sense keys and additional sense codes the layer reports (SPC-4 4.5.6, annex D).</summary>
-public static class ScsiSense
-{
-    public const byte KeyNoSense = 0x0, KeyMediumError = 0x3, KeyHardwareError = 0x4, KeyIllegalRequest = 0x5, KeyDataProtect = 0x7;
-    public const byte AscInvalidOpcode = 0x20, AscLbaOutOfRange = 0x21, AscInvalidFieldInCdb = 0x24, AscWriteProtected = 0x27;
-    public const byte AscUnrecoveredReadError = 0x11, AscWriteError = 0x0C, AscInternalTargetFailure = 0x44;
-    /// <summary>CHECK CONDITION status (SAM-5).</summary>
-    public const byte StatusCheckCondition = 0x02;
-    /// <summary>Fixed-format sense data length the layer builds (response code 0x70).</summary>
-    public const int FixedLength = 18;
-}
 
 public static unsafe class ScsiLayer
 {
@@ -79,15 +41,15 @@ public static unsafe class ScsiLayer
         // The sense of an earlier CHECK CONDITION lasts until the next command: REQUEST SENSE reads it, any other clears it.
         byte pendingKey = u->PendingSenseKey;
         byte pendingAsc = u->PendingSenseAsc;
-        u->PendingSenseKey = ScsiSense.KeyNoSense;
+        u->PendingSenseKey = SenseKey.NoSense;
         u->PendingSenseAsc = 0;
         byte* data = (byte*)cmd->scsi_Data;
         uint length = data == null ? 0u : cmd->scsi_Length;
         int need = CdbLength(cdb[0]);
         if (need == 0)
-            return Check(io, cmd, ScsiSense.KeyIllegalRequest, ScsiSense.AscInvalidOpcode);
+            return Check(io, cmd, SenseKey.IllegalRequest, Asc.InvalidOpcode);
         if (cmd->scsi_CmdLength < need)
-            return Check(io, cmd, ScsiSense.KeyIllegalRequest, ScsiSense.AscInvalidFieldInCdb);
+            return Check(io, cmd, SenseKey.IllegalRequest, Asc.InvalidFieldInCdb);
         ulong blocks = u->Capacity / (u->BlockSize / VirtioBlkSizes.SectorSize);
         switch (cdb[0])
         {
@@ -97,18 +59,18 @@ public static unsafe class ScsiLayer
                 return Done(io, 0);
             case ScsiOp.RequestSense:
                 // SPC-4 6.39: the pending sense (NO SENSE when there is none), at most ALLOCATION LENGTH bytes.
-                return Reply(io, cmd, Sense(data, length, pendingKey, pendingAsc), cdb[4]);
+                return Reply(io, cmd, Sense.BuildFixed(data, length, pendingKey, pendingAsc, 0), cdb[4]);
             case ScsiOp.Inquiry:
                 return Inquiry(u, s, io, cmd, cdb, data, length);
             case ScsiOp.ReadCapacity10:
                 if (length < 8)
-                    return Check(io, cmd, ScsiSense.KeyIllegalRequest, ScsiSense.AscInvalidFieldInCdb);
-                Put32(data, blocks - 1 > 0xFFFFFFFFul ? 0xFFFFFFFF : (uint)(blocks - 1));
-                Put32(data + 4, u->BlockSize);
+                    return Check(io, cmd, SenseKey.IllegalRequest, Asc.InvalidFieldInCdb);
+                Cdb.Put32(data, blocks - 1 > 0xFFFFFFFFul ? 0xFFFFFFFF : (uint)(blocks - 1));
+                Cdb.Put32(data + 4, u->BlockSize);
                 return Reply(io, cmd, 8, 8);
             case ScsiOp.ServiceActionIn16:
-                if ((cdb[1] & 0x1F) != ScsiOp.ReadCapacity16Action)
-                    return Check(io, cmd, ScsiSense.KeyIllegalRequest, ScsiSense.AscInvalidFieldInCdb);
+                if ((cdb[1] & 0x1F) != ScsiOp.SaReadCapacity16)
+                    return Check(io, cmd, SenseKey.IllegalRequest, Asc.InvalidFieldInCdb);
                 return ReadCapacity16(u, io, cmd, cdb, data, length, blocks);
             case ScsiOp.ModeSense6:
             case ScsiOp.ModeSense10:
@@ -128,9 +90,38 @@ public static unsafe class ScsiLayer
             case ScsiOp.WriteSame10:
             case ScsiOp.WriteSame16:
                 return WriteSame(u, s, io, cmd, cdb, data, length);
+            case ScsiOp.LogSense:
+            case ScsiOp.AtaPassThrough12:
+            case ScsiOp.AtaPassThrough16:
+                return AnswerLocally(u, io, cmd, cdb, data, length);
             default:
-                return Check(io, cmd, ScsiSense.KeyIllegalRequest, ScsiSense.AscInvalidOpcode);
+                return Check(io, cmd, SenseKey.IllegalRequest, Asc.InvalidOpcode);
         }
+    }
+
+    /// <summary>
+    /// LOG SENSE and ATA PASS-THROUGH, which virtio-blk has no request for: the library's answers (<see cref="LocalAnswers.Answer"/>:
+    /// the supported and informational exceptions log pages, SMART READ DATA / THRESHOLDS / RETURN STATUS). A CHECK CONDITION
+    /// answer's sense goes to scsi_SenseData with SCSIF_AUTOSENSE, else its key and ASC wait for REQUEST SENSE.
+    /// </summary>
+    private static bool AnswerLocally(DevUnit* u, IOStdReq* io, SCSICmd* cmd, byte* cdb, byte* data, uint length)
+    {
+        LocalAnswer answer;
+        LocalAnswers.Answer(cdb, cmd->scsi_CmdLength, data, length, &answer);
+        cmd->scsi_Actual = answer.Actual;
+        cmd->scsi_Status = answer.Status;
+        io->io_Actual = (uint)sizeof(SCSICmd);
+        if (answer.Status == ScsiStatus.Good)
+            return Done(io, 0);
+        if ((cmd->scsi_Flags & ScsiDisk.SCSIF_AUTOSENSE) != 0 && cmd->scsi_SenseData != null)
+            cmd->scsi_SenseActual = (ushort)LocalAnswers.CopyOut(answer.Sense, answer.SenseLength, cmd->scsi_SenseData, cmd->scsi_SenseLength);
+        else
+        {
+            SenseInfo sense = Sense.Decode(answer.Sense, answer.SenseLength);
+            u->PendingSenseKey = sense.Key;
+            u->PendingSenseAsc = sense.Asc;
+        }
+        return Done(io, TrackDisk.HFERR_BadStatus);
     }
 
     /// <summary>The CDB length of an operation code the layer knows (SPC-4 4.2.5.1 groups), 0 for any other.</summary>
@@ -154,12 +145,16 @@ public static unsafe class ScsiLayer
             case ScsiOp.WriteSame10:
             case ScsiOp.Unmap:
             case ScsiOp.ModeSense10:
+            case ScsiOp.LogSense:
                 return 10;
+            case ScsiOp.AtaPassThrough12:
+                return 12;
             case ScsiOp.Read16:
             case ScsiOp.Write16:
             case ScsiOp.SynchronizeCache16:
             case ScsiOp.WriteSame16:
             case ScsiOp.ServiceActionIn16:
+            case ScsiOp.AtaPassThrough16:
                 return 16;
             default:
                 return 0;
@@ -179,7 +174,7 @@ public static unsafe class ScsiLayer
         if ((cdb[1] & 1) == 0)
         {
             if (cdb[2] != 0)
-                return Check(io, cmd, ScsiSense.KeyIllegalRequest, ScsiSense.AscInvalidFieldInCdb);
+                return Check(io, cmd, SenseKey.IllegalRequest, Asc.InvalidFieldInCdb);
             // Standard data (SPC-4 6.6.2): direct access, SPC-4, response format 2, command queueing.
             page[2] = 6;
             page[3] = 2;
@@ -221,8 +216,8 @@ public static unsafe class ScsiLayer
             page[3] = 0x3C;
             if (discard)
             {
-                Put32(page + 20, u->MaxDiscardSectors / (u->BlockSize / VirtioBlkSizes.SectorSize));
-                Put32(page + 24, 256);
+                Cdb.Put32(page + 20, u->MaxDiscardSectors / (u->BlockSize / VirtioBlkSizes.SectorSize));
+                Cdb.Put32(page + 24, 256);
             }
             n = 64;
         }
@@ -243,8 +238,8 @@ public static unsafe class ScsiLayer
             n = 8;
         }
         else
-            return Check(io, cmd, ScsiSense.KeyIllegalRequest, ScsiSense.AscInvalidFieldInCdb);
-        n = CopyOut(page, n, data, length);
+            return Check(io, cmd, SenseKey.IllegalRequest, Asc.InvalidFieldInCdb);
+        n = LocalAnswers.CopyOut(page, n, data, length);
         return Reply(io, cmd, n, n);
     }
 
@@ -257,13 +252,13 @@ public static unsafe class ScsiLayer
         for (int i = 0; i < 32; i++)
             r[i] = 0;
         ulong last = blocks - 1;
-        Put32(r, (uint)(last >> 32));
-        Put32(r + 4, (uint)last);
-        Put32(r + 8, u->BlockSize);
+        Cdb.Put32(r, (uint)(last >> 32));
+        Cdb.Put32(r + 4, (uint)last);
+        Cdb.Put32(r + 8, u->BlockSize);
         // LBPME: the unit provisions thinly (UNMAP works) when the device offers DISCARD.
         if (Units.Has(u, VirtioBlkF.Discard))
             r[14] = 0x80;
-        uint n = CopyOut(r, 32, data, length);
+        uint n = LocalAnswers.CopyOut(r, 32, data, length);
         return Reply(io, cmd, n, n);
     }
 
@@ -273,7 +268,7 @@ public static unsafe class ScsiLayer
         bool ten = cdb[0] == ScsiOp.ModeSense10;
         byte pageCode = (byte)(cdb[2] & 0x3F);
         if (pageCode != 0x08 && pageCode != 0x3F)
-            return Check(io, cmd, ScsiSense.KeyIllegalRequest, ScsiSense.AscInvalidFieldInCdb);
+            return Check(io, cmd, SenseKey.IllegalRequest, Asc.InvalidFieldInCdb);
         uint alloc = ten ? ((uint)cdb[7] << 8) | cdb[8] : cdb[4];
         if (length > alloc)
             length = alloc;
@@ -298,7 +293,7 @@ public static unsafe class ScsiLayer
             r[0] = (byte)(total - 1);
             r[2] = u->Core.WriteProtected ? (byte)0x80 : (byte)0;
         }
-        uint n = CopyOut(r, total, data, length);
+        uint n = LocalAnswers.CopyOut(r, total, data, length);
         return Reply(io, cmd, n, n);
     }
 
@@ -327,11 +322,11 @@ public static unsafe class ScsiLayer
             return Done(io, 0);
         ulong blocks = u->Capacity / (u->BlockSize / VirtioBlkSizes.SectorSize);
         if (lba >= blocks || count > blocks - lba)
-            return Check(io, cmd, ScsiSense.KeyIllegalRequest, ScsiSense.AscLbaOutOfRange);
+            return Check(io, cmd, SenseKey.IllegalRequest, Asc.LbaOutOfRange);
         if ((ulong)count * u->BlockSize > length)
-            return Check(io, cmd, ScsiSense.KeyIllegalRequest, ScsiSense.AscInvalidFieldInCdb);
+            return Check(io, cmd, SenseKey.IllegalRequest, Asc.InvalidFieldInCdb);
         if (write && u->Core.WriteProtected)
-            return Check(io, cmd, ScsiSense.KeyDataProtect, ScsiSense.AscWriteProtected);
+            return Check(io, cmd, SenseKey.DataProtect, Asc.WriteProtected);
         return Requests.StartTransfer(u, s, io, data, count * u->BlockSize, lba * u->BlockSize, write);
     }
 
@@ -339,7 +334,7 @@ public static unsafe class ScsiLayer
     private static bool Unmap(DevUnit* u, Slot* s, IOStdReq* io, SCSICmd* cmd, byte* data, uint length)
     {
         if (!Units.Has(u, VirtioBlkF.Discard))
-            return Check(io, cmd, ScsiSense.KeyIllegalRequest, ScsiSense.AscInvalidOpcode);
+            return Check(io, cmd, SenseKey.IllegalRequest, Asc.InvalidOpcode);
         if (length < 8)
             return Done(io, 0);
         uint described = ((uint)data[2] << 8) | data[3];
@@ -348,9 +343,9 @@ public static unsafe class ScsiLayer
         if (!Requests.StartRange(u, s, io, VirtioBlkT.Discard, data + 8, described / 16, 0, 0, 0))
         {
             if (io->io_Error == Exec.IOERR_BADADDRESS)
-                return Check(io, cmd, ScsiSense.KeyIllegalRequest, ScsiSense.AscLbaOutOfRange);
+                return Check(io, cmd, SenseKey.IllegalRequest, Asc.LbaOutOfRange);
             if (io->io_Error == TrackDisk.TDERR_WriteProt)
-                return Check(io, cmd, ScsiSense.KeyDataProtect, ScsiSense.AscWriteProtected);
+                return Check(io, cmd, SenseKey.DataProtect, Asc.WriteProtected);
             return false;
         }
         return true;
@@ -376,14 +371,14 @@ public static unsafe class ScsiLayer
             count = Requests.BigEndian32(cdb + 10);
         }
         if (data == null || length < u->BlockSize)
-            return Check(io, cmd, ScsiSense.KeyIllegalRequest, ScsiSense.AscInvalidFieldInCdb);
+            return Check(io, cmd, SenseKey.IllegalRequest, Asc.InvalidFieldInCdb);
         for (uint i = 0; i < u->BlockSize; i++)
         {
             if (data[i] != 0)
-                return Check(io, cmd, ScsiSense.KeyIllegalRequest, ScsiSense.AscInvalidFieldInCdb);
+                return Check(io, cmd, SenseKey.IllegalRequest, Asc.InvalidFieldInCdb);
         }
         if (count == 0)
-            return Check(io, cmd, ScsiSense.KeyIllegalRequest, ScsiSense.AscInvalidFieldInCdb);
+            return Check(io, cmd, SenseKey.IllegalRequest, Asc.InvalidFieldInCdb);
         uint type;
         uint flags = 0;
         if (Units.Has(u, VirtioBlkF.WriteZeroes))
@@ -394,13 +389,13 @@ public static unsafe class ScsiLayer
         else if (unmap && Units.Has(u, VirtioBlkF.Discard))
             type = VirtioBlkT.Discard;
         else
-            return Check(io, cmd, ScsiSense.KeyIllegalRequest, ScsiSense.AscInvalidOpcode);
+            return Check(io, cmd, SenseKey.IllegalRequest, Asc.InvalidOpcode);
         if (!Requests.StartRange(u, s, io, type, null, 0, lba, count, flags))
         {
             if (io->io_Error == Exec.IOERR_BADADDRESS)
-                return Check(io, cmd, ScsiSense.KeyIllegalRequest, ScsiSense.AscLbaOutOfRange);
+                return Check(io, cmd, SenseKey.IllegalRequest, Asc.LbaOutOfRange);
             if (io->io_Error == TrackDisk.TDERR_WriteProt)
-                return Check(io, cmd, ScsiSense.KeyDataProtect, ScsiSense.AscWriteProtected);
+                return Check(io, cmd, SenseKey.DataProtect, Asc.WriteProtected);
             return false;
         }
         return true;
@@ -428,13 +423,13 @@ public static unsafe class ScsiLayer
             return;
         }
         if (error == Exec.IOERR_NOCMD)
-            Check(io, cmd, ScsiSense.KeyIllegalRequest, ScsiSense.AscInvalidOpcode);
+            Check(io, cmd, SenseKey.IllegalRequest, Asc.InvalidOpcode);
         else if (error == TrackDisk.TDERR_WriteProt)
-            Check(io, cmd, ScsiSense.KeyDataProtect, ScsiSense.AscWriteProtected);
+            Check(io, cmd, SenseKey.DataProtect, Asc.WriteProtected);
         else if (s->Kind == SlotKind.Block || s->Kind == SlotKind.Range)
-            Check(io, cmd, ScsiSense.KeyMediumError, s->IsWrite || s->Kind == SlotKind.Range ? ScsiSense.AscWriteError : ScsiSense.AscUnrecoveredReadError);
+            Check(io, cmd, SenseKey.MediumError, s->IsWrite || s->Kind == SlotKind.Range ? Asc.WriteError : Asc.UnrecoveredReadError);
         else
-            Check(io, cmd, ScsiSense.KeyHardwareError, ScsiSense.AscInternalTargetFailure);
+            Check(io, cmd, SenseKey.HardwareError, Asc.InternalTargetFailure);
     }
 
     /// <summary>The unit serial number page (SPC-4 7.8.15) from GET_ID's 20 bytes (ended by the first NUL).</summary>
@@ -448,7 +443,7 @@ public static unsafe class ScsiLayer
         page[3] = (byte)serial;
         for (uint i = 0; i < serial; i++)
             page[4 + i] = id[i];
-        return CopyOut(page, 4 + serial, data, length);
+        return LocalAnswers.CopyOut(page, 4 + serial, data, length);
     }
 
     /// <summary>
@@ -474,7 +469,7 @@ public static unsafe class ScsiLayer
             page[8 + i] = Identification[i];
         for (uint i = 0; i < serial; i++)
             page[32 + i] = id[i];
-        return CopyOut(page, 8 + designator, data, length);
+        return LocalAnswers.CopyOut(page, 8 + designator, data, length);
     }
 
     /// <summary>Bytes of GET_ID's string: up to the first NUL, at most its 20 bytes (spec 5.2.6).</summary>
@@ -486,42 +481,16 @@ public static unsafe class ScsiLayer
         return serial;
     }
 
-    /// <summary>Copies the first <paramref name="n"/> bytes of an answer to the caller's <paramref name="data"/>, at most
-    /// <paramref name="length"/> of them (its ALLOCATION LENGTH or buffer); returns the count (0 without a buffer).</summary>
-    private static uint CopyOut(byte* answer, uint n, byte* data, uint length)
-    {
-        if (data == null)
-            return 0;
-        if (n > length)
-            n = length;
-        for (uint i = 0; i < n; i++)
-            data[i] = answer[i];
-        return n;
-    }
-
-    /// <summary>Fixed-format sense data (SPC-4 4.5.3) into <paramref name="data"/>: at most <paramref name="length"/> bytes; returns the count.</summary>
-    private static uint Sense(byte* data, uint length, byte key, byte asc)
-    {
-        byte* sense = stackalloc byte[ScsiSense.FixedLength];
-        for (int i = 0; i < ScsiSense.FixedLength; i++)
-            sense[i] = 0;
-        sense[0] = 0x70;
-        sense[2] = key;
-        sense[7] = ScsiSense.FixedLength - 8;
-        sense[12] = asc;
-        return CopyOut(sense, ScsiSense.FixedLength, data, length);
-    }
-
     /// <summary>CHECK CONDITION with <paramref name="key"/>/<paramref name="asc"/>: io_Error HFERR_BadStatus, the
     /// sense copied to scsi_SenseData with SCSIF_AUTOSENSE, else kept in the unit for the next REQUEST SENSE.
     /// Always false (finished; the caller replies).</summary>
     private static bool Check(IOStdReq* io, SCSICmd* cmd, byte key, byte asc)
     {
-        cmd->scsi_Status = ScsiSense.StatusCheckCondition;
+        cmd->scsi_Status = ScsiStatus.CheckCondition;
         cmd->scsi_Actual = 0;
         DevUnit* u = (DevUnit*)io->io_Unit;
         if ((cmd->scsi_Flags & ScsiDisk.SCSIF_AUTOSENSE) != 0 && cmd->scsi_SenseData != null)
-            cmd->scsi_SenseActual = (ushort)Sense(cmd->scsi_SenseData, cmd->scsi_SenseLength, key, asc);
+            cmd->scsi_SenseActual = (ushort)Sense.BuildFixed(cmd->scsi_SenseData, cmd->scsi_SenseLength, key, asc, 0);
         else
         {
             u->PendingSenseKey = key;
@@ -544,13 +513,5 @@ public static unsafe class ScsiLayer
     {
         io->io_Error = error;
         return false;
-    }
-
-    private static void Put32(byte* p, uint v)
-    {
-        p[0] = (byte)(v >> 24);
-        p[1] = (byte)(v >> 16);
-        p[2] = (byte)(v >> 8);
-        p[3] = (byte)v;
     }
 }

@@ -117,7 +117,9 @@ public static unsafe class ScsiDirect
         cmd->scsi_CmdActual = cmd->scsi_CmdLength;
         cmd->scsi_Status = delivered ? resp->Status : (byte)0;
         cmd->scsi_SenseActual = 0;
-        if (!delivered)
+        if (delivered && resp->Status == ScsiStatus.CheckCondition && LacksCommand(b, resp, cmd, (DevUnit*)io->io_Unit))
+            error = AnswerLocally(cmd);
+        else if (!delivered)
             error = resp->Response == VirtioScsi.S_BadTarget ? ScsiDisk.HFERR_SelTimeout : TrackDisk.TDERR_NotSpecified;
         else if (resp->Status == ScsiStatus.Good)
             error = 0;
@@ -135,6 +137,35 @@ public static unsafe class ScsiDirect
         s->State = SlotState.Free;
         Controller.Unlock(b);
         Exec.ReplyMsg(&io->io_Message);
+    }
+
+    /// <summary>True when the logical unit rejected the command as one it does not implement (ILLEGAL REQUEST,
+    /// INVALID COMMAND OPERATION CODE) and <see cref="LocalAnswers"/> answers it for a unit of this type.</summary>
+    private static bool LacksCommand(VirtioScsiBase* b, VirtioScsiRespCmd* resp, SCSICmd* cmd, DevUnit* u)
+    {
+        if (!LocalAnswers.Answers(cmd->scsi_Command[0], u->DeviceType))
+            return false;
+        uint n = Controller.RequestQueue(b)->From32(resp->SenseLen);
+        SenseInfo sense = Sense.Decode(resp->Sense, n > VirtioScsi.SenseSize ? VirtioScsi.SenseSize : n);
+        return sense.Valid && sense.Key == SenseKey.IllegalRequest && sense.Asc == Asc.InvalidOpcode;
+    }
+
+    /// <summary>
+    /// The driver's own answer (<see cref="LocalAnswers.Answer"/>) of a command the unit lacks: scsi_Actual, scsi_Status and,
+    /// for CHECK CONDITION with SCSIF_AUTOSENSE, the answer's sense (cut to scsi_SenseLength) replace the unit's rejection.
+    /// Returns the io_Error: 0 for GOOD, HFERR_BadStatus for CHECK CONDITION.
+    /// </summary>
+    private static sbyte AnswerLocally(SCSICmd* cmd)
+    {
+        LocalAnswer answer;
+        LocalAnswers.Answer(cmd->scsi_Command, cmd->scsi_CmdLength, (byte*)cmd->scsi_Data, cmd->scsi_Length, &answer);
+        cmd->scsi_Actual = answer.Actual;
+        cmd->scsi_Status = answer.Status;
+        if (answer.Status == ScsiStatus.Good)
+            return 0;
+        if ((cmd->scsi_Flags & ScsiDisk.SCSIF_AUTOSENSE) != 0 && cmd->scsi_SenseData != null)
+            cmd->scsi_SenseActual = (ushort)LocalAnswers.CopyOut(answer.Sense, answer.SenseLength, cmd->scsi_SenseData, cmd->scsi_SenseLength);
+        return TrackDisk.HFERR_BadStatus;
     }
 
     /// <summary>With SCSIF_AUTOSENSE and a sense buffer: copies min(sense_len, 96, scsi_SenseLength)

@@ -1,6 +1,6 @@
 /*
  * Drives the emitted VirtIO/SCSI logic of drivers/VirtioScsi (virtqueue.c, cdb.c, sense.c,
- * error_map.c, geometry.c) with fixed inputs and prints "key value" lines; the xunit side knows
+ * error_map.c, geometry.c, local_answers.c) with fixed inputs and prints "key value" lines; the xunit side knows
  * the values the VirtIO and SCSI specifications require. Built natively and for qemu-ppc (the
  * AmigaOS CPU's byte order). It plays the device's part of the virtqueue by writing the used ring.
  */
@@ -15,6 +15,85 @@ static void hex(const char *key, const uint8 *p, int n)
     for (i = 0; i < n; i++)
         printf("%02x", p[i]);
     printf("\n");
+}
+
+/* One LocalAnswers.Answer: "<handled> <status> <actual> <data hex, at most 16 bytes> / <sense hex>". */
+static void answer(const char *key, const uint8 *cdb, uint32 cdb_len, uint32 len)
+{
+    static uint8 data[520];
+    struct vscsi_local_answer a;
+    uint32 i;
+    BOOL handled;
+    memset(data, 0xee, sizeof data);
+    memset(&a, 0xa5, sizeof a);
+    handled = vscsi_local_answers_answer((uint8 *)cdb, cdb_len, len ? data : NULL, len, &a);
+    printf("%s %d %u %u ", key, handled ? 1 : 0, a.status, (unsigned)a.actual);
+    for (i = 0; i < a.actual && i < 16; i++)
+        printf("%02x", data[i]);
+    printf(" / ");
+    for (i = 0; a.status && i < a.sense_length; i++)
+        printf("%02x", a.sense[i]);
+    printf("\n");
+    if (a.actual == 512) {
+        uint8 sum = 0;
+        for (i = 0; i < 512; i++)
+            sum = (uint8)(sum + data[i]);
+        printf("%s.smart %02x%02x %02x %u\n", key, data[0], data[1], data[511], sum);
+    }
+    if (len && a.actual < len)
+        printf("%s.after %02x\n", key, data[a.actual]);
+}
+
+static void local_answers_test(void)
+{
+    static const uint8 log0[10] = { 0x4d, 0, 0x40, 0, 0, 0, 0, 0, 64, 0 };
+    static const uint8 log2f[10] = { 0x4d, 0, 0x6f, 0, 0, 0, 0, 0, 255, 0 };
+    static const uint8 log2f_alloc6[10] = { 0x4d, 0, 0x6f, 0, 0, 0, 0, 0, 6, 0 };
+    static const uint8 log2f_pointer[10] = { 0x4d, 0, 0x6f, 0, 0, 0, 1, 0, 255, 0 };
+    static const uint8 log_ppc[10] = { 0x4d, 0x02, 0x40, 0, 0, 0, 0, 0, 64, 0 };
+    static const uint8 log_page0d[10] = { 0x4d, 0, 0x4d, 0, 0, 0, 0, 0, 64, 0 };
+    static const uint8 log_subpage[10] = { 0x4d, 0, 0x6f, 1, 0, 0, 0, 0, 64, 0 };
+    /* ATA PASS-THROUGH(16), PIO data-in (protocol 4), T_DIR from the device, BYTE_BLOCK, T_LENGTH in COUNT:
+     * SMART READ DATA (feature D0h), count 1, LBA 23:8 = C24Fh, command B0h. */
+    static const uint8 smart16[16] = { 0x85, 4 << 1, 0x0e, 0, 0xd0, 0, 1, 0, 0, 0, 0x4f, 0, 0xc2, 0, 0xb0, 0 };
+    static const uint8 thresh12[12] = { 0xa1, 4 << 1, 0x0e, 0xd1, 1, 0, 0x4f, 0xc2, 0, 0xb0, 0, 0 };
+    /* SMART RETURN STATUS (DAh), non-data (protocol 3), CK_COND set; 16-byte CDB with EXTEND 0 and 1. */
+    static const uint8 status16[16] = { 0x85, 3 << 1, 0x20, 0, 0xda, 0, 0, 0, 0, 0, 0x4f, 0, 0xc2, 0, 0xb0, 0 };
+    static const uint8 status16x[16] = { 0x85, (3 << 1) | 1, 0x20, 0, 0xda, 0, 0, 0, 0, 0, 0x4f, 0, 0xc2, 0, 0xb0, 0 };
+    static const uint8 status_quiet[16] = { 0x85, 3 << 1, 0, 0, 0xda, 0, 0, 0, 0, 0, 0x4f, 0, 0xc2, 0, 0xb0, 0 };
+    static const uint8 identify16[16] = { 0x85, 4 << 1, 0x0e, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0xec, 0 };
+    static const uint8 smart_nosig[16] = { 0x85, 4 << 1, 0x0e, 0, 0xd0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0xb0, 0 };
+    static const uint8 inquiry[6] = { 0x12, 0, 0, 0, 36, 0 };
+    uint8 sense[20];
+    uint32 n;
+
+    answer("la.log0", log0, 10, 64);
+    answer("la.log2f", log2f, 10, 255);
+    answer("la.log2f_alloc6", log2f_alloc6, 10, 255);
+    answer("la.log2f_buf5", log2f, 10, 5);
+    answer("la.log2f_pointer", log2f_pointer, 10, 255);
+    answer("la.log_ppc", log_ppc, 10, 64);
+    answer("la.log_page0d", log_page0d, 10, 64);
+    answer("la.log_subpage", log_subpage, 10, 64);
+    answer("la.log_short", log0, 6, 64);
+    answer("la.smart16", smart16, 16, 512);
+    answer("la.thresh12", thresh12, 12, 512);
+    answer("la.smart_small", smart16, 16, 256);
+    answer("la.status16", status16, 16, 0);
+    answer("la.status16x", status16x, 16, 0);
+    answer("la.status_quiet", status_quiet, 16, 0);
+    answer("la.identify", identify16, 16, 512);
+    answer("la.smart_nosig", smart_nosig, 16, 512);
+    answer("la.inquiry", inquiry, 6, 36);
+    printf("la.answers %d %d %d %d %d %d\n", vscsi_local_answers_answers(0x4d, 0), vscsi_local_answers_answers(0x4d, 5),
+        vscsi_local_answers_answers(0x85, 0), vscsi_local_answers_answers(0xa1, 0), vscsi_local_answers_answers(0xa1, 5),
+        vscsi_local_answers_answers(0x12, 0));
+    memset(sense, 0xee, sizeof sense);
+    n = vscsi_sense_build_fixed(sense, sizeof sense, 5, 0x20, 0);
+    printf("sense.build %u ", (unsigned)n); hex("", sense, 20);
+    memset(sense, 0xee, sizeof sense);
+    n = vscsi_sense_build_fixed(sense, 8, 3, 0x11, 0);
+    printf("sense.build8 %u ", (unsigned)n); hex("", sense, 9);
 }
 
 /* The device writes little-endian (modern) fields byte by byte, whatever the CPU. */
@@ -157,6 +236,7 @@ int main(void)
     vscsi_geometry_parse_capacity16(cap, &total, &bs);
     printf("cap16 %llu %u\n", (unsigned long long)total, bs);
 
+    local_answers_test();
     ring_test("modern", TRUE);
     ring_test("legacy", FALSE);
     return 0;

@@ -396,6 +396,22 @@ static void test_scsi(void)
     check(err == HFERR_BadStatus && cmd.scsi_Status == 2 && sense[0] == 0x70 && (sense[2] & 15) == 5 && sense[12] == 0x20
           && cmd.scsi_SenseActual == 18 && still_works(0), "blk.scsi.unknown_opcode_check_condition",
           "error %d status %u sense %02x key %u asc %02x actual %u", err, cmd.scsi_Status, sense[0], sense[2] & 15, sense[12], cmd.scsi_SenseActual);
+    /* The library's answers for what virtio-blk has no request for (drivers/Scsi/LocalAnswers.cs): LOG SENSE's
+     * informational exceptions page (no exception: ASC/ASCQ 0 at bytes 8/9) and ATA PASS-THROUGH SMART READ DATA. */
+    static const uint8_t log2f[10] = { 0x4d, 0, 0x6f, 0, 0, 0, 0, 0, 255, 0 };
+    memset(data, 0xee, 512);
+    err = scsi_command(0, &cmd, log2f, 10, data, 255, SCSIF_READ | SCSIF_AUTOSENSE, sense, sizeof sense);
+    check(err == 0 && cmd.scsi_Status == 0 && cmd.scsi_Actual == 11 && data[0] == 0x2f && data[3] == 7 && data[8] == 0 && data[9] == 0
+          && data[11] == 0xee, "blk.scsi.log_sense_informational_exceptions", "error %d status %u actual %u: page %02x length %u ASC %02x ASCQ %02x",
+          err, cmd.scsi_Status, cmd.scsi_Actual, data[0], data[3], data[8], data[9]);
+    static const uint8_t smart[16] = { 0x85, 4 << 1, 0x0e, 0, 0xd0, 0, 1, 0, 0, 0, 0x4f, 0, 0xc2, 0, 0xb0, 0 };
+    memset(data, 0xee, 512);
+    err = scsi_command(0, &cmd, smart, 16, data, 512, SCSIF_READ | SCSIF_AUTOSENSE, sense, sizeof sense);
+    uint8_t sum = 0;
+    for (unsigned i = 0; i < 512; i++) sum = (uint8_t)(sum + data[i]);
+    check(err == 0 && cmd.scsi_Status == 0 && cmd.scsi_Actual == 512 && sum == 0 && data[0] == 0x10 && still_works(0),
+          "blk.scsi.ata_smart_read_data", "error %d status %u actual %u revision %02x byte sum %u", err, cmd.scsi_Status,
+          cmd.scsi_Actual, data[0], sum);
     /* Without SCSIF_AUTOSENSE the sense stays with the unit: REQUEST SENSE returns it once (SPC-4 6.39), and any other
      * command clears it; with autosense nothing is left pending. */
     static const uint8_t request_sense[6] = { 0x03, 0, 0, 0, 18, 0 };

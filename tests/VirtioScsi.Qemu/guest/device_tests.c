@@ -406,6 +406,66 @@ out:
     mem_free(raw); mem_free(viacmd); mem_free(expect);
 }
 
+/*
+ * The driver's own answers (drivers/Scsi/LocalAnswers.cs) where QEMU's scsi-hd has no such command: LOG SENSE
+ * (the original's TEST 5: page 00h lists 2Fh, page 2Fh has ASC/ASCQ 0 at bytes 8/9) and ATA PASS-THROUGH SMART
+ * (its TEST 16: READ DATA is GOOD with 512 bytes; IDENTIFY fails with status 2). A command nobody answers keeps
+ * the unit's own rejection: LOG SELECT gives ILLEGAL REQUEST, INVALID COMMAND OPERATION CODE (its TEST 17).
+ */
+static void test_scsi_local_answers(void)
+{
+    static const uint8_t log0[10] = { 0x4d, 0, 0x40, 0, 0, 0, 0, 0, 64, 0 };
+    static const uint8_t log2f[10] = { 0x4d, 0, 0x6f, 0, 0, 0, 0, 0, 255, 0 };
+    static const uint8_t smart[16] = { 0x85, 4 << 1, 0x0e, 0, 0xd0, 0, 1, 0, 0, 0, 0x4f, 0, 0xc2, 0, 0xb0, 0 };
+    static const uint8_t status[16] = { 0x85, 3 << 1, 0x20, 0, 0xda, 0, 0, 0, 0, 0, 0x4f, 0, 0xc2, 0, 0xb0, 0 };
+    static const uint8_t identify[16] = { 0x85, 4 << 1, 0x0e, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0xec, 0 };
+    static const uint8_t log_select[10] = { 0x4c, 0, 0x40, 0, 0, 0, 0, 0, 0, 0 };
+    static uint8_t data[512] __attribute__((aligned(16)));
+    struct SCSICmd cmd;
+    uint8_t sense[32];
+    const unsigned u = 0;
+
+    memset(data, 0xee, sizeof data);
+    int8 err = scsi_command(u, &cmd, log0, 10, data, 64, SCSIF_READ | SCSIF_AUTOSENSE, sense, sizeof sense);
+    check(err == 0 && cmd.scsi_Status == 0 && cmd.scsi_Actual == 6 && data[0] == 0 && data[3] == 2 && data[4] == 0 && data[5] == 0x2f
+          && data[6] == 0xee, "device.scsi.log_sense_supported_pages",
+          "error %d status %u actual %u: %02x %02x %02x %02x %02x %02x (expected 00 00 00 02 00 2f)", err, cmd.scsi_Status,
+          cmd.scsi_Actual, data[0], data[1], data[2], data[3], data[4], data[5]);
+
+    memset(data, 0xee, sizeof data);
+    err = scsi_command(u, &cmd, log2f, 10, data, 255, SCSIF_READ | SCSIF_AUTOSENSE, sense, sizeof sense);
+    check(err == 0 && cmd.scsi_Status == 0 && cmd.scsi_Actual == 11 && data[0] == 0x2f && data[3] == 7 && data[4] == 0 && data[5] == 0
+          && data[7] == 3 && data[8] == 0 && data[9] == 0, "device.scsi.log_sense_informational_exceptions",
+          "error %d status %u actual %u: page %02x length %u, parameter %02x%02x length %u, ASC %02x ASCQ %02x", err,
+          cmd.scsi_Status, cmd.scsi_Actual, data[0], data[3], data[4], data[5], data[7], data[8], data[9]);
+
+    memset(data, 0xee, sizeof data);
+    err = scsi_command(u, &cmd, smart, 16, data, 512, SCSIF_READ | SCSIF_AUTOSENSE, sense, sizeof sense);
+    uint8_t sum = 0;
+    for (unsigned i = 0; i < 512; i++) sum = (uint8_t)(sum + data[i]);
+    check(err == 0 && cmd.scsi_Status == 0 && cmd.scsi_Actual == 512 && sum == 0 && data[0] == 0x10 && data[1] == 0,
+          "device.scsi.ata_smart_read_data", "error %d status %u actual %u, revision %02x %02x, byte sum %u (expected 0)",
+          err, cmd.scsi_Status, cmd.scsi_Actual, data[0], data[1], sum);
+
+    err = scsi_command(u, &cmd, status, 16, 0, 0, SCSIF_READ | SCSIF_AUTOSENSE, sense, sizeof sense);
+    check(err == HFERR_BadStatus && cmd.scsi_Status == 2 && cmd.scsi_SenseActual == 22 && sense[0] == 0x72 && (sense[1] & 15) == 1
+          && sense[3] == 0x1d && sense[8] == 0x09 && sense[17] == 0x4f && sense[19] == 0xc2 && sense[21] == 0x50,
+          "device.scsi.ata_smart_return_status", "error %d status %u sense actual %u: %02x key %u ASCQ %02x, descriptor %02x, LBA %02x%02x status %02x",
+          err, cmd.scsi_Status, cmd.scsi_SenseActual, sense[0], sense[1] & 15, sense[3], sense[8], sense[19], sense[17], sense[21]);
+
+    err = scsi_command(u, &cmd, identify, 16, data, 512, SCSIF_READ | SCSIF_AUTOSENSE, sense, sizeof sense);
+    check(err == HFERR_BadStatus && cmd.scsi_Status == 2 && cmd.scsi_Actual == 0 && cmd.scsi_SenseActual >= 14 && (sense[2] & 15) == 0x0b,
+          "device.scsi.ata_identify_aborted", "error %d status %u actual %u sense actual %u key %u (expected ABORTED COMMAND 11)",
+          err, cmd.scsi_Status, cmd.scsi_Actual, cmd.scsi_SenseActual, sense[2] & 15);
+
+    err = scsi_command(u, &cmd, log_select, 10, 0, 0, SCSIF_AUTOSENSE, sense, sizeof sense);
+    unsigned key = (sense[0] & 0x7f) >= 0x72 ? sense[1] & 15 : sense[2] & 15;
+    unsigned asc = (sense[0] & 0x7f) >= 0x72 ? sense[2] : sense[12];
+    check(err == HFERR_BadStatus && cmd.scsi_Status == 2 && cmd.scsi_SenseActual >= 14 && key == 5 && asc == 0x20 && still_works(u),
+          "device.scsi.unsupported_opcode_sense", "LOG SELECT: error %d status %u sense actual %u key %u ASC %02x (expected 5 / 20)",
+          err, cmd.scsi_Status, cmd.scsi_SenseActual, key, asc);
+}
+
 static void test_bad_requests(void)
 {
     struct IOStdReq *io = units[2].io;
@@ -774,6 +834,7 @@ void device_tests(void)
     test_device_query();
     test_integrity();
     test_scsi_direct();
+    test_scsi_local_answers();
     test_bad_requests();
     test_concurrency();
     test_ring_exhaustion();

@@ -335,6 +335,68 @@ static void test_hotplug(void)
     mem_free(b);
 }
 
+/* One HD_SCSICMD to the CD-ROM (data in, autosense): io_Error; the status and sense key/ASC through the pointers. */
+static int8 cd_command(struct IOStdReq *io, const uint8_t *cdb, uint16 cdb_len, uint8_t *data, uint32_t len,
+                       uint8 *status, unsigned *key, unsigned *asc)
+{
+    struct SCSICmd cmd;
+    uint8_t sense[32];
+    memset(&cmd, 0, sizeof cmd);
+    memset(sense, 0, sizeof sense);
+    memset(data, 0xee, len);
+    cmd.scsi_Data = (UWORD *)data;
+    cmd.scsi_Length = len;
+    cmd.scsi_Command = (UBYTE *)cdb;
+    cmd.scsi_CmdLength = cdb_len;
+    cmd.scsi_Flags = SCSIF_READ | SCSIF_AUTOSENSE;
+    cmd.scsi_SenseData = sense;
+    cmd.scsi_SenseLength = sizeof sense;
+    io->io_Command = HD_SCSICMD;
+    io->io_Data = &cmd;
+    io->io_Length = sizeof cmd;
+    int8 err = DoIO((struct IORequest *)io);
+    *status = cmd.scsi_Status;
+    *key = (sense[0] & 0x7f) >= 0x72 ? sense[1] & 15u : sense[2] & 15u;
+    *asc = (sense[0] & 0x7f) >= 0x72 ? sense[2] : sense[12];
+    return err;
+}
+
+/* READ TOC/PMA/ATIP format 0000b, LBA addressing, from track 1 (MMC-6 6.40), 20 bytes: one track and the lead-out. */
+static const uint8_t cd_read_toc[10] = { 0x43, 0, 0, 0, 0, 0, 1, 0, 20, 0 };
+
+/*
+ * MMC passthrough on the CD-ROM with medium B (EV_CD_BYTES_B of 2048-byte blocks): READ TOC gives track 1, a
+ * data track (CONTROL 4) at LBA 0, and the lead-out (AAh) at the medium's block count; GET CONFIGURATION's
+ * current profile is CD-ROM (0008h, MMC-6 table 91); MODE SENSE(10) returns the CD capabilities page (2Ah).
+ * The driver sends each CDB as it is: these are QEMU's scsi-cd answers reaching the caller.
+ */
+static void test_cd_passthrough(struct IOStdReq *io)
+{
+    static uint8_t data[256] __attribute__((aligned(16)));
+    uint8 status;
+    unsigned key, asc;
+    int8 err = cd_command(io, cd_read_toc, 10, data, 20, &status, &key, &asc);
+    uint32_t track1 = (uint32_t)data[8] << 24 | (uint32_t)data[9] << 16 | (uint32_t)data[10] << 8 | data[11];
+    uint32_t leadout = (uint32_t)data[16] << 24 | (uint32_t)data[17] << 16 | (uint32_t)data[18] << 8 | data[19];
+    check(err == 0 && status == 0 && data[2] == 1 && data[3] == 1 && data[6] == 1 && (data[5] & 0x0f) == 4 && track1 == 0
+          && data[14] == 0xaa && leadout == EV_CD_BYTES_B / 2048, "events.cd.passthrough_read_toc",
+          "error %d status %u: tracks %u..%u, track %u control %x at LBA %u, lead-out %02x at LBA %u (expected %u)",
+          err, status, data[2], data[3], data[6], data[5] & 0x0f, track1, data[14], leadout, EV_CD_BYTES_B / 2048);
+
+    static const uint8_t get_configuration[10] = { 0x46, 0, 0, 0, 0, 0, 0, 0, 8, 0 };
+    err = cd_command(io, get_configuration, 10, data, 8, &status, &key, &asc);
+    unsigned profile = (unsigned)data[6] << 8 | data[7];
+    check(err == 0 && status == 0 && profile == 0x0008, "events.cd.passthrough_get_configuration",
+          "error %d status %u current profile %04x (expected 0008, CD-ROM)", err, status, profile);
+
+    static const uint8_t mode_sense10[10] = { 0x5a, 0x08, 0x2a, 0, 0, 0, 0, 0, 64, 0 };
+    err = cd_command(io, mode_sense10, 10, data, 64, &status, &key, &asc);
+    unsigned descriptors = (unsigned)data[6] << 8 | data[7];
+    unsigned page = descriptors + 8 < 64 ? data[8 + descriptors] & 0x3fu : 0xffu;
+    check(err == 0 && status == 0 && page == 0x2a, "events.cd.passthrough_mode_sense_capabilities",
+          "error %d status %u block descriptors %u first page %02x (expected 2a)", err, status, descriptors, page);
+}
+
 /* The CD-ROM at target 4: medium A, eject, medium B. */
 static void test_media_change(void)
 {
@@ -359,6 +421,11 @@ static void test_media_change(void)
           acted, noticed, n0, n1, (unsigned)change_calls);
     re = transfer(io, CMD_READ, 0, got, 2048, 0);
     check(re == TDERR_BadDriveType, "events.cd.read_without_medium", "CMD_READ with no medium: %d (TDERR_BadDriveType %d)", re, TDERR_BadDriveType);
+    uint8 status;
+    unsigned key, asc;
+    int8 te = cd_command(io, cd_read_toc, 10, got, 20, &status, &key, &asc);
+    check(te == HFERR_BadStatus && status == 2 && key == 2 && asc == 0x3a, "events.cd.passthrough_no_medium_sense",
+          "READ TOC with no medium: error %d status %u key %u ASC %02x (expected NOT READY, MEDIUM NOT PRESENT 3a)", te, status, key, asc);
     acted = host_request("insert");
     struct changestate full = { io, 0 };
     noticed = acted && settle(5000, changestate_is, &full);
@@ -370,6 +437,7 @@ static void test_media_change(void)
     check(noticed && n2 == n1 + 1 && change_calls == 2 && re == 0 && memcmp(want, got, 2048) == 0 && bs == 2048 && blocks == EV_CD_BYTES_B / 2048,
           "events.cd.medium_b", "host %d; medium %d; TD_CHANGENUM %u -> %u; change interrupt %u calls; read %d; %llu blocks of %u",
           acted, noticed, n1, n2, (unsigned)change_calls, re, (unsigned long long)blocks, bs);
+    test_cd_passthrough(io);
     check(rem_change_int(ci) == 0, "events.cd.remchangeint", "TD_REMCHANGEINT");
     mem_free(want); mem_free(got);
     close_unit(io);

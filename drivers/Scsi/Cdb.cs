@@ -1,22 +1,38 @@
 // SCSI command descriptor blocks (SBC-3 / SPC-4). Multi-byte CDB fields are big-endian.
 namespace Scsi;
 
-/// <summary>SCSI operation codes (SPC-4, SBC-3).</summary>
+/// <summary>SCSI operation codes (SPC-4, SBC-3, SAT-4 for ATA PASS-THROUGH).</summary>
 public static class ScsiOp
 {
     public const byte TestUnitReady = 0x00;
     public const byte RequestSense = 0x03;
+    public const byte Read6 = 0x08;
+    public const byte Write6 = 0x0A;
     public const byte Inquiry = 0x12;
+    public const byte ModeSense6 = 0x1A;
+    public const byte StartStopUnit = 0x1B;
     public const byte ReadCapacity10 = 0x25;
     public const byte Read10 = 0x28;
     public const byte Write10 = 0x2A;
+    public const byte Verify10 = 0x2F;
     public const byte SynchronizeCache10 = 0x35;
+    public const byte WriteSame10 = 0x41;
+    public const byte Unmap = 0x42;
+    /// <summary>LOG SENSE (SPC-4 6.8), 10 bytes.</summary>
+    public const byte LogSense = 0x4D;
+    public const byte ModeSense10 = 0x5A;
+    /// <summary>ATA PASS-THROUGH(16) (SAT-4 12.2.2), 16 bytes.</summary>
+    public const byte AtaPassThrough16 = 0x85;
     public const byte Read16 = 0x88;
     public const byte Write16 = 0x8A;
-    public const byte ReportLuns = 0xA0;
+    public const byte SynchronizeCache16 = 0x91;
+    public const byte WriteSame16 = 0x93;
     public const byte ServiceActionIn16 = 0x9E;
     /// <summary>SERVICE ACTION IN(16)'s READ CAPACITY(16) service action.</summary>
     public const byte SaReadCapacity16 = 0x10;
+    public const byte ReportLuns = 0xA0;
+    /// <summary>ATA PASS-THROUGH(12) (SAT-4 12.2.3), 12 bytes.</summary>
+    public const byte AtaPassThrough12 = 0xA1;
 }
 
 /// <summary>SCSI status codes (SAM-5).</summary>
@@ -53,13 +69,15 @@ public static unsafe class Cdb
             cdb[i] = 0;
     }
 
-    private static void Put16(byte* p, uint v)
+    /// <summary>Stores the low 16 bits of <paramref name="v"/> big-endian at <paramref name="p"/>[0..2).</summary>
+    public static void Put16(byte* p, uint v)
     {
         p[0] = (byte)(v >> 8);
         p[1] = (byte)v;
     }
 
-    private static void Put32(byte* p, uint v)
+    /// <summary>Stores <paramref name="v"/> big-endian at <paramref name="p"/>[0..4).</summary>
+    public static void Put32(byte* p, uint v)
     {
         p[0] = (byte)(v >> 24);
         p[1] = (byte)(v >> 16);
@@ -67,7 +85,8 @@ public static unsafe class Cdb
         p[3] = (byte)v;
     }
 
-    private static void Put64(byte* p, ulong v)
+    /// <summary>Stores <paramref name="v"/> big-endian at <paramref name="p"/>[0..8).</summary>
+    public static void Put64(byte* p, ulong v)
     {
         Put32(p, (uint)(v >> 32));
         Put32(p + 4, (uint)v);
@@ -160,7 +179,12 @@ public static unsafe class Cdb
         return 10;
     }
 
+    /// <summary>The big-endian 16-bit value at <paramref name="p"/>[0..2).</summary>
+    public static uint Get16(byte* p) => ((uint)p[0] << 8) | p[1];
+
+    /// <summary>The big-endian 32-bit value at <paramref name="p"/>[0..4).</summary>
     public static uint Get32(byte* p) => ((uint)p[0] << 24) | ((uint)p[1] << 16) | ((uint)p[2] << 8) | p[3];
 
+    /// <summary>The big-endian 64-bit value at <paramref name="p"/>[0..8).</summary>
     public static ulong Get64(byte* p) => ((ulong)Get32(p) << 32) | Get32(p + 4);
 }

@@ -16,9 +16,25 @@ public static class SenseKey
     public const byte AbortedCommand = 0xB;
 }
 
-/// <summary>Additional sense codes (SPC-4 annex D) the driver acts on.</summary>
+/// <summary>Additional sense codes (SPC-4 annex D) drivers act on or report.</summary>
 public static class Asc
 {
+    /// <summary>With ASCQ 1Dh: ATA PASS THROUGH INFORMATION AVAILABLE (SAT-4 12.2.2.6, the ATA registers in the sense).</summary>
+    public const byte NoAdditionalSenseInformation = 0x00;
+    /// <summary>WRITE ERROR.</summary>
+    public const byte WriteError = 0x0C;
+    /// <summary>UNRECOVERED READ ERROR.</summary>
+    public const byte UnrecoveredReadError = 0x11;
+    /// <summary>INVALID COMMAND OPERATION CODE: the logical unit does not implement the command.</summary>
+    public const byte InvalidOpcode = 0x20;
+    /// <summary>LOGICAL BLOCK ADDRESS OUT OF RANGE.</summary>
+    public const byte LbaOutOfRange = 0x21;
+    /// <summary>INVALID FIELD IN CDB.</summary>
+    public const byte InvalidFieldInCdb = 0x24;
+    /// <summary>WRITE PROTECTED.</summary>
+    public const byte WriteProtected = 0x27;
+    /// <summary>INTERNAL TARGET FAILURE.</summary>
+    public const byte InternalTargetFailure = 0x44;
     /// <summary>NOT READY TO READY CHANGE, MEDIUM MAY HAVE CHANGED (a medium was inserted).</summary>
     public const byte MediumMayHaveChanged = 0x28;
     /// <summary>PARAMETERS CHANGED; with ASCQ 09h CAPACITY DATA HAS CHANGED.</summary>
@@ -40,6 +56,38 @@ public struct SenseInfo
 
 public static unsafe class Sense
 {
+    /// <summary>Bytes of the fixed-format sense data <see cref="BuildFixed"/> writes (SPC-4 4.5.3: 8 + ADDITIONAL SENSE LENGTH 10).</summary>
+    public const int FixedLength = 18;
+
+    /// <summary>
+    /// Fixed-format sense data (SPC-4 4.5.3, response code 70h, current error) with <paramref name="key"/>,
+    /// <paramref name="asc"/> and <paramref name="ascq"/> into <paramref name="sense"/>: at most
+    /// <paramref name="capacity"/> of its <see cref="FixedLength"/> bytes. Returns the count written
+    /// (0 for a null buffer).
+    /// </summary>
+    public static uint BuildFixed(byte* sense, uint capacity, byte key, byte asc, byte ascq)
+    {
+        if (sense == null)
+            return 0;
+        uint n = capacity < FixedLength ? capacity : FixedLength;
+        for (uint i = 0; i < n; i++)
+        {
+            byte v = 0;
+            if (i == 0)
+                v = 0x70;
+            else if (i == 2)
+                v = key;
+            else if (i == 7)
+                v = FixedLength - 8;
+            else if (i == 12)
+                v = asc;
+            else if (i == 13)
+                v = ascq;
+            sense[i] = v;
+        }
+        return n;
+    }
+
     /// <summary>
     /// Decodes <paramref name="length"/> bytes of sense data. Fixed format: key in byte 2, ASC/ASCQ in
     /// 12/13; descriptor format: key, ASC, ASCQ in bytes 1-3. Unknown response codes or too little
