@@ -35,16 +35,22 @@ public sealed class DeviceTests(ITestOutputHelper output)
         "device.bad.null_buffer", "device.bad.zero_length", "device.bad.unaligned_buffer_read", "device.bad.read_past_end",
         "device.bad.read_across_end", "device.bad.unknown_command",
         "device.idle_request_completes_by_interrupt", "device.concurrency.all_completed_intact", "device.concurrency.completions_by_interrupt",
-        "device.concurrency.more_than_16_in_flight", "device.abortio", "device.ring.exhausted_requests_complete_intact",
+        "device.concurrency.more_than_16_in_flight", "device.multiqueue.every_queue_used", "device.abortio", "device.ring.exhausted_requests_complete_intact",
         "device.ua.block_read_retried", "device.ua.scsicmd_not_retried",
         "device.expunge_releases_everything", "device.no_exec_misuse", "bench.all_requests_succeeded",
     ];
+
+    /// <summary>num_queues of the controller in these runs.</summary>
+    private const int RequestQueues = 3;
 
     private void Run(string machine, bool legacy)
     {
         var kernel = Harness.Image(machine, Driver.Dir);
         using var disks = new DiskSet();
-        var log = Qemu.Run(machine, kernel, disks.Disks, disableModern: legacy, timeout: TimeSpan.FromSeconds(150));
+        // Three request queues: the driver spreads its units over them (unit number modulo 3), and the guest asks the
+        // host whether each one completed requests during the concurrency test (device.multiqueue.every_queue_used).
+        var log = Qemu.Run(machine, kernel, disks.Disks, disableModern: legacy, timeout: TimeSpan.FromSeconds(150), requestQueues: RequestQueues);
+        Assert.Contains($"request queues {RequestQueues}", log.Text);
         foreach (Match m in Regex.Matches(log.Text, @"^(bench .*|device: .*|concurrency: .*)\r?$", RegexOptions.Multiline))
             output.WriteLine($"{machine} {(legacy ? "legacy" : "modern")}: {m.Value.TrimEnd()}");
         output.WriteLine($"{machine} {(legacy ? "legacy" : "modern")}: {log.Passed} passed, {log.Failed} failed");

@@ -106,13 +106,33 @@ internal sealed class Qmp(string socketPath) : IDisposable
 
     private readonly Dictionary<string, long> flushMarks = new();
 
+    /// <summary>The QOM path of the virtio-scsi controller's VirtIO device (id scsi0).</summary>
+    public const string ScsiBackend = "/machine/peripheral/scsi0/virtio-backend";
+
+    /// <summary>used-idx of every request queue of the virtio-scsi controller (virtqueues 2, 3, ... as long as QEMU has
+    /// them), from x-query-virtio-queue-status: the device's count of completions on each, modulo 65536.</summary>
+    public List<long> RequestQueueUsed()
+    {
+        var used = new List<long>();
+        for (int q = 2; ; q++)
+        {
+            var json = Query("x-query-virtio-queue-status", new Dictionary<string, object> { ["path"] = ScsiBackend, ["queue"] = q });
+            if (json is null) return used;
+            using var doc = System.Text.Json.JsonDocument.Parse(json);
+            used.Add(doc.RootElement.GetProperty("used-idx").GetInt64());
+        }
+    }
+
+    private List<long>? queueMark;
+
     /// <summary>Requests a test names itself (the whole request line), carried out before the built-in ones.</summary>
     public Dictionary<string, Func<Qmp, bool>> Actions { get; } = new();
 
     /// <summary>
     /// Carries out one guest request line; false for an unknown request or one that failed:
     /// "resize d3 68157440" (QMP block_resize), "flushmark d0" (remember the drive's flush_operations),
-    /// "flushed d0" (true when flush_operations grew since the mark).
+    /// "flushed d0" (true when flush_operations grew since the mark), "queuemark" (remember every request queue's
+    /// used-idx), "queuesused" (true when every request queue QEMU has completed requests since the mark).
     /// </summary>
     public bool Serve(string request)
     {
@@ -128,6 +148,16 @@ internal sealed class Qmp(string socketPath) : IDisposable
         }
         if (parts.Length == 2 && parts[0] == "flushed" && flushMarks.TryGetValue(parts[1], out long before))
             return FlushOperations(parts[1]) is long now && now > before;
+        if (request == "queuemark")
+        {
+            queueMark = RequestQueueUsed();
+            return queueMark.Count > 0;
+        }
+        if (request == "queuesused" && queueMark is { Count: > 0 } marked)
+        {
+            var now = RequestQueueUsed();
+            return now.Count == marked.Count && now.Zip(marked).All(p => p.First != p.Second);
+        }
         return false;
     }
 
@@ -139,16 +169,18 @@ internal static class Qemu
 {
     /// <param name="extraDevices">Further QEMU arguments (-drive/-device pairs) after the virtio-scsi controller's, e.g. virtio-blk functions.</param>
     /// <param name="actions">Guest requests ("host: &lt;request&gt;") the test carries out itself through QMP, by the whole request line.</param>
+    /// <param name="requestQueues">The controller's num_queues (its request queues); null leaves QEMU's default (one per vCPU: 1 here).</param>
     public static GuestLog Run(string machine, string kernel, IReadOnlyList<Disk> disks, bool disableModern = false, TimeSpan? timeout = null,
-                               IReadOnlyList<string>? extraDevices = null, IReadOnlyDictionary<string, Func<Qmp, bool>>? actions = null)
+                               IReadOnlyList<string>? extraDevices = null, IReadOnlyDictionary<string, Func<Qmp, bool>>? actions = null,
+                               int? requestQueues = null)
     {
         var qmpDir = Directory.CreateTempSubdirectory("drvc-qmp-").FullName;
-        try { return Run(machine, kernel, disks, disableModern, timeout, Path.Combine(qmpDir, "qmp.sock"), extraDevices ?? [], actions); }
+        try { return Run(machine, kernel, disks, disableModern, timeout, Path.Combine(qmpDir, "qmp.sock"), extraDevices ?? [], actions, requestQueues); }
         finally { Directory.Delete(qmpDir, true); }
     }
 
     private static GuestLog Run(string machine, string kernel, IReadOnlyList<Disk> disks, bool disableModern, TimeSpan? timeout, string qmpSocket,
-                                IReadOnlyList<string> extraDevices, IReadOnlyDictionary<string, Func<Qmp, bool>>? actions)
+                                IReadOnlyList<string> extraDevices, IReadOnlyDictionary<string, Func<Qmp, bool>>? actions, int? requestQueues)
     {
         var qemu = Tools.Require("qemu-system-ppc", Tools.QemuPackage);
         var args = new List<string>
@@ -158,7 +190,7 @@ internal static class Qemu
             "-M", machine, "-m", "512", "-display", "none", "-vga", "none", "-monitor", "none", "-serial", "stdio", "-audio", "none",
             "-qmp", $"unix:{qmpSocket},server=on,wait=off",
             "-kernel", kernel,
-            "-device", "virtio-scsi-pci,id=scsi0" + (disableModern ? ",disable-modern=on" : ""),
+            "-device", "virtio-scsi-pci,id=scsi0" + (disableModern ? ",disable-modern=on" : "") + (requestQueues is int n ? $",num_queues={n}" : ""),
         };
         if (machine == "sam460ex") args.Add("-no-reboot"); // the guest ends the run with a DBCR0 system reset
         foreach (var d in disks)

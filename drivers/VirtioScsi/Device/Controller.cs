@@ -1,5 +1,6 @@
 // The controller: finds the virtio-scsi PCI function, brings the device up (VirtIO 1.2 section
-// 3.1.1), owns the shared request queue, submits requests and harvests their completions.
+// 3.1.1), owns the request queues (shared by the units, spread over up to Limits.MaxRequestQueues),
+// submits requests and harvests their completions.
 using AmigaDevice;
 using AmigaOS;
 using DriverCompiler.Dsl;
@@ -13,7 +14,11 @@ public static unsafe class Controller
     /// <summary>The device base (one controller per Kickstart module).</summary>
     public static VirtioScsiBase* Base;
 
+    /// <summary>The first request queue (also what the byte order of every queue is read from: they all share the transport's).</summary>
     public static Virtqueue* RequestQueue(VirtioScsiBase* b) => &b->Queues[VirtioScsi.RequestQueue];
+
+    /// <summary>Request queue <paramref name="index"/> (0 .. <see cref="VirtioScsiBase.RequestQueues"/> - 1).</summary>
+    public static Virtqueue* RequestQueue(VirtioScsiBase* b, uint index) => &b->Queues[VirtioScsi.RequestQueue + (int)index];
 
     public static void Lock(VirtioScsiBase* b) => Exec.MutexObtain(b->IoLock);
 
@@ -65,6 +70,7 @@ public static unsafe class Controller
             if ((t->GetStatus() & VirtioStatus.FeaturesOk) == 0)
                 return Fail(t);
         }
+        b->RequestQueues = CountRequestQueues(b);
         if (!SetupQueues(b))
             return Fail(t);
         ReadLimits(b);
@@ -95,21 +101,45 @@ public static unsafe class Controller
         b->MaxLun = lun > VirtioScsi.MaxLun ? (uint)VirtioScsi.MaxLun : lun;
     }
 
+    /// <summary>
+    /// The request queues to use: virtio_scsi_config num_queues (5.6.4; 1 when a modern device has no configuration
+    /// structure), at least 1, at most <see cref="Limits.MaxRequestQueues"/>. <see cref="SetupQueues"/> uses fewer when the
+    /// transport reports a queue of size 0.
+    /// </summary>
+    private static uint CountRequestQueues(VirtioScsiBase* b)
+    {
+        VirtioPci* t = &b->Pci;
+        if (t->Modern && t->DeviceCfg == null)
+            return 1;
+        uint n = t->ConfigLong(VirtioScsi.ConfigNumQueues);
+        if (n == 0)
+            return 1;
+        return n > (uint)Limits.MaxRequestQueues ? (uint)Limits.MaxRequestQueues : n;
+    }
+
     private static bool Fail(VirtioPci* t)
     {
         t->SetStatus(VirtioStatus.Failed);
         return false;
     }
 
-    /// <summary>Allocates the rings of the control, event and request queues in one DMA block.</summary>
+    /// <summary>Allocates the rings of the control, event and request queues in one DMA block. The control, event
+    /// and first request queue must exist; a later request queue the transport reports with size 0 ends the list.</summary>
     private static bool SetupQueues(VirtioScsiBase* b)
     {
         VirtioPci* t = &b->Pci;
         uint total = 0;
         uint cookies = 0;
-        for (ushort q = 0; q < 3; q++)
+        ushort queues = (ushort)(VirtioScsi.RequestQueue + b->RequestQueues);
+        for (ushort q = 0; q < queues; q++)
         {
             ushort size = t->QueueSize(q);
+            if (size == 0 && q > VirtioScsi.RequestQueue)
+            {
+                queues = q;
+                b->RequestQueues = (uint)(q - VirtioScsi.RequestQueue);
+                break;
+            }
             if (size == 0 || (size & (size - 1)) != 0)
                 return false;
             total += (Virtqueue.TotalBytes(size) + Virtqueue.LegacyAlign - 1) & ~(Virtqueue.LegacyAlign - 1);
@@ -126,7 +156,7 @@ public static unsafe class Controller
             return false;
         uint at = 0;
         uint cookieAt = 0;
-        for (ushort q = 0; q < 3; q++)
+        for (ushort q = 0; q < queues; q++)
         {
             ushort size = t->QueueSize(q);
             Virtqueue* vq = &b->Queues[q];
@@ -235,7 +265,7 @@ public static unsafe class Controller
     /// </summary>
     public static bool Submit(VirtioScsiBase* b, DevUnit* u, Slot* s)
     {
-        Virtqueue* vq = RequestQueue(b);
+        Virtqueue* vq = RequestQueue(b, u->Queue);
         VirtioScsiRespCmd* resp = s->Resp;
         resp->SenseLen = 0;
         resp->Residual = 0;
@@ -267,7 +297,7 @@ public static unsafe class Controller
         if (head >= 0)
         {
             s->State = SlotState.Busy;
-            b->InFlight++;
+            b->QueueInFlight[u->Queue]++;
             u->Core.InFlight++;
         }
         Unlock(b);
@@ -300,10 +330,10 @@ public static unsafe class Controller
     public static void FlushDriverArea(Virtqueue* vq) =>
         Exec.CacheClearE(vq->Desc, Virtqueue.DriverAreaBytes(vq->Size), Exec.CACRF_ClearD);
 
-    /// <summary>Makes the queued requests visible and rings the request queue's doorbell.</summary>
-    public static void Kick(VirtioScsiBase* b)
+    /// <summary>Makes the queued requests of <paramref name="u"/>'s request queue visible and rings its doorbell.</summary>
+    public static void Kick(VirtioScsiBase* b, DevUnit* u)
     {
-        Virtqueue* vq = RequestQueue(b);
+        Virtqueue* vq = RequestQueue(b, u->Queue);
         FlushDriverArea(vq);
         b->Pci.Notify(vq);
     }
@@ -322,13 +352,25 @@ public static unsafe class Controller
     }
 
     /// <summary>
-    /// Takes every completed request off the request queue and finishes it, whichever unit owns it
-    /// (the queue is shared). Then asks for the next interrupt only when everything now in flight
-    /// has completed (EVENT_IDX used_event), and drains again if completions raced with that.
+    /// Takes every completed request off every request queue and finishes it, whichever unit owns it
+    /// (units share the queues), then lets the event task look at its queue when there is no interrupt.
     /// </summary>
     public static void Harvest(VirtioScsiBase* b)
     {
-        Virtqueue* vq = RequestQueue(b);
+        for (uint q = 0; q < b->RequestQueues; q++)
+            HarvestQueue(b, q);
+        if (!b->IrqInstalled)
+            Events.Notice(b);
+    }
+
+    /// <summary>
+    /// Takes every completed request off request queue <paramref name="q"/> and finishes it. Then asks for the next
+    /// interrupt only when everything now in flight on it has completed (EVENT_IDX used_event), and drains again
+    /// if completions raced with that.
+    /// </summary>
+    private static void HarvestQueue(VirtioScsiBase* b, uint q)
+    {
+        Virtqueue* vq = RequestQueue(b, q);
         for (;;)
         {
             uint cookie = 0;
@@ -337,7 +379,7 @@ public static unsafe class Controller
             Exec.CacheClearE(vq->Used, 4u + 8u * vq->Size, Exec.CACRF_InvalidateD);
             if (!vq->GetBuf(&cookie, &written))
             {
-                bool more = vq->ArmInterrupt(b->InFlight);
+                bool more = vq->ArmInterrupt(b->QueueInFlight[(int)q]);
                 // used_event out to memory, then a fresh look at the device's used idx.
                 FlushDriverArea(vq);
                 Exec.CacheClearE(vq->Used, 4, Exec.CACRF_InvalidateD);
@@ -345,8 +387,6 @@ public static unsafe class Controller
                 Unlock(b);
                 if (more)
                     continue;
-                if (!b->IrqInstalled)
-                    Events.Notice(b);
                 return;
             }
             DevUnit* u = Owner(b, cookie);
@@ -357,7 +397,7 @@ public static unsafe class Controller
                 s = &u->Slots[(int)index];
                 s->State = SlotState.Done;
                 s->Written = written;
-                b->InFlight--;
+                b->QueueInFlight[(int)q]--;
                 u->Core.InFlight--;
             }
             Unlock(b);
@@ -388,7 +428,7 @@ public static unsafe class Controller
             s->Tries++;
             if (Submit(b, u, s))
             {
-                Kick(b);
+                Kick(b, u);
                 return;
             }
         }
@@ -464,7 +504,7 @@ public static unsafe class Controller
                 if (!WaitForRoom(b, u))
                     return Exec.IOERR_SELFTEST;
             }
-            Kick(b);
+            Kick(b, u);
             while (s->State != SlotState.Done)
             {
                 if (!WaitForCompletion(b, u, s))
@@ -489,7 +529,7 @@ public static unsafe class Controller
     /// </summary>
     public static bool WaitForRoom(VirtioScsiBase* b, DevUnit* u)
     {
-        Kick(b);
+        Kick(b, u);
         return WaitForCompletion(b, u, null);
     }
 
@@ -515,7 +555,7 @@ public static unsafe class Controller
         }
         for (int i = 0; i < Limits.PollLimit; i++)
         {
-            Virtqueue* vq = RequestQueue(b);
+            Virtqueue* vq = RequestQueue(b, u->Queue);
             Exec.CacheClearE(vq->Used, 4u + 8u * vq->Size, Exec.CACRF_InvalidateD);
             if (vq->HasUsed())
             {

@@ -58,9 +58,9 @@ public static unsafe class DeviceEntry
         for (uint i = 0; i < b->UnitCount; i++)
             b->Units[i]->Core.Polled = !b->IrqInstalled;
         Events.Start(b);
-        Exec.DebugPrintF("virtioscsi.device: %lu units, modern %lu, indirect %lu, event idx %lu, irq %lu installed %lu, events %lu, targets 0..%lu, luns 0..%lu\n",
+        Exec.DebugPrintF("virtioscsi.device: %lu units, modern %lu, indirect %lu, event idx %lu, irq %lu installed %lu, events %lu, targets 0..%lu, luns 0..%lu, request queues %lu\n",
             b->UnitCount, b->Pci.Modern ? 1u : 0u, b->UseIndirect ? 1u : 0u, b->EventIdx ? 1u : 0u, b->IrqNumber, b->IrqInstalled ? 1u : 0u,
-            b->Events ? 1u : 0u, b->MaxTarget, b->MaxLun);
+            b->Events ? 1u : 0u, b->MaxTarget, b->MaxLun, b->RequestQueues);
         return true;
     }
 
@@ -194,7 +194,7 @@ public static unsafe class DeviceEntry
         }
     }
 
-    private static void Kick(ExecUnit* unit) => Controller.Kick(((DevUnit*)unit)->Base);
+    private static void Kick(ExecUnit* unit) => Controller.Kick(((DevUnit*)unit)->Base, (DevUnit*)unit);
 
     /// <summary>The last close frees the unit's slots and bounce buffers (17 × 64 KiB of contiguous memory): a device
     /// with hundreds of LUNs must not keep them for every unit ever opened. The next first open allocates them again.</summary>

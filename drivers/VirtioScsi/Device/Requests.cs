@@ -134,7 +134,7 @@ public static unsafe class Requests
             *error = TrackDisk.TDERR_NotSpecified;
             return false;
         }
-        Controller.Kick(b);
+        Controller.Kick(b, u);
         return true;
     }
 

@@ -38,6 +38,8 @@ public static class Limits
     /// <summary>Cache line size the control block's parts are aligned to.</summary>
     public const uint CacheLine = 32;
     public const int Retries = 3;
+    /// <summary>Request queues used at most (of virtio_scsi_config num_queues): units are spread over them.</summary>
+    public const int MaxRequestQueues = 4;
     public const uint DefaultBlockSize = 512;
     /// <summary>Polled completions (device bring-up, or no interrupt): iterations before IOERR_SELFTEST.</summary>
     public const int PollLimit = 20000000;
@@ -109,6 +111,8 @@ public unsafe struct DevUnit
     public ushort Lun;
     public byte DeviceType;
     public bool Removable;
+    /// <summary>The request queue this unit's requests go on (0 .. RequestQueues - 1: the unit number modulo their count).</summary>
+    public byte Queue;
     public bool CapacityValid;
     /// <summary>Hot-unplugged (a TRANSPORT_RESET REMOVED event, or a rescan that no longer finds it): every request
     /// fails with TDERR_BadUnitNum until the same target and LUN come back.</summary>
@@ -126,10 +130,18 @@ public unsafe struct DevUnit
     public fixed byte InquiryData[36];
 }
 
-[InlineArray(3)]
+/// <summary>The control queue, the event queue and up to <see cref="Limits.MaxRequestQueues"/> request queues.</summary>
+[InlineArray(2 + Limits.MaxRequestQueues)]
 public struct QueueTable
 {
     private Virtqueue element;
+}
+
+/// <summary>Requests in flight per request queue (what its EVENT_IDX window waits for).</summary>
+[InlineArray(Limits.MaxRequestQueues)]
+public struct QueueCounts
+{
+    private ushort element;
 }
 
 /// <summary>The device base: struct Device first (the kernel allocates CLT_DataSize bytes of it).</summary>
@@ -138,6 +150,10 @@ public unsafe struct VirtioScsiBase
     public Device Dev;
     public VirtioPci Pci;
     public QueueTable Queues;
+    /// <summary>Request queues in use: virtio_scsi_config num_queues, at least 1, at most <see cref="Limits.MaxRequestQueues"/>.</summary>
+    public uint RequestQueues;
+    /// <summary>Requests in flight on each request queue.</summary>
+    public QueueCounts QueueInFlight;
     public byte* RingMemory;
     public uint RingBytes;
     public ulong RingPhys;
@@ -164,7 +180,6 @@ public unsafe struct VirtioScsiBase
     public bool IrqInstalled;
     public bool UseIndirect;
     public bool EventIdx;
-    public ushort InFlight;
     public uint Interrupts;
     /// <summary>A one-slot control block for the polled commands of unit discovery.</summary>
     public DevUnit Probe;

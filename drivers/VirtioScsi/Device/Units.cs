@@ -205,6 +205,7 @@ public static unsafe class Units
         }
         u->Base = b;
         u->Index = b->UnitCount;
+        u->Queue = (byte)(u->Index % b->RequestQueues);
         u->Target = target;
         u->Lun = lun;
         u->Seen = true;

@@ -46,6 +46,7 @@ public static class VirtioScsi
     public const uint PciDeviceModern = 0x1048;
     public const ushort ControlQueue = 0;
     public const ushort EventQueue = 1;
+    /// <summary>The first request queue; request queue i is virtqueue 2 + i (5.6.2).</summary>
     public const ushort RequestQueue = 2;
     public const int CdbSize = 32;
     /// <summary>Bytes of the request header the device reads (lun, id, task_attr, prio, crn, cdb[32]).</summary>
@@ -61,8 +62,8 @@ public static class VirtioScsi
     /// <summary>Feature bits (5.6.3): VIRTIO_SCSI_F_HOTPLUG (transport-reset events for LUNs added and removed),
     /// VIRTIO_SCSI_F_CHANGE (parameter-change events).</summary>
     public const int F_Hotplug = 1, F_Change = 2;
-    /// <summary>Offsets in struct virtio_scsi_config (5.6.4): max_target (le16), max_lun (le32).</summary>
-    public const uint ConfigMaxTarget = 30, ConfigMaxLun = 32;
+    /// <summary>Offsets in struct virtio_scsi_config (5.6.4): num_queues (le32, the request queues), max_target (le16), max_lun (le32).</summary>
+    public const uint ConfigNumQueues = 0, ConfigMaxTarget = 30, ConfigMaxLun = 32;
     /// <summary>Event types (5.6.6.3): VIRTIO_SCSI_T_NO_EVENT, _TRANSPORT_RESET, _ASYNC_NOTIFY, _PARAM_CHANGE; the
     /// VIRTIO_SCSI_T_EVENTS_MISSED flag: the device dropped events for want of buffers.</summary>
     public const uint T_NoEvent = 0, T_TransportReset = 1, T_AsyncNotify = 2, T_ParamChange = 3, T_EventsMissed = 0x80000000;

@@ -1303,7 +1303,9 @@ static void dbg_units(void)
     uint32 i;
     int k;
     if (b == NULL) return;
-    printf("  base in_flight %u\n", b->in_flight);
+    printf("  base request queues %u in_flight", b->request_queues);
+    for (i = 0; i < b->request_queues; i++) printf(" %u", b->queue_in_flight[i]);
+    printf("\n");
     for (i = 0; i < b->unit_count; i++) {
         struct vscsi_dev_unit *u = b->units[i];
         int msgs = 0;

@@ -553,6 +553,9 @@ static void test_concurrency(void)
     check(e == 0 && exec_stats.int_server_claims > idle0, "device.idle_request_completes_by_interrupt",
           "error %d, interrupt server claims %u -> %u", e, idle0, exec_stats.int_server_claims);
 
+    /* The units are spread over the controller's request queues (unit number modulo their count): the host remembers
+     * each queue's used index now, and after the tasks below (units 1..CONC_TASKS) says whether every queue moved. */
+    int marked = host_request("queuemark");
     uint32_t calls0 = exec_stats.int_server_calls, claims0 = exec_stats.int_server_claims;
     struct Task *me = IExec->FindTask(0);
     int8 sig = IExec->AllocSignal(-1);
@@ -577,6 +580,8 @@ static void test_concurrency(void)
           "%u of %u tasks finished, %d errors", finished, CONC_TASKS, errors);
     check(claims > 0, "device.concurrency.completions_by_interrupt",
           "the driver's interrupt server claimed %u of %u calls", claims, calls);
+    check(marked && host_request("queuesused"), "device.multiqueue.every_queue_used",
+          "host: mark %d; not every request queue of the controller completed requests for units 1..%u", marked, CONC_TASKS);
 
     /* More requests than the unit's 16 in-flight slots, from one task. */
     enum { DEEP = 24 };
