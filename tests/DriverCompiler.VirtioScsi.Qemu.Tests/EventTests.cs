@@ -22,12 +22,12 @@ public sealed class EventTests(ITestOutputHelper output)
         "events.lun3_target1.inquiry", "events.lun3_target1.io", "events.lun5_target2.inquiry", "events.lun5_target2.io",
         "events.lun300_target2_flat.inquiry", "events.lun300_target2_flat.io",
         "events.many_luns.inquiry_last", "events.many_luns.capacity_names_the_lun",
-        "events.hotplug.no_unit_before", "events.hotplug.unit_appears", "events.hotplug.inquiry", "events.hotplug.io",
-        "events.unplug.media_change", "events.unplug.requests_fail", "events.unplug.other_units_lose_nothing",
-        "events.unplug.remchangeint", "events.unplug.reopen_fails", "events.replug.same_unit_number",
+        "events.mounter_not_opened_at_init", "events.hotplug.no_unit_before", "events.hotplug.unit_appears", "events.hotplug.inquiry", "events.hotplug.io", "events.hotplug.announced_to_mounter",
+        "events.unplug.media_change", "events.unplug.denounced", "events.unplug.requests_fail", "events.unplug.other_units_lose_nothing",
+        "events.unplug.remchangeint", "events.unplug.reopen_fails", "events.replug.same_unit_number", "events.replug.announced_again",
         "events.cd.open", "events.cd.medium_a", "events.cd.eject", "events.cd.read_without_medium", "events.cd.passthrough_no_medium_sense",
         "events.cd.medium_b", "events.cd.passthrough_read_toc", "events.cd.passthrough_get_configuration", "events.cd.passthrough_mode_sense_capabilities",
-        "events.cd.remchangeint", "events.expunge_releases_everything", "events.no_exec_misuse",
+        "events.cd.remchangeint", "events.expunge_denounces", "events.expunge_releases_everything", "events.no_exec_misuse",
     ];
 
     /// <summary>Unit numbers (event_config.h) of the file-backed disks the guest writes: image name by unit.</summary>

@@ -25,9 +25,14 @@ internal static class AmigaDeviceSkeleton
     /// A library is opened with OpenLibrary(<see cref="Library"/>, <see cref="LibraryVersion"/>); a device
     /// (<see cref="DeviceUnit"/> not null) with OpenDevice(<see cref="Library"/>, unit, request, 0) on a request the
     /// skeleton keeps (<see cref="RequestType"/>), and the interface is taken from the request's io_Device
-    /// (timer.device autodoc: "ITimer = GetInterface(TimerBase, "main", 1, NULL)" with TimerBase = io_Device).</summary>
+    /// (timer.device autodoc: "ITimer = GetInterface(TimerBase, "main", 1, NULL)" with TimerBase = io_Device).
+    /// <see cref="Lazy"/>: not opened in Init; the skeleton defines <c>BOOL drv_obtain_&lt;Global&gt;(void)</c>, which the
+    /// driver calls when it needs the interface (a binding named so), and closes it with the others.</summary>
     private sealed record KnownInterface(string Global, string CType, string Header, string Library, int LibraryVersion, string Name, int Version,
-        string? DeviceUnit = null, string? RequestType = null);
+        string? DeviceUnit = null, string? RequestType = null, bool Lazy = false);
+
+    /// <summary>The name of the obtain function of a lazy interface (<see cref="KnownInterface.Lazy"/>).</summary>
+    private const string ObtainPrefix = "drv_obtain_";
 
     private static readonly KnownInterface[] Known =
     [
@@ -37,6 +42,9 @@ internal static class AmigaDeviceSkeleton
         // timer.device is a device: no OpenLibrary; the skeleton opens UNIT_MICROHZ (any unit gives the same
         // interface) for the device's lifetime and never sends the request (SDK devices/timer.h, interfaces/timer.h).
         new("ITimer", "struct TimerIFace", "interfaces/timer.h", "timer.device", 0, "main", 1, "UNIT_MICROHZ", "struct TimeRequest"),
+        // mounter.library is not ready while residents of priority 0 initialise (calling it from Init crashed
+        // MediaToolbox, facts file 1.15): opened on first use by drv_obtain_IMounter, from a task.
+        new("IMounter", "struct MounterIFace", "interfaces/mounter.h", "mounter.library", 53, "main", 1, Lazy: true),
     ];
 
     /// <summary>True when <paramref name="driver"/> targets AmigaOS 4 and one of its methods is [DeviceEntry(Init)]:
@@ -103,8 +111,11 @@ internal static class AmigaDeviceSkeleton
         { Report(diagnostics, handler, "an AmigaOS 4 [InterruptHandler] other than 'static bool Handler(void* data)'"); ok = false; }
 
         var interfaces = new List<KnownInterface>();
-        foreach (var iface in methods.Concat(BindingMethodsCalled(compilation)).Select(DslSymbols.Binding).Where(b => b?.Interface is not null and not "this" and not "IExec")
-                     .Select(b => b!.Value.Interface!).Distinct(StringComparer.Ordinal).OrderBy(x => x, StringComparer.Ordinal))
+        // An interface a binding calls through, or a lazy one whose obtain function (drv_obtain_<global>) a binding names.
+        var bindings = methods.Concat(BindingMethodsCalled(compilation)).Select(DslSymbols.Binding).Where(b => b is not null).Select(b => b!.Value).ToList();
+        foreach (var iface in bindings.Where(b => b.Interface is not null and not "this" and not "IExec").Select(b => b.Interface!)
+                     .Concat(bindings.Where(b => b.Interface is null && b.Name.StartsWith(ObtainPrefix, StringComparison.Ordinal)).Select(b => b.Name[ObtainPrefix.Length..]))
+                     .Distinct(StringComparer.Ordinal).OrderBy(x => x, StringComparer.Ordinal))
         {
             var k = Known.FirstOrDefault(x => x.Global == iface);
             if (k is null) { Report(diagnostics, init, "calls through interface '" + iface + "', which the device skeleton cannot obtain"); ok = false; }
@@ -136,6 +147,7 @@ internal static class AmigaDeviceSkeleton
                 global = i.Global, ctype = i.CType, header = i.Header, library = i.Library,
                 libraryVersion = i.LibraryVersion, name = i.Name, version = i.Version, libraryBase = "drv_" + i.Global + "_library",
                 isDevice = i.DeviceUnit is not null, unit = i.DeviceUnit, requestType = i.RequestType, request = "drv_" + i.Global + "_request",
+                lazy = i.Lazy, obtain = ObtainPrefix + i.Global,
             }).ToList(),
             sourceComment = comment(SourceName, "device skeleton: resident tag, manager interface, 68k jump table"),
             headerComment = comment(HeaderName, "device skeleton's declarations"),

@@ -57,6 +57,7 @@ public static unsafe class DeviceEntry
             b->IrqInstalled = Skeleton.AddIntServer(b->IrqNumber, b);
         for (uint i = 0; i < b->UnitCount; i++)
             b->Units[i]->Core.Polled = !b->IrqInstalled;
+        b->Announcing = true;
         Events.Start(b);
         Exec.DebugPrintF("virtioscsi.device: %lu units, modern %lu, indirect %lu, event idx %lu, irq %lu installed %lu, events %lu, targets 0..%lu, luns 0..%lu, request queues %lu\n",
             b->UnitCount, b->Pci.Modern ? 1u : 0u, b->UseIndirect ? 1u : 0u, b->EventIdx ? 1u : 0u, b->IrqNumber, b->IrqInstalled ? 1u : 0u,
@@ -67,6 +68,8 @@ public static unsafe class DeviceEntry
     private static void Release(VirtioScsiBase* b)
     {
         Events.Stop(b);
+        for (uint i = 0; i < b->UnitCount; i++)
+            Units.Denounce(b->Units[i]);
         if (b->IrqInstalled)
             Skeleton.RemIntServer(b->IrqNumber);
         b->IrqInstalled = false;

@@ -111,6 +111,8 @@ public unsafe struct DevUnit
     public ushort Lun;
     public byte DeviceType;
     public bool Removable;
+    /// <summary>mounter.library took this unit (<see cref="Units.Announce"/>): it must be denounced before it goes away.</summary>
+    public bool Announced;
     /// <summary>The request queue this unit's requests go on (0 .. RequestQueues - 1: the unit number modulo their count).</summary>
     public byte Queue;
     public bool CapacityValid;
@@ -166,6 +168,9 @@ public unsafe struct VirtioScsiBase
     /// <summary>The largest target and LUN the device addresses (virtio_scsi_config max_target, max_lun).</summary>
     public uint MaxTarget;
     public uint MaxLun;
+    /// <summary>Init has found the boot units (which diskboot.kmod mounts): units that appear from now on are announced
+    /// to mounter.library.</summary>
+    public bool Announcing;
     /// <summary>VIRTIO_SCSI_F_HOTPLUG / F_CHANGE were negotiated: the event queue is stocked and the event task runs.</summary>
     public bool Events;
     /// <summary>The event queue's buffers (<see cref="Limits.EventBuffers"/> × 16 bytes, one DMA block) and the event task.</summary>

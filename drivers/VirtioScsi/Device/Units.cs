@@ -215,7 +215,36 @@ public static unsafe class Units
         b->UnitCount++;
         if (b->Events)
             Exec.DebugPrintF("virtioscsi.device: unit %lu: target %lu lun %lu type %lu added\n", u->Index, (uint)target, (uint)lun, (uint)u->DeviceType);
+        if (b->Announcing)
+            Announce(u);
         return u;
+    }
+
+    /// <summary>The DOS device name prefix announced units suggest ("VSCSI", NUL-ended): VSCSI0:, VSCSI1:, ...</summary>
+    private static readonly byte[] DosNamePrefix = { 0x56, 0x53, 0x43, 0x53, 0x49, 0 };
+
+    /// <summary>
+    /// Hands a unit that appeared after Init to mounter.library (AnnounceDeviceTags with the DOS name prefix hint
+    /// "VSCSI", as the original v1.9 did), which reads its partitions and mounts them; the library is opened on the
+    /// first announcement (never in Init: facts file 1.15). Units Init finds are left to diskboot.kmod. Runs on the
+    /// event task. A failed announcement is only logged: the unit works, it is not mounted.
+    /// </summary>
+    public static void Announce(DevUnit* u)
+    {
+        if (u->Announced || !Mounter.Obtain())
+            return;
+        fixed (byte* prefix = DosNamePrefix)
+            u->Announced = Mounter.AnnounceDeviceTags("virtioscsi.device", u->Index, Mounter.MNTA_DosNamePrefixHint, (uint)prefix, Exec.TAG_DONE) != 0;
+        Exec.DebugPrintF("virtioscsi.device: unit %lu: announced %lu\n", u->Index, u->Announced ? 1u : 0u);
+    }
+
+    /// <summary>Withdraws an announced unit from mounter.library (DenounceDevice): when it goes away, and at Expunge.</summary>
+    public static void Denounce(DevUnit* u)
+    {
+        if (!u->Announced)
+            return;
+        Mounter.DenounceDevice("virtioscsi.device", u->Index);
+        u->Announced = false;
     }
 
     /// <summary>What INQUIRY says of a unit: its type, removable medium, the default block size, write protection
@@ -247,6 +276,7 @@ public static unsafe class Units
         else
             Controller.FreeSlots(u, Limits.SlotCount);
         Exec.MutexRelease(u->Core.OpenLock);
+        Denounce(u);
         Exec.DebugPrintF("virtioscsi.device: unit %lu: target %lu lun %lu removed\n", u->Index, (uint)u->Target, (uint)u->Lun);
     }
 
@@ -260,6 +290,7 @@ public static unsafe class Units
         u->Core.MediumAbsent = false;
         Commands.MediaChanged(&u->Core);
         Exec.MutexRelease(u->Core.OpenLock);
+        Announce(u);
         Exec.DebugPrintF("virtioscsi.device: unit %lu: target %lu lun %lu back\n", u->Index, (uint)u->Target, (uint)u->Lun);
     }
 

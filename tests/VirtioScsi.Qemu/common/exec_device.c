@@ -2,10 +2,13 @@
  * Libraries and devices: the ROMTag (struct Resident) scan exec does over a loaded module,
  * CreateLibrary() from an RTF_AUTOINIT tag list (CLT_DataSize, CLT_Interfaces, CLT_InitFunc,
  * CLT_Vector68K), interfaces from MakeInterface tag lists (MIT_Name, MIT_VectorTable, MIT_Version),
- * OpenLibrary/GetInterface for exec, expansion ("pci") and utility, and exec's device I/O calls
+ * OpenLibrary/GetInterface for exec, expansion ("pci"), utility and mounter.library (a model that
+ * records AnnounceDeviceTags / DenounceDevice), and exec's device I/O calls
  * (exec.doc: OpenDevice, CloseDevice, DoIO, SendIO, WaitIO, CheckIO, AbortIO, BeginIO).
  */
+#include <stdarg.h>
 #include <string.h>
+#include <interfaces/mounter.h>
 #include "harness/exec.h"
 #include "harness/mem.h"
 #include "harness/console.h"
@@ -44,6 +47,94 @@ static struct Library expansion_lib = { .lib_Node = { .ln_Type = NT_LIBRARY, .ln
 static struct Library utility_lib = { .lib_Node = { .ln_Type = NT_LIBRARY, .ln_Name = (STRPTR)"utility.library" }, .lib_Version = 53 };
 static struct Interface utility_main;
 
+/* mounter.library: the units announced to it, by device name and unit (libraries/mounter.h). */
+static struct Library mounter_lib = { .lib_Node = { .ln_Type = NT_LIBRARY, .ln_Name = (STRPTR)"mounter.library" }, .lib_Version = 53 };
+#define MAX_MOUNTER_UNITS 8
+static struct { char device[32]; uint32 unit; char prefix[16]; int announced; } mounter_units[MAX_MOUNTER_UNITS];
+static unsigned mounter_count;
+struct exec_mounter_stats exec_mounter;
+
+/* Copies src into dst[n] (n > 0), cut to fit and NUL-ended. */
+static void copy_string(char *dst, const char *src, unsigned n)
+{
+    unsigned i = 0;
+    for (; src && src[i] && i + 1 < n; i++) dst[i] = src[i];
+    dst[i] = 0;
+}
+
+static int mounter_find(CONST_STRPTR device, uint32 unit)
+{
+    for (unsigned i = 0; i < mounter_count; i++)
+        if (mounter_units[i].unit == unit && !strcmp(mounter_units[i].device, device)) return (int)i;
+    return -1;
+}
+
+static int32 mounter_AnnounceDeviceTags(CONST_STRPTR device, uint32 unit, ...)
+{
+    const char *prefix = "";
+    va_list ap;
+    va_start(ap, unit);
+    for (;;) {
+        Tag tag = va_arg(ap, Tag);
+        if (tag == TAG_DONE) break;
+        uint32 data = va_arg(ap, uint32);
+        if (tag == MNTA_DosNamePrefixHint && data) prefix = (const char *)data;
+    }
+    va_end(ap);
+    exec_mounter.announces++;
+    int i = device ? mounter_find(device, unit) : -1;
+    if (device && i < 0 && mounter_count < MAX_MOUNTER_UNITS) {
+        i = (int)mounter_count++;
+        copy_string(mounter_units[i].device, device, sizeof mounter_units[i].device);
+        mounter_units[i].unit = unit;
+    }
+    if (i < 0) { exec_stats.errors++; kprintf("exec: AnnounceDeviceTags(%s, %u): no room\n", device ? device : "(null)", unit); return 0; }
+    if (mounter_units[i].announced) { exec_stats.errors++; kprintf("exec: AnnounceDeviceTags(%s, %u) twice\n", device, unit); }
+    mounter_units[i].announced = 1;
+    copy_string(mounter_units[i].prefix, prefix, sizeof mounter_units[i].prefix);
+    kprintf("mounter: announced %s unit %u prefix %s\n", device, unit, prefix);
+    return 1;
+}
+
+static void mounter_DenounceDevice(CONST_STRPTR device, uint32 unit)
+{
+    exec_mounter.denounces++;
+    int i = device ? mounter_find(device, unit) : -1;
+    if (i < 0 || !mounter_units[i].announced) {
+        exec_stats.errors++;
+        kprintf("exec: DenounceDevice(%s, %u) of a unit not announced\n", device ? device : "(null)", unit);
+        return;
+    }
+    mounter_units[i].announced = 0;
+    kprintf("mounter: denounced %s unit %u\n", device, unit);
+}
+
+static struct MounterIFace mounter_main = {
+    .Data = { .Link = { .ln_Name = (STRPTR)"main" }, .Version = 1 },
+    .AnnounceDeviceTags = mounter_AnnounceDeviceTags,
+    .DenounceDevice = mounter_DenounceDevice,
+};
+
+int exec_mounter_announced(CONST_STRPTR device, uint32 unit, char *prefix, unsigned prefix_len)
+{
+    int i = mounter_find(device, unit);
+    if (i < 0) return -1;
+    if (prefix && prefix_len) copy_string(prefix, mounter_units[i].prefix, prefix_len);
+    return mounter_units[i].announced;
+}
+
+uint32 exec_mounter_open_count(void)
+{
+    return mounter_lib.lib_OpenCnt;
+}
+
+unsigned exec_mounter_announced_units(void)
+{
+    unsigned n = 0;
+    for (unsigned i = 0; i < mounter_count; i++) n += mounter_units[i].announced ? 1u : 0u;
+    return n;
+}
+
 struct Library *exec_OpenLibrary(CONST_STRPTR name, uint32 version);
 struct Library *exec_OpenLibrary(CONST_STRPTR name, uint32 version)
 {
@@ -52,6 +143,7 @@ struct Library *exec_OpenLibrary(CONST_STRPTR name, uint32 version)
     if (!strcmp(name, "exec.library")) l = &SysBase->LibNode;
     else if (!strcmp(name, "expansion.library")) l = &expansion_lib;
     else if (!strcmp(name, "utility.library")) l = &utility_lib;
+    else if (!strcmp(name, "mounter.library")) l = &mounter_lib;
     else for (unsigned i = 0; i < nlibs; i++)
         if (libs[i].base->lib_Node.ln_Name && !strcmp(libs[i].base->lib_Node.ln_Name, name)) l = libs[i].base;
     if (!l || l->lib_Version < version) { kprintf("exec: OpenLibrary(\"%s\", %u) fails\n", name, version); return 0; }
@@ -75,6 +167,7 @@ struct Interface *exec_GetInterface(struct Library *lib, CONST_STRPTR name, uint
     if (lib == &SysBase->LibNode && !strcmp(name, "main")) i = (struct Interface *)IExec;
     else if (lib == &expansion_lib && !strcmp(name, "pci")) { static struct PCIIFace *p; if (!p) p = exec_pci_interface(); i = (struct Interface *)p; }
     else if (lib == &utility_lib && !strcmp(name, "main")) { utility_main.Data.Version = 1; i = &utility_main; }
+    else if (lib == &mounter_lib && !strcmp(name, "main")) i = (struct Interface *)&mounter_main;
     else {
         struct harness_library *h = lib_of(lib);
         for (unsigned k = 0; h && k < h->niface; k++)

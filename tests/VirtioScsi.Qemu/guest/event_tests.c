@@ -156,6 +156,12 @@ static int hot_unit_opens(void *arg)
     return hot_io != 0;
 }
 
+/* mounter.library's view of the hot unit (exec_mounter_announced: 1 announced, 0 denounced, -1 never) is want. */
+static int hot_announced_is(void *arg)
+{
+    return exec_mounter_announced(DEVICE_NAME, EV_UNIT_HOT, 0, 0) == *(int *)arg;
+}
+
 struct changestate { struct IOStdReq *io; uint32_t want; };
 static int changestate_is(void *arg)
 {
@@ -251,6 +257,9 @@ static void test_hotplug(void)
 {
     char why[96];
     int8 err;
+    /* mounter.library is opened on the first announcement, never in Init (not ready at boot: facts file 1.15). */
+    check(exec_mounter_open_count() == 0 && exec_mounter.announces == 0, "events.mounter_not_opened_at_init",
+          "mounter.library open count %u, %u announcements before any hot-plug", exec_mounter_open_count(), exec_mounter.announces);
     struct IOStdReq *none = open_unit(EV_UNIT_HOT, &err);
     check(none == 0 && err == IOERR_OPENFAIL, "events.hotplug.no_unit_before", "OpenDevice unit %u before the hot-plug: %d", EV_UNIT_HOT, err);
     close_unit(none);
@@ -262,6 +271,16 @@ static void test_hotplug(void)
     int8 ie = scsi_inquiry(hot_io, inq);
     check(ie == 0 && product_is(inq, EV_PRODUCT_HOT), "events.hotplug.inquiry", "inquiry %d product %.16s", ie, (const char *)inq + 16);
     check(!write_read(hot_io, EV_UNIT_HOT, 0, 32 * 1024, 501, why, sizeof why), "events.hotplug.io", "%s", why);
+    /* A unit that appears after boot is announced to mounter.library with the prefix hint "VSCSI"; the boot units
+     * (diskboot.kmod's) never are. */
+    int one = 1, zero = 0;
+    char prefix[16] = "";
+    int announced = settle(5000, hot_announced_is, &one);
+    exec_mounter_announced(DEVICE_NAME, EV_UNIT_HOT, prefix, sizeof prefix);
+    int boot0 = exec_mounter_announced(DEVICE_NAME, 0, 0, 0), boot_cd = exec_mounter_announced(DEVICE_NAME, EV_UNIT_CD, 0, 0);
+    check(announced && strcmp(prefix, "VSCSI") == 0 && boot0 == -1 && boot_cd == -1 && exec_mounter.announces == 1,
+          "events.hotplug.announced_to_mounter", "hot unit announced %d prefix '%s'; boot units 0 %d, CD %d (-1: never); %u announcements",
+          announced, prefix, boot0, boot_cd, exec_mounter.announces);
 
     /* Requests in flight on another unit while the hot disk goes away. */
     struct IOStdReq *other = open_unit(EV_UNIT_T1L3, 0);
@@ -292,6 +311,9 @@ static void test_hotplug(void)
     uint32_t after = query(hot_io, TD_CHANGENUM);
     check(noticed && after == before + 1 && change_calls == 1, "events.unplug.media_change",
           "host %d; TD_CHANGESTATE no medium %d; TD_CHANGENUM %u -> %u; change interrupt %u calls", acted, noticed, before, after, (unsigned)change_calls);
+    int denounced = settle(5000, hot_announced_is, &zero);
+    check(denounced && exec_mounter.denounces == 1, "events.unplug.denounced", "hot unit denounced %d; %u denouncements",
+          denounced, exec_mounter.denounces);
     uint8_t *b = mem_alloc(4096, 64);
     uint32_t act = 1;
     int8 re = transfer(hot_io, CMD_READ, 0, b, 4096, &act);
@@ -330,6 +352,9 @@ static void test_hotplug(void)
         mem_free(w); mem_free(r);
     }
     check(opened && same, "events.replug.same_unit_number", "host %d; unit %u opens %d; earlier data read back %d", acted, EV_UNIT_HOT, opened, same);
+    int again_announced = settle(5000, hot_announced_is, &one);
+    check(again_announced && exec_mounter.announces == 2, "events.replug.announced_again", "announced %d; %u announcements",
+          again_announced, exec_mounter.announces);
     close_unit(hot_io);
     hot_io = 0;
     mem_free(b);
@@ -462,6 +487,9 @@ void event_tests(void)
     test_media_change();
     APTR seglist = exec_ExpungeDevice(DEVICE_NAME);
     (void)seglist;
+    check(exec_mounter_announced_units() == 0 && exec_mounter.denounces == 2 && exec_mounter_open_count() == 0, "events.expunge_denounces",
+          "%u units still announced after Expunge; %u denouncements; mounter.library open count %u", exec_mounter_announced_units(),
+          exec_mounter.denounces, exec_mounter_open_count());
     check(exec_stats.int_servers == 0 && exec_stats.dma_live == 0 && exec_stats.live_blocks == live_before,
           "events.expunge_releases_everything", "interrupt servers %u, DMA mappings %u, blocks %u (before init %u)",
           exec_stats.int_servers, exec_stats.dma_live, exec_stats.live_blocks, live_before);

@@ -119,6 +119,16 @@ extern uint32 exec_dma_run;
  * driver's polled mode sets it before the driver initialises. */
 extern int exec_refuse_int_servers;
 
+/* The mounter.library model (exec_device.c): AnnounceDeviceTags / DenounceDevice calls, and per device and unit
+ * whether it is announced now (1), was and is no more (0) or never was (-1), with the prefix hint it got. An
+ * announce of an announced unit, or a denounce of one not announced, counts in exec_stats.errors. */
+struct exec_mounter_stats { uint32 announces, denounces; };
+extern struct exec_mounter_stats exec_mounter;
+int exec_mounter_announced(CONST_STRPTR device, uint32 unit, char *prefix, unsigned prefix_len);
+unsigned exec_mounter_announced_units(void);
+/* mounter.library's open count (OpenLibrary less CloseLibrary). */
+uint32 exec_mounter_open_count(void);
+
 HARNESS_LAYOUT(exec_stats, struct exec_stats);
 HARNESS_LAYOUT(exec_task, struct Task);
 

@@ -1,6 +1,6 @@
 /*
- * libraries/mounter.h (test declaration): the 64-bit geometry of NSCMD_TD_GETGEOMETRY64 and
- * its command numbers, with the SDK's names. Packed to 2 bytes like the other SDK structures.
+ * libraries/mounter.h (test declaration): the 64-bit geometry of NSCMD_TD_GETGEOMETRY64, its
+ * command numbers and AnnounceDeviceTags's tag, with the SDK's names. Packed to 2 bytes like the other SDK structures.
  */
 #ifndef LIBRARIES_MOUNTER_H
 #define LIBRARIES_MOUNTER_H
@@ -12,6 +12,9 @@
 #define NSCMD_TD_CHANGEUNIT 0xA005
 #define NSCMD_TD_ADDSTATCALLBACK 0xA006
 #define NSCMD_TD_REMSTATCALLBACK 0xA007
+
+/* AnnounceDeviceTags's tags: the DOS device name prefix to suggest (a string). */
+#define MNTA_DosNamePrefixHint (TAG_USER + 0x1000 + 2)
 
 #pragma pack(push, 2)
 
