@@ -65,8 +65,30 @@ internal sealed class Qmp(string socketPath) : IDisposable
     /// <summary>Runs one QMP command; true when QEMU answered with "return" (not "error").</summary>
     public bool Execute(string command, object? arguments = null) => Query(command, arguments) is not null;
 
-    /// <summary>Runs one QMP command and returns its "return" value as JSON text, or null when QEMU answered "error".</summary>
+    /// <summary>The last command QEMU answered with "error" (the command and QEMU's answer), or the last reconnect.</summary>
+    public string? LastError { get; private set; }
+
+    /// <summary>Runs one QMP command and returns its "return" value as JSON text, or null when QEMU answered "error".
+    /// When the connection fails (QEMU reset it once in a run, after a device_add refused with a permission conflict),
+    /// the command is sent once more on a new connection: the QMP server socket takes another.</summary>
     public string? Query(string command, object? arguments = null)
+    {
+        try { return Send(command, arguments); }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
+        {
+            Disconnect();
+            LastError = $"{command}: {e.Message} (reconnected)";
+            return Send(command, arguments);
+        }
+    }
+
+    private void Disconnect()
+    {
+        reader?.Dispose(); writer?.Dispose(); socket?.Dispose();
+        reader = null; writer = null; socket = null;
+    }
+
+    private string? Send(string command, object? arguments)
     {
         if (socket is null)
         {
@@ -76,7 +98,7 @@ internal sealed class Qmp(string socketPath) : IDisposable
             reader = new StreamReader(stream);
             writer = new StreamWriter(stream) { AutoFlush = true, NewLine = "\n" };
             reader.ReadLine(); // greeting
-            if (Query("qmp_capabilities") is null) return null;
+            if (Send("qmp_capabilities", null) is null) return null;
         }
         var request = arguments is null
             ? System.Text.Json.JsonSerializer.Serialize(new { execute = command })
@@ -86,7 +108,9 @@ internal sealed class Qmp(string socketPath) : IDisposable
         {
             using var doc = System.Text.Json.JsonDocument.Parse(line);
             if (doc.RootElement.TryGetProperty("event", out _)) continue;
-            return doc.RootElement.TryGetProperty("return", out var r) ? r.GetRawText() : null;
+            if (doc.RootElement.TryGetProperty("return", out var r)) return r.GetRawText();
+            LastError = $"{command}: {line}";
+            return null;
         }
         return null;
     }
@@ -131,7 +155,7 @@ internal sealed class Qmp(string socketPath) : IDisposable
         return false;
     }
 
-    public void Dispose() { reader?.Dispose(); writer?.Dispose(); socket?.Dispose(); }
+    public void Dispose() => Disconnect();
 }
 
 /// <summary>Starts qemu-system-ppc on one machine with a virtio-scsi-pci controller and its disks.</summary>

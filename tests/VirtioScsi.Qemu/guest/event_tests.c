@@ -375,6 +375,41 @@ static void test_media_change(void)
     close_unit(io);
 }
 
+struct changenum { struct IOStdReq *io; uint32_t want; };
+static int changenum_is(void *arg)
+{
+    struct changenum *c = arg;
+    return query(c->io, TD_CHANGENUM) == c->want;
+}
+
+/* Unit 0, a disk, grows (QMP block_resize): QEMU reports PARAM_CHANGE with CAPACITY DATA HAS CHANGED (2Ah/09h)
+ * on the event queue. A disk's TD_CHANGENUM is answered from the driver's count without a command, so only the
+ * event can make it move; the new capacity is read on the next geometry request. */
+static void test_param_change(void)
+{
+    int8 err;
+    struct IOStdReq *io = open_unit(EV_UNIT_T0, &err);
+    if (!check(io != 0, "events.param_change.open", "OpenDevice unit %u: %d", EV_UNIT_T0, err)) return;
+    uint32_t bs0 = 0;
+    uint64_t blocks0 = blocks64(io, &bs0);
+    struct Interrupt is;
+    struct IOStdReq *ci = add_change_int(io, &is);
+    uint32_t n0 = query(io, TD_CHANGENUM);
+    change_calls = 0;
+    char request[48];
+    ksnprintf(request, sizeof request, "resize d0 %u", EV_T0_GROWN_BYTES);
+    int acted = host_request(request);
+    struct changenum next = { io, n0 + 1 };
+    int noticed = acted && settle(5000, changenum_is, &next);
+    uint32_t bs = 0;
+    uint64_t blocks = blocks64(io, &bs);
+    check(noticed && change_calls == 1 && blocks0 != blocks && blocks == EV_T0_GROWN_BYTES / 512 && bs == 512, "events.param_change.capacity",
+          "host %d; TD_CHANGENUM %u -> %u; change interrupt %u calls; %llu -> %llu blocks of %u", acted, n0, query(io, TD_CHANGENUM),
+          (unsigned)change_calls, (unsigned long long)blocks0, (unsigned long long)blocks, bs);
+    check(rem_change_int(ci) == 0, "events.param_change.remchangeint", "TD_REMCHANGEINT");
+    close_unit(io);
+}
+
 void event_tests(void)
 {
     struct Resident *r = exec_FindResident(DEVICE_NAME);
@@ -392,6 +427,7 @@ void event_tests(void)
     test_many_luns();
     test_hotplug();
     test_media_change();
+    test_param_change();
     APTR seglist = exec_ExpungeDevice(DEVICE_NAME);
     (void)seglist;
     check(exec_stats.int_servers == 0 && exec_stats.dma_live == 0 && exec_stats.live_blocks == live_before,
