@@ -130,13 +130,36 @@ internal sealed class Qmp(string socketPath) : IDisposable
 
     private readonly Dictionary<string, long> flushMarks = new();
 
+    /// <summary>The numeric fields of drive <paramref name="drive"/>'s "stats" in query-blockstats (QEMU's counts of what
+    /// reached its block layer: rd_operations, failed_rd_operations, flush_operations, failed_flush_operations, ...),
+    /// or null when QEMU does not list the drive.</summary>
+    public Dictionary<string, long>? BlockStats(string drive)
+    {
+        var json = Query("query-blockstats");
+        if (json is null) return null;
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        foreach (var dev in doc.RootElement.EnumerateArray())
+        {
+            if (!dev.TryGetProperty("device", out var name) || name.GetString() != drive) continue;
+            var stats = new Dictionary<string, long>();
+            foreach (var field in dev.GetProperty("stats").EnumerateObject())
+                if (field.Value.ValueKind == System.Text.Json.JsonValueKind.Number && field.Value.TryGetInt64(out long v))
+                    stats[field.Name] = v;
+            return stats;
+        }
+        return null;
+    }
+
+    private readonly Dictionary<string, Dictionary<string, long>> statMarks = new();
+
     /// <summary>Requests a test names itself (the whole request line), carried out before the built-in ones.</summary>
     public Dictionary<string, Func<Qmp, bool>> Actions { get; } = new();
 
     /// <summary>
     /// Carries out one guest request line; false for an unknown request or one that failed:
     /// "resize d3 68157440" (QMP block_resize), "flushmark d0" (remember the drive's flush_operations),
-    /// "flushed d0" (true when flush_operations grew since the mark).
+    /// "flushed d0" (true when flush_operations grew since the mark), "statmark f1" (remember all of the drive's
+    /// query-blockstats counts), "stat f1 failed_rd_operations 4" (true when that count grew by exactly 4 since the mark).
     /// </summary>
     public bool Serve(string request)
     {
@@ -152,6 +175,18 @@ internal sealed class Qmp(string socketPath) : IDisposable
         }
         if (parts.Length == 2 && parts[0] == "flushed" && flushMarks.TryGetValue(parts[1], out long before))
             return FlushOperations(parts[1]) is long now && now > before;
+        if (parts.Length == 2 && parts[0] == "statmark" && BlockStats(parts[1]) is { } marked)
+        {
+            statMarks[parts[1]] = marked;
+            return true;
+        }
+        if (parts.Length == 4 && parts[0] == "stat" && long.TryParse(parts[3], out long grew) && statMarks.TryGetValue(parts[1], out var mark0)
+            && mark0.TryGetValue(parts[2], out long was) && BlockStats(parts[1]) is { } current && current.TryGetValue(parts[2], out long now2))
+        {
+            if (now2 - was == grew) return true;
+            LastError = $"stat {parts[1]} {parts[2]}: grew by {now2 - was}, not {grew}";
+            return false;
+        }
         return false;
     }
 
@@ -163,16 +198,18 @@ internal static class Qemu
 {
     /// <param name="extraDevices">Further QEMU arguments (-drive/-device pairs) after the virtio-scsi controller's, e.g. virtio-blk functions.</param>
     /// <param name="actions">Guest requests ("host: &lt;request&gt;") the test carries out itself through QMP, by the whole request line.</param>
+    /// <param name="served">When given, gets one line per guest request: the request, "ok" or "fail" and QMP's last error.</param>
     public static GuestLog Run(string machine, string kernel, IReadOnlyList<Disk> disks, bool disableModern = false, TimeSpan? timeout = null,
-                               IReadOnlyList<string>? extraDevices = null, IReadOnlyDictionary<string, Func<Qmp, bool>>? actions = null)
+                               IReadOnlyList<string>? extraDevices = null, IReadOnlyDictionary<string, Func<Qmp, bool>>? actions = null,
+                               List<string>? served = null)
     {
         var qmpDir = Directory.CreateTempSubdirectory("drvc-qmp-").FullName;
-        try { return Run(machine, kernel, disks, disableModern, timeout, Path.Combine(qmpDir, "qmp.sock"), extraDevices ?? [], actions); }
+        try { return Run(machine, kernel, disks, disableModern, timeout, Path.Combine(qmpDir, "qmp.sock"), extraDevices ?? [], actions, served); }
         finally { Directory.Delete(qmpDir, true); }
     }
 
     private static GuestLog Run(string machine, string kernel, IReadOnlyList<Disk> disks, bool disableModern, TimeSpan? timeout, string qmpSocket,
-                                IReadOnlyList<string> extraDevices, IReadOnlyDictionary<string, Func<Qmp, bool>>? actions)
+                                IReadOnlyList<string> extraDevices, IReadOnlyDictionary<string, Func<Qmp, bool>>? actions, List<string>? served)
     {
         var qemu = Tools.Require("qemu-system-ppc", Tools.QemuPackage);
         var args = new List<string>
@@ -201,7 +238,10 @@ internal static class Qemu
             (line, stdin) =>
             {
                 if (!line.StartsWith("host: ", StringComparison.Ordinal)) return;
-                stdin.Write(qmp.Serve(line["host: ".Length..].TrimEnd('\r')) ? "ok\n" : "fail\n");
+                var request = line["host: ".Length..].TrimEnd('\r');
+                bool ok = qmp.Serve(request);
+                if (served is not null) lock (served) served.Add($"{request}: {(ok ? "ok" : "fail (" + qmp.LastError + ")")}");
+                stdin.Write(ok ? "ok\n" : "fail\n");
             });
         Tools.FailOnMissingFirmware(output);
         if (timedOut) throw new Xunit.Sdk.XunitException($"QEMU {machine} did not finish in time\n--- serial log ---\n{output}");

@@ -367,7 +367,8 @@ public static unsafe class Controller
     }
 
     /// <summary>A finished slot: a synchronous command is left Done for its waiter; a block request is
-    /// retried after UNIT ATTENTION or completed and replied.</summary>
+    /// sent again as <see cref="ErrorMap.Retryable"/> says (UNIT ATTENTION, ABORTED COMMAND; at most
+    /// <see cref="Limits.Retries"/> times) or completed and replied.</summary>
     private static void Finish(VirtioScsiBase* b, DevUnit* u, Slot* s)
     {
         Exec.CacheClearE(s->Resp, 128, Exec.CACRF_InvalidateD);
@@ -383,7 +384,7 @@ public static unsafe class Controller
             return;
         }
         sbyte error = Outcome(b, u, s);
-        if (error == TrackDisk.TDERR_DiskChanged && s->Tries < Limits.Retries)
+        if (s->Retry && s->Tries < Limits.Retries)
         {
             s->Tries++;
             if (Submit(b, u, s))
@@ -410,12 +411,14 @@ public static unsafe class Controller
 
     /// <summary>io_Error of a finished slot of <paramref name="u"/> from its response (byte order as the queue's);
     /// the sense of a CHECK CONDITION also tells <see cref="Units.NoteSense"/> about the unit's medium.
-    /// A unit that has gone fails with TDERR_BadUnitNum whatever the device answered.</summary>
+    /// A unit that has gone fails with TDERR_BadUnitNum whatever the device answered. Sets the slot's
+    /// <see cref="Slot.Retry"/> (<see cref="ErrorMap.Retryable"/>; never for a unit that has gone).</summary>
     public static sbyte Outcome(VirtioScsiBase* b, DevUnit* u, Slot* s)
     {
         VirtioScsiRespCmd* resp = s->Resp;
         Virtqueue* vq = RequestQueue(b);
         byte key = 0;
+        s->Retry = false;
         if (resp->Response == VirtioScsi.S_Ok && resp->Status == ScsiStatus.CheckCondition)
         {
             uint senseLen = vq->From32(resp->SenseLen);
@@ -427,6 +430,7 @@ public static unsafe class Controller
         }
         if (u->Gone)
             return TrackDisk.TDERR_BadUnitNum;
+        s->Retry = ErrorMap.Retryable(resp->Response, resp->Status, key);
         return ErrorMap.FromScsi(resp->Response, resp->Status, key);
     }
 
@@ -442,14 +446,15 @@ public static unsafe class Controller
     /// <summary>
     /// Runs one command on <paramref name="u"/>'s sync slot and waits for it: by the unit's signal
     /// when called from its task with the interrupt installed, else by polling. Data (at most the
-    /// slot's bounce size) goes through the bounce buffer; a read's data is left there. Retries
-    /// UNIT ATTENTION. Returns the io_Error; <paramref name="status"/> gets the SCSI status.
+    /// slot's bounce size) goes through the bounce buffer; a read's data is left there. Sends it again
+    /// as <see cref="ErrorMap.Retryable"/> says (at most <see cref="Limits.Retries"/> times).
+    /// Returns the io_Error; <paramref name="status"/> gets the SCSI status.
     /// </summary>
     public static sbyte RunSync(VirtioScsiBase* b, DevUnit* u, Slot* s, byte* cdb, int cdbLength, uint length, bool write, byte* status)
     {
         sbyte error = Exec.IOERR_SELFTEST;
         *status = 0xFF;
-        for (int attempt = 0; attempt < Limits.Retries; attempt++)
+        for (int attempt = 0; attempt <= Limits.Retries; attempt++)
         {
             PrepareHeader(u, s, cdb, cdbLength);
             s->Io = null;
@@ -473,7 +478,7 @@ public static unsafe class Controller
             s->State = SlotState.Free;
             *status = s->Resp->Status;
             error = Outcome(b, u, s);
-            if (error != TrackDisk.TDERR_DiskChanged)
+            if (!s->Retry)
                 break;
         }
         if (error == 0 && !write && length != 0)

@@ -37,6 +37,8 @@ public static class Limits
     public const uint ReqOffset = 0, RespOffset = 64, TableOffset = 192, SlotBytes = 192 + 16 * (MaxSg + 2);
     /// <summary>Cache line size the control block's parts are aligned to.</summary>
     public const uint CacheLine = 32;
+    /// <summary>Times a command that came back CHECK CONDITION with UNIT ATTENTION or ABORTED COMMAND is sent again
+    /// (<see cref="ErrorMap.Retryable"/>): at most 1 + Retries attempts in all.</summary>
     public const int Retries = 3;
     public const uint DefaultBlockSize = 512;
     /// <summary>Polled completions (device bring-up, or no interrupt): iterations before IOERR_SELFTEST.</summary>
@@ -89,6 +91,8 @@ public unsafe struct Slot
     public bool Direct;
     /// <summary>The CDB, kept for a retry after UNIT ATTENTION.</summary>
     public byte CdbLength;
+    /// <summary>The finished command may be sent again (<see cref="ErrorMap.Retryable"/>), set by <see cref="Controller.Outcome"/>.</summary>
+    public bool Retry;
 }
 
 [InlineArray(Limits.SlotCount)]
