@@ -7,7 +7,8 @@ namespace DriverCompiler.VirtioScsi.Qemu.Tests;
 /// virtioscsi.device under injected faults (issue 14) on each machine and transport, with the guest program
 /// guest/fault_tests.c and the layout of its include/guest/fault_config.h: unit 0 the harness's disk (drive d0),
 /// unit 1 a 16 MiB disk behind QEMU's blkdebug (drive f1) that fails chosen sectors with EIO (once and always, on
-/// read and on write) or ENODATA, unit 2 a 4 MiB disk behind blkdebug (drive f2) whose every flush fails with EIO;
+/// read and on write) or ENODATA, unit 2 a 4 MiB disk behind blkdebug (drive f2) whose every flush fails with EIO,
+/// unit 3 (drive f3) whose flush the host holds with a blkdebug breakpoint ("flushhold f3", "flushresume f3");
 /// both with rerror=report,werror=report, so the guest sees the errors (QEMU's scsi-disk: CHECK CONDITION with the
 /// sense of scsi/utils.c's scsi_sense_from_errno). The guest asks the host to count what reached QEMU's block layer
 /// (query-blockstats: "statmark", "stat &lt;drive&gt; &lt;field&gt; &lt;n&gt;"), so each retry and each flush is
@@ -22,6 +23,7 @@ public sealed class FaultTests(ITestOutputHelper output)
     [
         "faults.resident_found", "faults.init", "faults.units_open",
         "faults.flush.cmd_update_reaches_qemu", "faults.flush.scsicmd_reaches_qemu", "faults.flush.error_after_retries",
+        "faults.flush.timeout", "faults.flush.after_timeout",
         "faults.read_eio_once.retried", "faults.read_eio_always.error_after_retries", "faults.read_medium_error.not_retried",
         "faults.scsicmd.aborted_command_sense", "faults.scsicmd.medium_error_sense",
         "faults.write_eio_once.retried", "faults.write_eio_always.error_after_retries",
@@ -36,8 +38,8 @@ public sealed class FaultTests(ITestOutputHelper output)
 
     private static long Sector(int region) => (long)region * 1024 * 1024 / 512;
 
-    /// <summary>blkdebug's configuration (QEMU docs/devel/blkdebug.rst: [inject-error] sections of event, iotype,
-    /// errno, sector, once).</summary>
+    /// <summary>A rule of blkdebug's configuration file (QEMU block/blkdebug.c: an [inject-error] section of event,
+    /// iotype, errno, sector and once).</summary>
     private static string Rule(string evt, string iotype, int errno, long? sector, bool once) =>
         $"[inject-error]\nevent = \"{evt}\"\niotype = \"{iotype}\"\nerrno = \"{errno}\"\n"
         + (sector is long s ? $"sector = \"{s}\"\n" : "") + (once ? "once = \"on\"\n" : "") + "\n";
@@ -55,7 +57,10 @@ public sealed class FaultTests(ITestOutputHelper output)
                 f.SetLength(bytes);
                 return path;
             }
-            var images = new Dictionary<int, string> { [0] = Sparse("d0.img", 16 << 20), [1] = Sparse("f1.img", 16 << 20), [2] = Sparse("f2.img", 4 << 20) };
+            var images = new Dictionary<int, string>
+            {
+                [0] = Sparse("d0.img", 16 << 20), [1] = Sparse("f1.img", 16 << 20), [2] = Sparse("f2.img", 4 << 20), [3] = Sparse("f3.img", 4 << 20),
+            };
             using (var f = File.OpenWrite(images[1]))
             {
                 for (int k = 1; k < Regions; k++)
@@ -81,9 +86,19 @@ public sealed class FaultTests(ITestOutputHelper output)
             }
             Faulty("f1", 1, images[1], f1Rules, "VSCSI-FAULTY");
             Faulty("f2", 2, images[2], f2Rules, "VSCSI-NOFLUSH");
+            var f3Rules = Path.Combine(dir, "f3.conf");
+            File.WriteAllText(f3Rules, "");
+            Faulty("f3", 3, images[3], f3Rules, "VSCSI-SLOWFLUSH");
+            // A blkdebug breakpoint (qemu-io's "break <event> <tag>" through HMP) suspends the drive's next flush where
+            // it reaches blkdebug; "resume <tag>" lets it go on.
+            var actions = new Dictionary<string, Func<Qmp, bool>>
+            {
+                ["flushhold f3"] = q => q.Hmp("qemu-io f3 \"break flush_to_os held\"") == "",
+                ["flushresume f3"] = q => q.Hmp("qemu-io f3 \"resume held\"") == "",
+            };
             var served = new List<string>();
             var log = Qemu.Run(machine, kernel, [new Disk(images[0], 0, "VSCSI-T0")], disableModern: legacy, timeout: TimeSpan.FromSeconds(240),
-                extraDevices: args, served: served);
+                extraDevices: args, actions: actions, served: served);
             var mode = $"{machine} {(legacy ? "legacy" : "modern")}";
             foreach (var s in served) output.WriteLine($"{mode}: host {s}");
             output.WriteLine($"{mode}: {log.Passed} passed, {log.Failed} failed");

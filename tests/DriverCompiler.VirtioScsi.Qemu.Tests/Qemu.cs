@@ -115,6 +115,18 @@ internal sealed class Qmp(string socketPath) : IDisposable
         return null;
     }
 
+    /// <summary>Runs a human monitor command (QMP human-monitor-command) and returns its output with line ends trimmed,
+    /// or null when QEMU answered "error".</summary>
+    public string? Hmp(string commandLine)
+    {
+        var json = Query("human-monitor-command", new Dictionary<string, object> { ["command-line"] = commandLine });
+        if (json is null) return null;
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        var text = doc.RootElement.GetString()?.Trim() ?? "";
+        if (text != "") LastError = $"{commandLine}: {text}";
+        return text;
+    }
+
     /// <summary>flush_operations of drive <paramref name="drive"/> from query-blockstats (QEMU's count of flushes
     /// that reached the block layer), or null when QEMU does not list the drive.</summary>
     public long? FlushOperations(string drive)

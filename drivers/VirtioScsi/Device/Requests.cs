@@ -216,7 +216,9 @@ public static unsafe class Requests
         return 0;
     }
 
-    /// <summary>CMD_UPDATE: SYNCHRONIZE CACHE(10) of the whole unit (SBC-3 5.22).</summary>
+    /// <summary>CMD_UPDATE: SYNCHRONIZE CACHE(10) of the whole unit (SBC-3 5.22), each attempt bounded by
+    /// <see cref="Limits.FlushTimeout"/> seconds (IOERR_UNITBUSY when the device has not answered by then: it still
+    /// holds the command and the unit's synchronous slot until it does).</summary>
     public static sbyte Synchronize(DevUnit* u)
     {
         byte* cdb = stackalloc byte[10];
@@ -224,7 +226,7 @@ public static unsafe class Requests
             cdb[i] = 0;
         cdb[0] = ScsiOp.SynchronizeCache10;
         byte status = 0;
-        sbyte error = Controller.RunSync(u->Base, u, &u->Slots[Limits.SyncSlot], cdb, 10, 0, false, &status);
+        sbyte error = Controller.RunSync(u->Base, u, &u->Slots[Limits.SyncSlot], cdb, 10, 0, false, &status, Limits.FlushTimeout);
         // A unit without a cache may not implement the command: nothing to write back.
         return error == Exec.IOERR_NOCMD ? (sbyte)0 : error;
     }

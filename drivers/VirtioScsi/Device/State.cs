@@ -2,6 +2,7 @@
 using System.Runtime.CompilerServices;
 using AmigaDevice;
 using AmigaOS;
+using DriverCompiler.Dsl;
 using Scsi;
 using Virtio;
 
@@ -40,6 +41,10 @@ public static class Limits
     /// <summary>Times a command that came back CHECK CONDITION with UNIT ATTENTION or ABORTED COMMAND is sent again
     /// (<see cref="ErrorMap.Retryable"/>): at most 1 + Retries attempts in all.</summary>
     public const int Retries = 3;
+    /// <summary>Seconds CMD_UPDATE waits for its SYNCHRONIZE CACHE (each attempt) before it gives up with
+    /// IOERR_UNITBUSY: Linux's sd gives a flush twice its 30 s command timeout. A build option (the QEMU
+    /// tests build with 3).</summary>
+    [BuildOption] public const uint FlushTimeout = 60;
     public const uint DefaultBlockSize = 512;
     /// <summary>Polled completions (device bring-up, or no interrupt): iterations before IOERR_SELFTEST.</summary>
     public const int PollLimit = 20000000;

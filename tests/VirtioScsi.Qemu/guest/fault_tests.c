@@ -6,7 +6,8 @@
  * documented io_Error, the retry policy (UNIT ATTENTION and ABORTED COMMAND sent again at most 3 times, nothing
  * else), the real sense for HD_SCSICMD, and nothing lost on other units or other requests. The host counts
  * what reached QEMU ("stat <drive> <blockstats field> <n>": the field grew by exactly n since "statmark
- * <drive>"): flushes for CMD_UPDATE, failed reads and writes for the retries. Every write is logged as "wrote
+ * <drive>"): flushes for CMD_UPDATE, failed reads and writes for the retries; "flushhold f3" / "flushresume f3"
+ * hold unit 3's next flush in QEMU and let it go (the driver's flush timeout). Every write is logged as "wrote
  * unit <u> offset <bytes> length <bytes> seed <s>", every range a failed write must have left alone as "kept
  * unit ...", for the host's image check. Layout: include/guest/fault_config.h.
  */
@@ -17,6 +18,8 @@
 #include "harness/check.h"
 #include "harness/console.h"
 #include "harness/mem.h"
+#include "harness/board.h"
+#include "harness/cpu.h"
 #include "guest/config.h"
 #include "guest/fault_config.h"
 #include "guest/tests.h"
@@ -110,6 +113,26 @@ static void test_flush(struct IOStdReq *plain, struct IOStdReq *flushf)
     int four = marked && stat_grew("f2", "failed_flush_operations", 4);
     check(we == 0 && e == TDERR_NotSpecified && four, "faults.flush.error_after_retries",
           "write %d; CMD_UPDATE %d (TDERR_NotSpecified %d); 4 failed flushes in QEMU %d", we, e, TDERR_NotSpecified, four);
+}
+
+/* A flush the device does not answer: CMD_UPDATE gives up after the driver's flush timeout with IOERR_UNITBUSY;
+ * once the host lets the held flush go, the next CMD_UPDATE waits for it and then flushes again. */
+static void test_flush_timeout(struct IOStdReq *io)
+{
+    int8 we = write_pattern(io, FT_UNIT_FLUSH_HELD, 0, 4096, 963);
+    int marked = stat_mark("f3");
+    int held = host_request("flushhold f3");
+    uint64_t t0 = cpu_timebase();
+    int8 e = unit_transfer(io, CMD_UPDATE, 0, 0, 0, 0);
+    uint32_t ms = (uint32_t)((cpu_timebase() - t0) * 1000u / board.timebase_hz);
+    /* The harness's timer.device replies due requests on its 1 s decrementer tick: up to 1 s late. */
+    check(we == 0 && held && e == IOERR_UNITBUSY && ms >= FT_FLUSH_TIMEOUT_S * 1000u && ms <= FT_FLUSH_TIMEOUT_S * 1000u + 2000u,
+          "faults.flush.timeout", "write %d; host held the flush %d; CMD_UPDATE %d (IOERR_UNITBUSY %d) after %u ms (timeout %u s)",
+          we, held, e, IOERR_UNITBUSY, ms, FT_FLUSH_TIMEOUT_S);
+    int resumed = host_request("flushresume f3");
+    int8 e2 = unit_transfer(io, CMD_UPDATE, 0, 0, 0, 0);
+    int two = marked && stat_grew("f3", "flush_operations", 2);
+    check(resumed && e2 == 0 && two, "faults.flush.after_timeout", "host let it go %d; CMD_UPDATE %d; two flushes in QEMU %d", resumed, e2, two);
 }
 
 static void test_read_faults(struct IOStdReq *io)
@@ -231,10 +254,12 @@ void fault_tests(void)
     uint32_t live_before = exec_stats.live_blocks;
     struct Library *lib = exec_InitResident(r);
     if (!check(lib != 0, "faults.init", "InitResident failed")) return;
-    int8 e0, e1, e2;
+    int8 e0, e1, e2, e3;
     struct IOStdReq *plain = unit_open(FT_UNIT_PLAIN, &e0), *faulty = unit_open(FT_UNIT_FAULTY, &e1), *flushf = unit_open(FT_UNIT_FLUSH_FAILS, &e2);
-    if (check(plain && faulty && flushf, "faults.units_open", "units 0, 1, 2: %d %d %d", e0, e1, e2)) {
+    struct IOStdReq *held = unit_open(FT_UNIT_FLUSH_HELD, &e3);
+    if (check(plain && faulty && flushf && held, "faults.units_open", "units 0, 1, 2, 3: %d %d %d %d", e0, e1, e2, e3)) {
         test_flush(plain, flushf);
+        test_flush_timeout(held);
         test_read_faults(faulty);
         test_write_faults(faulty);
         test_others_lose_nothing(plain, faulty);
@@ -242,6 +267,7 @@ void fault_tests(void)
     unit_close(plain);
     unit_close(faulty);
     unit_close(flushf);
+    unit_close(held);
     (void)exec_ExpungeDevice(VSCSI_DEVICE_NAME);
     check(exec_stats.int_servers == 0 && exec_stats.dma_live == 0 && exec_stats.live_blocks == live_before,
           "faults.expunge_releases_everything", "interrupt servers %u, DMA mappings %u, blocks %u (before init %u)",

@@ -3,7 +3,7 @@
  * unit 0 = target 0, the harness's disk (drive d0, 16 MiB, no faults); unit 1 = target 1 (drive f1,
  * 16 MiB, QEMU blkdebug over a raw image, rerror=report,werror=report) whose host-written 64 KiB regions
  * each hold the pattern of FT_SEED + region and fail as listed; unit 2 = target 2 (drive f2, 4 MiB,
- * blkdebug) whose every flush fails with EIO.
+ * blkdebug) whose every flush fails with EIO; unit 3 = target 3 (drive f3) whose flush the host holds.
  */
 #ifndef GUEST_FAULT_CONFIG_H
 #define GUEST_FAULT_CONFIG_H
@@ -11,6 +11,10 @@
 #define FT_UNIT_PLAIN 0u
 #define FT_UNIT_FAULTY 1u
 #define FT_UNIT_FLUSH_FAILS 2u
+/* Unit 3 = target 3 (drive f3, 4 MiB, blkdebug without rules): the host holds its flush (a blkdebug breakpoint). */
+#define FT_UNIT_FLUSH_HELD 3u
+/* The driver is built with VSCSI_LIMITS_FLUSH_TIMEOUT=FT_FLUSH_TIMEOUT_S for these tests (Makefile). */
+#define FT_FLUSH_TIMEOUT_S 3u
 
 /* Region k of unit 1 is k MiB into the image, FT_REGION_BYTES long, the pattern of FT_SEED + k. */
 #define FT_REGION_BYTES (64u * 1024u)
