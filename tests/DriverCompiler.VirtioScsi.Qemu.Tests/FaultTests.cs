@@ -23,7 +23,7 @@ public sealed class FaultTests(ITestOutputHelper output)
     [
         "faults.resident_found", "faults.init", "faults.units_open",
         "faults.flush.cmd_update_reaches_qemu", "faults.flush.scsicmd_reaches_qemu", "faults.flush.error_after_retries",
-        "faults.flush.timeout", "faults.flush.after_timeout",
+        "faults.flush.timeout", "faults.flush.held_slot_waited_for", "faults.flush.after_timeout",
         "faults.read_eio_once.retried", "faults.read_eio_always.error_after_retries", "faults.read_medium_error.not_retried",
         "faults.scsicmd.aborted_command_sense", "faults.scsicmd.medium_error_sense",
         "faults.write_eio_once.retried", "faults.write_eio_always.error_after_retries",

@@ -115,8 +115,9 @@ static void test_flush(struct IOStdReq *plain, struct IOStdReq *flushf)
           "write %d; CMD_UPDATE %d (TDERR_NotSpecified %d); 4 failed flushes in QEMU %d", we, e, TDERR_NotSpecified, four);
 }
 
-/* A flush the device does not answer: CMD_UPDATE gives up after the driver's flush timeout with IOERR_UNITBUSY;
- * once the host lets the held flush go, the next CMD_UPDATE waits for it and then flushes again. */
+/* A flush the device does not answer: CMD_UPDATE gives up after the driver's flush timeout with IOERR_UNITBUSY,
+ * and so does the next one, which must wait for the slot the device still holds instead of sending over it; once
+ * the host lets the held flush go, the next CMD_UPDATE flushes again (2 flushes in all reach QEMU). */
 static void test_flush_timeout(struct IOStdReq *io)
 {
     int8 we = write_pattern(io, FT_UNIT_FLUSH_HELD, 0, 4096, 963);
@@ -129,6 +130,15 @@ static void test_flush_timeout(struct IOStdReq *io)
     check(we == 0 && held && e == IOERR_UNITBUSY && ms >= FT_FLUSH_TIMEOUT_S * 1000u && ms <= FT_FLUSH_TIMEOUT_S * 1000u + 2000u,
           "faults.flush.timeout", "write %d; host held the flush %d; CMD_UPDATE %d (IOERR_UNITBUSY %d) after %u ms (timeout %u s)",
           we, held, e, IOERR_UNITBUSY, ms, FT_FLUSH_TIMEOUT_S);
+    /* The device still holds the slot: a second CMD_UPDATE must wait for it (as long again), not send over it. */
+    int marked2 = stat_mark("f3");
+    t0 = cpu_timebase();
+    int8 e1 = unit_transfer(io, CMD_UPDATE, 0, 0, 0, 0);
+    ms = (uint32_t)((cpu_timebase() - t0) * 1000u / board.timebase_hz);
+    int none = marked2 && stat_grew("f3", "flush_operations", 0);
+    check(e1 == IOERR_UNITBUSY && ms >= FT_FLUSH_TIMEOUT_S * 1000u && ms <= FT_FLUSH_TIMEOUT_S * 1000u + 2000u && none,
+          "faults.flush.held_slot_waited_for", "CMD_UPDATE %d (IOERR_UNITBUSY %d) after %u ms; no flush reached QEMU meanwhile %d",
+          e1, IOERR_UNITBUSY, ms, none);
     int resumed = host_request("flushresume f3");
     int8 e2 = unit_transfer(io, CMD_UPDATE, 0, 0, 0, 0);
     int two = marked && stat_grew("f3", "flush_operations", 2);
