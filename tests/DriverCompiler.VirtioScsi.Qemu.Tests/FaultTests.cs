@@ -24,6 +24,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         "faults.resident_found", "faults.init", "faults.units_open",
         "faults.flush.cmd_update_reaches_qemu", "faults.flush.scsicmd_reaches_qemu", "faults.flush.error_after_retries",
         "faults.flush.timeout", "faults.flush.held_slot_waited_for", "faults.flush.after_timeout",
+        "faults.flush.waits_for_earlier_writes", "faults.flush.after_earlier_writes",
         "faults.read_eio_once.retried", "faults.read_eio_always.error_after_retries", "faults.read_medium_error.not_retried",
         "faults.scsicmd.aborted_command_sense", "faults.scsicmd.medium_error_sense",
         "faults.write_eio_once.retried", "faults.write_eio_always.error_after_retries",
@@ -95,6 +96,8 @@ public sealed class FaultTests(ITestOutputHelper output)
             {
                 ["flushhold f3"] = q => q.Hmp("qemu-io f3 \"break flush_to_os held\"") == "",
                 ["flushresume f3"] = q => q.Hmp("qemu-io f3 \"resume held\"") == "",
+                ["writehold f3"] = q => q.Hmp("qemu-io f3 \"break write_aio heldw\"") == "",
+                ["writeresume f3"] = q => q.Hmp("qemu-io f3 \"resume heldw\"") == "",
             };
             var served = new List<string>();
             var log = Qemu.Run(machine, kernel, [new Disk(images[0], 0, "VSCSI-T0")], disableModern: legacy, timeout: TimeSpan.FromSeconds(240),

@@ -519,6 +519,32 @@ public static unsafe class Controller
         return error;
     }
 
+    /// <summary>Waits until <paramref name="u"/> has no request in flight but <paramref name="except"/> (when the device
+    /// still holds it): 0; IOERR_SELFTEST when a polled wait ran out; IOERR_UNITBUSY when <paramref name="timeoutSeconds"/>
+    /// (not 0) passed first on the unit's task with its timer.</summary>
+    public static sbyte AwaitOthers(VirtioScsiBase* b, DevUnit* u, Slot* except, uint timeoutSeconds)
+    {
+        bool bounded = timeoutSeconds != 0 && b->IrqInstalled && u->Core.Worker.Task == Exec.FindTask(null)
+            && UnitTimer.Start(&u->Core, timeoutSeconds);
+        sbyte error = 0;
+        while (u->Core.InFlight > (except->State == SlotState.Busy ? 1 : 0))
+        {
+            if (bounded && UnitTimer.Expired(&u->Core))
+            {
+                error = Exec.IOERR_UNITBUSY;
+                break;
+            }
+            if (!WaitForCompletion(b, u, null, bounded ? u->Core.TimerMask : 0u))
+            {
+                error = Exec.IOERR_SELFTEST;
+                break;
+            }
+        }
+        if (bounded)
+            UnitTimer.Stop(&u->Core);
+        return error;
+    }
+
     /// <summary>
     /// Waits for room on the request queue after <see cref="Submit"/> found none: first notifies the
     /// device, since the descriptors may all be held by requests this task queued in the current

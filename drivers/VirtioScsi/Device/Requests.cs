@@ -216,11 +216,19 @@ public static unsafe class Requests
         return 0;
     }
 
-    /// <summary>CMD_UPDATE: SYNCHRONIZE CACHE(10) of the whole unit (SBC-3 5.22), each attempt bounded by
+    /// <summary>CMD_UPDATE: SYNCHRONIZE CACHE(10) of the whole unit (SBC-3 5.22) once the unit's requests in flight
+    /// have completed (at most <see cref="Limits.FlushTimeout"/> seconds, else IOERR_UNITBUSY), each attempt bounded by
     /// <see cref="Limits.FlushTimeout"/> seconds (IOERR_UNITBUSY when the device has not answered by then: it still
     /// holds the command and the unit's synchronous slot until it does).</summary>
     public static sbyte Synchronize(DevUnit* u)
     {
+        // The device may complete SIMPLE-tagged commands in any order (SAM-5 8.6.2): the unit's requests still in
+        // flight (a batch this task queued before the CMD_UPDATE, say) must finish first, or the flush would not
+        // cover them. They are notified first: they may be of the current batch, not yet notified.
+        Controller.Kick(u->Base);
+        sbyte drained = Controller.AwaitOthers(u->Base, u, &u->Slots[Limits.SyncSlot], Limits.FlushTimeout);
+        if (drained != 0)
+            return drained;
         byte* cdb = stackalloc byte[10];
         for (int i = 0; i < 10; i++)
             cdb[i] = 0;

@@ -145,6 +145,40 @@ static void test_flush_timeout(struct IOStdReq *io)
     check(resumed && e2 == 0 && two, "faults.flush.after_timeout", "host let it go %d; CMD_UPDATE %d; two flushes in QEMU %d", resumed, e2, two);
 }
 
+/* A write still in flight when CMD_UPDATE comes (the host holds it: a blkdebug breakpoint): the flush must wait for
+ * it, not overtake it (the device may complete SIMPLE-tagged commands in any order), so nothing is flushed and
+ * CMD_UPDATE gives IOERR_UNITBUSY after the flush timeout; once the write is let go, CMD_UPDATE flushes. */
+static void test_flush_after_writes(struct IOStdReq *io)
+{
+    int marked = stat_mark("f3");
+    int held = host_request("writehold f3");
+    uint8_t *buf = mem_alloc(4096, 64);
+    pattern_fill(buf, 4096, 964);
+    struct IOStdReq *w = unit_request_copy(io);
+    w->io_Command = CMD_WRITE;
+    w->io_Data = buf;
+    w->io_Length = 4096;
+    w->io_Offset = 64u * 1024u;
+    SendIO((struct IORequest *)w);
+    uint64_t t0 = cpu_timebase();
+    int8 e = unit_transfer(io, CMD_UPDATE, 0, 0, 0, 0);
+    uint32_t ms = (uint32_t)((cpu_timebase() - t0) * 1000u / board.timebase_hz);
+    int none = marked && stat_grew("f3", "flush_operations", 0);
+    check(held && e == IOERR_UNITBUSY && ms >= FT_FLUSH_TIMEOUT_S * 1000u && ms <= FT_FLUSH_TIMEOUT_S * 1000u + 2000u && none,
+          "faults.flush.waits_for_earlier_writes", "host held the write %d; CMD_UPDATE %d (IOERR_UNITBUSY %d) after %u ms; no flush meanwhile %d",
+          held, e, IOERR_UNITBUSY, ms, none);
+    int resumed = host_request("writeresume f3");
+    int8 we = WaitIO((struct IORequest *)w);
+    if (we == 0) kprintf("wrote unit %u offset %u length %u seed %u\n", FT_UNIT_FLUSH_HELD, 64u * 1024u, 4096u, 964u);
+    unit_request_free(w);
+    mem_free(buf);
+    marked = stat_mark("f3");
+    int8 e2 = unit_transfer(io, CMD_UPDATE, 0, 0, 0, 0);
+    int one = marked && stat_grew("f3", "flush_operations", 1);
+    check(resumed && we == 0 && e2 == 0 && one, "faults.flush.after_earlier_writes", "host let it go %d; write %d; CMD_UPDATE %d; one flush %d",
+          resumed, we, e2, one);
+}
+
 static void test_read_faults(struct IOStdReq *io)
 {
     uint32_t actual;
@@ -270,6 +304,7 @@ void fault_tests(void)
     if (check(plain && faulty && flushf && held, "faults.units_open", "units 0, 1, 2, 3: %d %d %d %d", e0, e1, e2, e3)) {
         test_flush(plain, flushf);
         test_flush_timeout(held);
+        test_flush_after_writes(held);
         test_read_faults(faulty);
         test_write_faults(faulty);
         test_others_lose_nothing(plain, faulty);
