@@ -36,6 +36,13 @@ public unsafe struct ExecUnit
     public bool WriteProtected;
     /// <summary>Requests of this unit the device holds.</summary>
     public ushort InFlight;
+    /// <summary>The unit task's own timer.device request (UNIT_MICROHZ, <see cref="UnitTimer"/>) that bounds a wait, or
+    /// null where timer.device could not be opened (the waits are then unbounded).</summary>
+    public TimeRequest* Timer;
+    /// <summary>The signal of the timer request's reply port (0 without a timer).</summary>
+    public uint TimerMask;
+    /// <summary>The timer request was sent and not yet taken back (<see cref="UnitTimer.Stop"/>).</summary>
+    public bool TimerRunning;
     /// <summary>TD_CHANGENUM: media changes so far (<see cref="Commands.MediaChanged"/> counts them).</summary>
     public uint ChangeCount;
     /// <summary>The held TD_ADDCHANGEINT request (io_Data: the struct Interrupt to Cause on a media change).</summary>

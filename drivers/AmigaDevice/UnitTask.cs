@@ -113,6 +113,7 @@ public static unsafe class UnitTask
         u->DoneMask = 1u << u->DoneSignal;
         u->PortMask = 1u << port->mp_SigBit;
         u->Port = port;
+        UnitTimer.Open(u);
         DeviceTasks.Ready(&u->Worker);
 
         for (;;)
@@ -161,6 +162,7 @@ public static unsafe class UnitTask
         Exec.MutexRelease(u->PortLock);
         ops->Drain(u);
         Commands.ReplyHeld(u, Exec.IOERR_ABORTED);
+        UnitTimer.Close(u);
 
         DeviceTasks.Exit(&u->Worker);
         u->Port = null;

@@ -13,7 +13,8 @@ public sealed class HarnessTests
         "harness.objects_agree_on_layouts", "harness.timebase.advances", "harness.pci.virtio_scsi_found", "harness.pci.command_enabled",
         "harness.pci.bars_assigned", "harness.pci.interrupt_line",
         "exec.findtask_self", "exec.allocvectags_alignment_and_clear", "exec.dma_list_splits_at_run_boundary",
-        "exec.createtask", "exec.signal_from_task", "exec.message_round_trip", "exec.mutex_handover", "exec.no_api_misuse",
+        "exec.createtask", "exec.signal_from_task", "exec.message_round_trip", "exec.mutex_handover",
+        "exec.timer_request_waits_its_time", "exec.timer_request_aborted", "exec.no_api_misuse",
         "harness.irq.direct_client_opens", "harness.irq.used_buffer_interrupt_delivered", "harness.irq.inquiry_completed", "harness.irq.line_deasserts_after_isr_read",
     ];
 

@@ -65,8 +65,30 @@ internal sealed class Qmp(string socketPath) : IDisposable
     /// <summary>Runs one QMP command; true when QEMU answered with "return" (not "error").</summary>
     public bool Execute(string command, object? arguments = null) => Query(command, arguments) is not null;
 
-    /// <summary>Runs one QMP command and returns its "return" value as JSON text, or null when QEMU answered "error".</summary>
+    /// <summary>The last command QEMU answered with "error" (the command and QEMU's answer), or the last reconnect.</summary>
+    public string? LastError { get; private set; }
+
+    /// <summary>Runs one QMP command and returns its "return" value as JSON text, or null when QEMU answered "error".
+    /// When the connection fails (QEMU reset it once in a run, after a device_add refused with a permission conflict),
+    /// the command is sent once more on a new connection: the QMP server socket takes another.</summary>
     public string? Query(string command, object? arguments = null)
+    {
+        try { return Send(command, arguments); }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
+        {
+            Disconnect();
+            LastError = $"{command}: {e.Message} (reconnected)";
+            return Send(command, arguments);
+        }
+    }
+
+    private void Disconnect()
+    {
+        reader?.Dispose(); writer?.Dispose(); socket?.Dispose();
+        reader = null; writer = null; socket = null;
+    }
+
+    private string? Send(string command, object? arguments)
     {
         if (socket is null)
         {
@@ -76,7 +98,7 @@ internal sealed class Qmp(string socketPath) : IDisposable
             reader = new StreamReader(stream);
             writer = new StreamWriter(stream) { AutoFlush = true, NewLine = "\n" };
             reader.ReadLine(); // greeting
-            if (Query("qmp_capabilities") is null) return null;
+            if (Send("qmp_capabilities", null) is null) return null;
         }
         var request = arguments is null
             ? System.Text.Json.JsonSerializer.Serialize(new { execute = command })
@@ -86,9 +108,23 @@ internal sealed class Qmp(string socketPath) : IDisposable
         {
             using var doc = System.Text.Json.JsonDocument.Parse(line);
             if (doc.RootElement.TryGetProperty("event", out _)) continue;
-            return doc.RootElement.TryGetProperty("return", out var r) ? r.GetRawText() : null;
+            if (doc.RootElement.TryGetProperty("return", out var r)) return r.GetRawText();
+            LastError = $"{command}: {line}";
+            return null;
         }
         return null;
+    }
+
+    /// <summary>Runs a human monitor command (QMP human-monitor-command) and returns its output with line ends trimmed,
+    /// or null when QEMU answered "error".</summary>
+    public string? Hmp(string commandLine)
+    {
+        var json = Query("human-monitor-command", new Dictionary<string, object> { ["command-line"] = commandLine });
+        if (json is null) return null;
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        var text = doc.RootElement.GetString()?.Trim() ?? "";
+        if (text != "") LastError = $"{commandLine}: {text}";
+        return text;
     }
 
     /// <summary>flush_operations of drive <paramref name="drive"/> from query-blockstats (QEMU's count of flushes
@@ -125,6 +161,28 @@ internal sealed class Qmp(string socketPath) : IDisposable
 
     private List<long>? queueMark;
 
+    /// <summary>The numeric fields of drive <paramref name="drive"/>'s "stats" in query-blockstats (QEMU's counts of what
+    /// reached its block layer: rd_operations, failed_rd_operations, flush_operations, failed_flush_operations, ...),
+    /// or null when QEMU does not list the drive.</summary>
+    public Dictionary<string, long>? BlockStats(string drive)
+    {
+        var json = Query("query-blockstats");
+        if (json is null) return null;
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        foreach (var dev in doc.RootElement.EnumerateArray())
+        {
+            if (!dev.TryGetProperty("device", out var name) || name.GetString() != drive) continue;
+            var stats = new Dictionary<string, long>();
+            foreach (var field in dev.GetProperty("stats").EnumerateObject())
+                if (field.Value.ValueKind == System.Text.Json.JsonValueKind.Number && field.Value.TryGetInt64(out long v))
+                    stats[field.Name] = v;
+            return stats;
+        }
+        return null;
+    }
+
+    private readonly Dictionary<string, Dictionary<string, long>> statMarks = new();
+
     /// <summary>Requests a test names itself (the whole request line), carried out before the built-in ones.</summary>
     public Dictionary<string, Func<Qmp, bool>> Actions { get; } = new();
 
@@ -132,7 +190,9 @@ internal sealed class Qmp(string socketPath) : IDisposable
     /// Carries out one guest request line; false for an unknown request or one that failed:
     /// "resize d3 68157440" (QMP block_resize), "flushmark d0" (remember the drive's flush_operations),
     /// "flushed d0" (true when flush_operations grew since the mark), "queuemark" (remember every request queue's
-    /// used-idx), "queuesused" (true when every request queue QEMU has completed requests since the mark).
+    /// used-idx), "queuesused" (true when every request queue QEMU has completed requests since the mark), "statmark f1"
+    /// (remember all of the drive's query-blockstats counts), "stat f1 failed_rd_operations 4" (true when that count grew
+    /// by exactly 4 since the mark).
     /// </summary>
     public bool Serve(string request)
     {
@@ -153,15 +213,27 @@ internal sealed class Qmp(string socketPath) : IDisposable
             queueMark = RequestQueueUsed();
             return queueMark.Count > 0;
         }
-        if (request == "queuesused" && queueMark is { Count: > 0 } marked)
+        if (request == "queuesused" && queueMark is { Count: > 0 } queueMarked)
         {
             var now = RequestQueueUsed();
-            return now.Count == marked.Count && now.Zip(marked).All(p => p.First != p.Second);
+            return now.Count == queueMarked.Count && now.Zip(queueMarked).All(p => p.First != p.Second);
+        }
+        if (parts.Length == 2 && parts[0] == "statmark" && BlockStats(parts[1]) is { } marked)
+        {
+            statMarks[parts[1]] = marked;
+            return true;
+        }
+        if (parts.Length == 4 && parts[0] == "stat" && long.TryParse(parts[3], out long grew) && statMarks.TryGetValue(parts[1], out var mark0)
+            && mark0.TryGetValue(parts[2], out long was) && BlockStats(parts[1]) is { } current && current.TryGetValue(parts[2], out long now2))
+        {
+            if (now2 - was == grew) return true;
+            LastError = $"stat {parts[1]} {parts[2]}: grew by {now2 - was}, not {grew}";
+            return false;
         }
         return false;
     }
 
-    public void Dispose() { reader?.Dispose(); writer?.Dispose(); socket?.Dispose(); }
+    public void Dispose() => Disconnect();
 }
 
 /// <summary>Starts qemu-system-ppc on one machine with a virtio-scsi-pci controller and its disks.</summary>
@@ -170,17 +242,19 @@ internal static class Qemu
     /// <param name="extraDevices">Further QEMU arguments (-drive/-device pairs) after the virtio-scsi controller's, e.g. virtio-blk functions.</param>
     /// <param name="actions">Guest requests ("host: &lt;request&gt;") the test carries out itself through QMP, by the whole request line.</param>
     /// <param name="requestQueues">The controller's num_queues (its request queues); null leaves QEMU's default (one per vCPU: 1 here).</param>
+    /// <param name="served">When given, gets one line per guest request: the request, "ok" or "fail" and QMP's last error.</param>
     public static GuestLog Run(string machine, string kernel, IReadOnlyList<Disk> disks, bool disableModern = false, TimeSpan? timeout = null,
                                IReadOnlyList<string>? extraDevices = null, IReadOnlyDictionary<string, Func<Qmp, bool>>? actions = null,
-                               int? requestQueues = null)
+                               int? requestQueues = null, List<string>? served = null)
     {
         var qmpDir = Directory.CreateTempSubdirectory("drvc-qmp-").FullName;
-        try { return Run(machine, kernel, disks, disableModern, timeout, Path.Combine(qmpDir, "qmp.sock"), extraDevices ?? [], actions, requestQueues); }
+        try { return Run(machine, kernel, disks, disableModern, timeout, Path.Combine(qmpDir, "qmp.sock"), extraDevices ?? [], actions, requestQueues, served); }
         finally { Directory.Delete(qmpDir, true); }
     }
 
     private static GuestLog Run(string machine, string kernel, IReadOnlyList<Disk> disks, bool disableModern, TimeSpan? timeout, string qmpSocket,
-                                IReadOnlyList<string> extraDevices, IReadOnlyDictionary<string, Func<Qmp, bool>>? actions, int? requestQueues)
+                                IReadOnlyList<string> extraDevices, IReadOnlyDictionary<string, Func<Qmp, bool>>? actions, int? requestQueues,
+                                List<string>? served)
     {
         var qemu = Tools.Require("qemu-system-ppc", Tools.QemuPackage);
         var args = new List<string>
@@ -209,7 +283,10 @@ internal static class Qemu
             (line, stdin) =>
             {
                 if (!line.StartsWith("host: ", StringComparison.Ordinal)) return;
-                stdin.Write(qmp.Serve(line["host: ".Length..].TrimEnd('\r')) ? "ok\n" : "fail\n");
+                var request = line["host: ".Length..].TrimEnd('\r');
+                bool ok = qmp.Serve(request);
+                if (served is not null) lock (served) served.Add($"{request}: {(ok ? "ok" : "fail (" + qmp.LastError + ")")}");
+                stdin.Write(ok ? "ok\n" : "fail\n");
             });
         Tools.FailOnMissingFirmware(output);
         if (timedOut) throw new Xunit.Sdk.XunitException($"QEMU {machine} did not finish in time\n--- serial log ---\n{output}");

@@ -407,7 +407,8 @@ public static unsafe class Controller
     }
 
     /// <summary>A finished slot: a synchronous command is left Done for its waiter; a block request is
-    /// retried after UNIT ATTENTION or completed and replied.</summary>
+    /// sent again as <see cref="ErrorMap.Retryable"/> says (UNIT ATTENTION, ABORTED COMMAND; at most
+    /// <see cref="Limits.Retries"/> times) or completed and replied.</summary>
     private static void Finish(VirtioScsiBase* b, DevUnit* u, Slot* s)
     {
         Exec.CacheClearE(s->Resp, 128, Exec.CACRF_InvalidateD);
@@ -423,7 +424,7 @@ public static unsafe class Controller
             return;
         }
         sbyte error = Outcome(b, u, s);
-        if (error == TrackDisk.TDERR_DiskChanged && s->Tries < Limits.Retries)
+        if (s->Retry && s->Tries < Limits.Retries)
         {
             s->Tries++;
             if (Submit(b, u, s))
@@ -450,12 +451,14 @@ public static unsafe class Controller
 
     /// <summary>io_Error of a finished slot of <paramref name="u"/> from its response (byte order as the queue's);
     /// the sense of a CHECK CONDITION also tells <see cref="Units.NoteSense"/> about the unit's medium.
-    /// A unit that has gone fails with TDERR_BadUnitNum whatever the device answered.</summary>
+    /// A unit that has gone fails with TDERR_BadUnitNum whatever the device answered. Sets the slot's
+    /// <see cref="Slot.Retry"/> (<see cref="ErrorMap.Retryable"/>; never for a unit that has gone).</summary>
     public static sbyte Outcome(VirtioScsiBase* b, DevUnit* u, Slot* s)
     {
         VirtioScsiRespCmd* resp = s->Resp;
         Virtqueue* vq = RequestQueue(b);
         byte key = 0;
+        s->Retry = false;
         if (resp->Response == VirtioScsi.S_Ok && resp->Status == ScsiStatus.CheckCondition)
         {
             uint senseLen = vq->From32(resp->SenseLen);
@@ -467,6 +470,7 @@ public static unsafe class Controller
         }
         if (u->Gone)
             return TrackDisk.TDERR_BadUnitNum;
+        s->Retry = ErrorMap.Retryable(resp->Response, resp->Status, key);
         return ErrorMap.FromScsi(resp->Response, resp->Status, key);
     }
 
@@ -482,14 +486,24 @@ public static unsafe class Controller
     /// <summary>
     /// Runs one command on <paramref name="u"/>'s sync slot and waits for it: by the unit's signal
     /// when called from its task with the interrupt installed, else by polling. Data (at most the
-    /// slot's bounce size) goes through the bounce buffer; a read's data is left there. Retries
-    /// UNIT ATTENTION. Returns the io_Error; <paramref name="status"/> gets the SCSI status.
+    /// slot's bounce size) goes through the bounce buffer; a read's data is left there. Sends it again
+    /// as <see cref="ErrorMap.Retryable"/> says (at most <see cref="Limits.Retries"/> times).
+    /// Returns the io_Error; <paramref name="status"/> gets the SCSI status. With <paramref name="timeoutSeconds"/>
+    /// (not 0) each attempt waits at most that long on the unit's own task (<see cref="UnitTimer"/>), then gives
+    /// IOERR_UNITBUSY; the device keeps the slot until it answers, and the next command on the slot waits for that
+    /// first, as long again. Polled waits are bounded by <see cref="Limits.PollLimit"/> (IOERR_SELFTEST).
     /// </summary>
-    public static sbyte RunSync(VirtioScsiBase* b, DevUnit* u, Slot* s, byte* cdb, int cdbLength, uint length, bool write, byte* status)
+    public static sbyte RunSync(VirtioScsiBase* b, DevUnit* u, Slot* s, byte* cdb, int cdbLength, uint length, bool write, byte* status,
+                                uint timeoutSeconds)
     {
         sbyte error = Exec.IOERR_SELFTEST;
         *status = 0xFF;
-        for (int attempt = 0; attempt < Limits.Retries; attempt++)
+        // The device may still hold the slot: a command of it timed out earlier.
+        if (s->State == SlotState.Busy && AwaitDone(b, u, s, timeoutSeconds) != 0)
+            return Exec.IOERR_UNITBUSY;
+        if (s->State == SlotState.Done)
+            s->State = SlotState.Free;
+        for (int attempt = 0; attempt <= Limits.Retries; attempt++)
         {
             PrepareHeader(u, s, cdb, cdbLength);
             s->Io = null;
@@ -505,19 +519,69 @@ public static unsafe class Controller
                     return Exec.IOERR_SELFTEST;
             }
             Kick(b, u);
-            while (s->State != SlotState.Done)
-            {
-                if (!WaitForCompletion(b, u, s))
-                    return Exec.IOERR_SELFTEST;
-            }
+            sbyte waited = AwaitDone(b, u, s, timeoutSeconds);
+            if (waited != 0)
+                return waited;
             s->State = SlotState.Free;
             *status = s->Resp->Status;
             error = Outcome(b, u, s);
-            if (error != TrackDisk.TDERR_DiskChanged)
+            if (!s->Retry)
                 break;
         }
         if (error == 0 && !write && length != 0)
             Exec.CacheClearE(s->Bounce, length, Exec.CACRF_InvalidateD);
+        return error;
+    }
+
+    /// <summary>Waits until the device has finished slot <paramref name="s"/> (state Done): 0; IOERR_SELFTEST when a
+    /// polled wait ran out; IOERR_UNITBUSY when <paramref name="timeoutSeconds"/> (not 0) passed first on the unit's
+    /// task with its timer (the slot stays Busy: the device still holds the command).</summary>
+    private static sbyte AwaitDone(VirtioScsiBase* b, DevUnit* u, Slot* s, uint timeoutSeconds)
+    {
+        bool bounded = timeoutSeconds != 0 && b->IrqInstalled && u->Core.Worker.Task == Exec.FindTask(null)
+            && UnitTimer.Start(&u->Core, timeoutSeconds);
+        sbyte error = 0;
+        while (s->State != SlotState.Done)
+        {
+            if (bounded && UnitTimer.Expired(&u->Core))
+            {
+                error = Exec.IOERR_UNITBUSY;
+                break;
+            }
+            if (!WaitForCompletion(b, u, s, bounded ? u->Core.TimerMask : 0u))
+            {
+                error = Exec.IOERR_SELFTEST;
+                break;
+            }
+        }
+        if (bounded)
+            UnitTimer.Stop(&u->Core);
+        return error;
+    }
+
+    /// <summary>Waits until <paramref name="u"/> has no request in flight but <paramref name="except"/> (when the device
+    /// still holds it): 0; IOERR_SELFTEST when a polled wait ran out; IOERR_UNITBUSY when <paramref name="timeoutSeconds"/>
+    /// (not 0) passed first on the unit's task with its timer.</summary>
+    public static sbyte AwaitOthers(VirtioScsiBase* b, DevUnit* u, Slot* except, uint timeoutSeconds)
+    {
+        bool bounded = timeoutSeconds != 0 && b->IrqInstalled && u->Core.Worker.Task == Exec.FindTask(null)
+            && UnitTimer.Start(&u->Core, timeoutSeconds);
+        sbyte error = 0;
+        while (u->Core.InFlight > (except->State == SlotState.Busy ? 1 : 0))
+        {
+            if (bounded && UnitTimer.Expired(&u->Core))
+            {
+                error = Exec.IOERR_UNITBUSY;
+                break;
+            }
+            if (!WaitForCompletion(b, u, null, bounded ? u->Core.TimerMask : 0u))
+            {
+                error = Exec.IOERR_SELFTEST;
+                break;
+            }
+        }
+        if (bounded)
+            UnitTimer.Stop(&u->Core);
         return error;
     }
 
@@ -530,25 +594,26 @@ public static unsafe class Controller
     public static bool WaitForRoom(VirtioScsiBase* b, DevUnit* u)
     {
         Kick(b, u);
-        return WaitForCompletion(b, u, null);
+        return WaitForCompletion(b, u, null, 0);
     }
 
     /// <summary>Harvests, then waits until some request of <paramref name="u"/> completes unless
     /// <paramref name="s"/> is done already: by the unit's signal from its own task with the
-    /// interrupt installed, else by polling the used ring. False on poll timeout.
+    /// interrupt installed (or by a signal of <paramref name="alsoWakeOn"/>: the unit's timer), else by polling the
+    /// used ring. False on poll timeout.
     /// A wake-up always ends with a harvest: the signal this Wait consumes was the device's only
     /// interrupt for the used_event armed before it (the device has passed that index and stays
     /// silent until <see cref="Harvest"/> arms a new one), so a caller that waited again without
     /// harvesting (the unit task's main loop after <see cref="WaitForRoom"/>) would sleep forever
     /// with its last requests completed on the ring.</summary>
-    public static bool WaitForCompletion(VirtioScsiBase* b, DevUnit* u, Slot* s)
+    public static bool WaitForCompletion(VirtioScsiBase* b, DevUnit* u, Slot* s, uint alsoWakeOn)
     {
         if (b->IrqInstalled && u->Core.Worker.Task != null && u->Core.Worker.Task == Exec.FindTask(null))
         {
             Harvest(b);
             if ((s == null || s->State != SlotState.Done) && u->Core.InFlight != 0)
             {
-                Exec.Wait(u->Core.DoneMask);
+                Exec.Wait(u->Core.DoneMask | alsoWakeOn);
                 Harvest(b);
             }
             return true;

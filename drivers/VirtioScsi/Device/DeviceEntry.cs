@@ -207,7 +207,7 @@ public static unsafe class DeviceEntry
     {
         DevUnit* u = (DevUnit*)unit;
         while (u->Core.InFlight != 0)
-            Controller.WaitForCompletion(u->Base, u, null);
+            Controller.WaitForCompletion(u->Base, u, null, 0);
     }
 
     /// <summary>BeginIO of this driver's own commands: the geometry goes to the unit task, and TD_CHANGESTATE and

@@ -216,15 +216,25 @@ public static unsafe class Requests
         return 0;
     }
 
-    /// <summary>CMD_UPDATE: SYNCHRONIZE CACHE(10) of the whole unit (SBC-3 5.22).</summary>
+    /// <summary>CMD_UPDATE: SYNCHRONIZE CACHE(10) of the whole unit (SBC-3 5.22) once the unit's requests in flight
+    /// have completed (at most <see cref="Limits.FlushTimeout"/> seconds, else IOERR_UNITBUSY), each attempt bounded by
+    /// <see cref="Limits.FlushTimeout"/> seconds (IOERR_UNITBUSY when the device has not answered by then: it still
+    /// holds the command and the unit's synchronous slot until it does).</summary>
     public static sbyte Synchronize(DevUnit* u)
     {
+        // The device may complete SIMPLE-tagged commands in any order (SAM-5 8.6.2): the unit's requests still in
+        // flight (a batch this task queued before the CMD_UPDATE, say) must finish first, or the flush would not
+        // cover them. They are notified first: they may be of the current batch, not yet notified.
+        Controller.Kick(u->Base, u);
+        sbyte drained = Controller.AwaitOthers(u->Base, u, &u->Slots[Limits.SyncSlot], Limits.FlushTimeout);
+        if (drained != 0)
+            return drained;
         byte* cdb = stackalloc byte[10];
         for (int i = 0; i < 10; i++)
             cdb[i] = 0;
         cdb[0] = ScsiOp.SynchronizeCache10;
         byte status = 0;
-        sbyte error = Controller.RunSync(u->Base, u, &u->Slots[Limits.SyncSlot], cdb, 10, 0, false, &status);
+        sbyte error = Controller.RunSync(u->Base, u, &u->Slots[Limits.SyncSlot], cdb, 10, 0, false, &status, Limits.FlushTimeout);
         // A unit without a cache may not implement the command: nothing to write back.
         return error == Exec.IOERR_NOCMD ? (sbyte)0 : error;
     }

@@ -2,6 +2,7 @@
 using System.Runtime.CompilerServices;
 using AmigaDevice;
 using AmigaOS;
+using DriverCompiler.Dsl;
 using Scsi;
 using Virtio;
 
@@ -37,9 +38,15 @@ public static class Limits
     public const uint ReqOffset = 0, RespOffset = 64, TableOffset = 192, SlotBytes = 192 + 16 * (MaxSg + 2);
     /// <summary>Cache line size the control block's parts are aligned to.</summary>
     public const uint CacheLine = 32;
+    /// <summary>Times a command that came back CHECK CONDITION with UNIT ATTENTION or ABORTED COMMAND is sent again
+    /// (<see cref="ErrorMap.Retryable"/>): at most 1 + Retries attempts in all.</summary>
     public const int Retries = 3;
     /// <summary>Request queues used at most (of virtio_scsi_config num_queues): units are spread over them.</summary>
     public const int MaxRequestQueues = 4;
+    /// <summary>Seconds CMD_UPDATE waits for its SYNCHRONIZE CACHE (each attempt) before it gives up with
+    /// IOERR_UNITBUSY: Linux's sd gives a flush twice its 30 s command timeout. A build option (the QEMU
+    /// tests build with 3).</summary>
+    [BuildOption] public const uint FlushTimeout = 60;
     public const uint DefaultBlockSize = 512;
     /// <summary>Polled completions (device bring-up, or no interrupt): iterations before IOERR_SELFTEST.</summary>
     public const int PollLimit = 20000000;
@@ -91,6 +98,8 @@ public unsafe struct Slot
     public bool Direct;
     /// <summary>The CDB, kept for a retry after UNIT ATTENTION.</summary>
     public byte CdbLength;
+    /// <summary>The finished command may be sent again (<see cref="ErrorMap.Retryable"/>), set by <see cref="Controller.Outcome"/>.</summary>
+    public bool Retry;
 }
 
 [InlineArray(Limits.SlotCount)]

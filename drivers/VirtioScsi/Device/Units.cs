@@ -71,7 +71,7 @@ public static unsafe class Units
         probe->Lun = 0;
         byte status = 0;
         int n = Cdb.ReportLuns(cdb, Limits.ProbeBounce);
-        sbyte error = Controller.RunSync(b, probe, s, cdb, n, Limits.ProbeBounce, false, &status);
+        sbyte error = Controller.RunSync(b, probe, s, cdb, n, Limits.ProbeBounce, false, &status, 0);
         if (s->Resp->Response == VirtioScsi.S_BadTarget)
             return true;
         if (error != 0 || status != ScsiStatus.Good)
@@ -128,7 +128,7 @@ public static unsafe class Units
         probe->Lun = lun;
         int n = Cdb.Inquiry(cdb, Inquiry.Length);
         byte status = 0;
-        sbyte error = Controller.RunSync(b, probe, s, cdb, n, Inquiry.Length, false, &status);
+        sbyte error = Controller.RunSync(b, probe, s, cdb, n, Inquiry.Length, false, &status, 0);
         DevUnit* known = Find(b, target, lun);
         byte type = (byte)(s->Bounce[0] & 0x1F);
         byte qualifier = (byte)(s->Bounce[0] >> 5);
@@ -327,7 +327,7 @@ public static unsafe class Units
         byte* cdb = stackalloc byte[Cdb.MaxLength];
         int n = Cdb.TestUnitReady(cdb);
         byte status = 0;
-        sbyte error = Controller.RunSync(u->Base, u, &u->Slots[Limits.SyncSlot], cdb, n, 0, false, &status);
+        sbyte error = Controller.RunSync(u->Base, u, &u->Slots[Limits.SyncSlot], cdb, n, 0, false, &status, 0);
         if (error == 0 && status == ScsiStatus.Good && u->Core.MediumAbsent)
         {
             u->Core.MediumAbsent = false;
@@ -347,7 +347,7 @@ public static unsafe class Units
         via->Lun = u->Lun;
         byte status = 0;
         int n = Cdb.ReadCapacity10(cdb);
-        sbyte error = Controller.RunSync(b, via, s, cdb, n, 8, false, &status);
+        sbyte error = Controller.RunSync(b, via, s, cdb, n, 8, false, &status, 0);
         if (error != 0)
             return error;
         ulong total = 0;
@@ -355,7 +355,7 @@ public static unsafe class Units
         if (!Geometry.ParseCapacity10(s->Bounce, &total, &blockSize))
         {
             n = Cdb.ReadCapacity16(cdb, 32);
-            error = Controller.RunSync(b, via, s, cdb, n, 32, false, &status);
+            error = Controller.RunSync(b, via, s, cdb, n, 32, false, &status, 0);
             if (error != 0)
                 return error;
             Geometry.ParseCapacity16(s->Bounce, &total, &blockSize);

@@ -618,6 +618,8 @@ void exec_init(void)
         .CreateTaskTags = CreateTaskTags_, .FindTask = FindTask_, .AllocSignal = AllocSignal_,
         .FreeSignal = FreeSignal_, .Signal = Signal_, .Wait = Wait_, .SetSignal = SetSignal_,
         .PutMsg = PutMsg_, .GetMsg = GetMsg_, .ReplyMsg = ReplyMsg_,
+        .OpenDevice = OpenDevice, .CloseDevice = CloseDevice, .DoIO = DoIO, .SendIO = SendIO, .CheckIO = CheckIO,
+        .WaitIO = WaitIO, .AbortIO = AbortIO,
         .AddIntServer = AddIntServer_, .RemIntServer = RemIntServer_, .Cause = Cause_,
         .DebugPrintF = DebugPrintF_,
     };

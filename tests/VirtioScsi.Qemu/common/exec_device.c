@@ -278,6 +278,7 @@ static struct DeviceManagerInterface *manager_of(struct Device *dev)
 
 int8 OpenDevice(CONST_STRPTR name, uint32 unit, struct IORequest *io, uint32 flags)
 {
+    if (name && !strcmp(name, "timer.device")) return exec_timer_open(unit, io);
     struct Library *lib = 0;
     for (unsigned i = 0; i < nlibs; i++)
         if (libs[i].is_device && !strcmp(libs[i].base->lib_Node.ln_Name, name)) lib = libs[i].base;
@@ -294,6 +295,7 @@ int8 OpenDevice(CONST_STRPTR name, uint32 unit, struct IORequest *io, uint32 fla
 
 void CloseDevice(struct IORequest *io)
 {
+    if (exec_timer_is(io->io_Device)) { exec_timer_close(io); return; }
     struct DeviceManagerInterface *m = io->io_Device ? manager_of(io->io_Device) : 0;
     if (m && m->Close) m->Close(m, io);
     io->io_Device = 0;
@@ -311,6 +313,7 @@ APTR exec_ExpungeDevice(CONST_STRPTR name)
 
 void BeginIO(struct IORequest *io)
 {
+    if (exec_timer_is(io->io_Device)) { exec_timer_begin_io(io); return; }
     struct DeviceManagerInterface *m = manager_of(io->io_Device);
     if (!m) panic("BeginIO on an I/O request without a device");
     m->BeginIO(m, io);
@@ -351,6 +354,7 @@ struct IORequest *CheckIO(struct IORequest *io)
 
 void AbortIO(struct IORequest *io)
 {
+    if (exec_timer_is(io->io_Device)) { exec_timer_abort_io(io); return; }
     struct DeviceManagerInterface *m = manager_of(io->io_Device);
     if (m && m->AbortIO) m->AbortIO(m, io);
 }

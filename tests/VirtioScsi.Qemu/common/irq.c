@@ -2,6 +2,7 @@
 #include "harness/board.h"
 #include "harness/irq.h"
 #include "harness/console.h"
+#include "harness/exec.h"
 
 volatile uint32_t irq_count[IRQ_MAX];
 volatile uint32_t irq_unclaimed;
@@ -163,11 +164,12 @@ void exc_dispatch(uint32_t id, struct exc_frame *f)
     if (id == 0x500 || id == 0x4004) {                  /* external interrupt */
         irq_external_exceptions++;
         board.irq_dispatch();
+        exec_timer_tick();
         watchdog_poll(f);
         return;
     }
-    if (id == 0x900) { mtspr(SPR_DEC, board.timebase_hz); watchdog_poll(f); return; }   /* 74xx decrementer */
-    if (id == 0x400a) { mtspr(SPR_TSR, TSR_DIS); watchdog_poll(f); return; }            /* 440: auto-reloaded */
+    if (id == 0x900) { mtspr(SPR_DEC, board.timebase_hz); exec_timer_tick(); watchdog_poll(f); return; }   /* 74xx decrementer */
+    if (id == 0x400a) { mtspr(SPR_TSR, TSR_DIS); exec_timer_tick(); watchdog_poll(f); return; }            /* 440: auto-reloaded */
     uint32_t dar = board.booke ? mfspr(61) : mfspr(19);             /* DEAR / DAR */
     uint32_t dsisr = board.booke ? mfspr(62) : mfspr(18);           /* ESR / DSISR */
     panic("%s (vector 0x%x) at srr0=%08x srr1=%08x dar=%08x dsisr/esr=%08x lr=%08x r1=%08x r3=%08x r4=%08x",

@@ -20,50 +20,9 @@
 #include "guest/config.h"
 #include "guest/event_config.h"
 #include "guest/tests.h"
+#include "guest/unit_io.h"
 
-#define DEVICE_NAME "virtioscsi.device"
-
-static struct IOStdReq *open_unit(unsigned unit, int8 *error)
-{
-    struct MsgPort *port = exec_CreateMsgPort();
-    struct IOStdReq *io = (struct IOStdReq *)exec_CreateIORequest(port, sizeof(struct IOStdReq));
-    int8 err = OpenDevice(DEVICE_NAME, unit, (struct IORequest *)io, 0);
-    if (error) *error = err;
-    if (err == 0) return io;
-    exec_DeleteIORequest((struct IORequest *)io);
-    exec_DeleteMsgPort(port);
-    return 0;
-}
-
-static void close_unit(struct IOStdReq *io)
-{
-    if (!io) return;
-    struct MsgPort *port = io->io_Message.mn_ReplyPort;
-    CloseDevice((struct IORequest *)io);
-    exec_DeleteIORequest((struct IORequest *)io);
-    exec_DeleteMsgPort(port);
-}
-
-static int8 transfer(struct IOStdReq *io, uint16 cmd, uint32_t offset, void *buf, uint32_t len, uint32_t *actual)
-{
-    io->io_Command = cmd;
-    io->io_Data = buf;
-    io->io_Length = len;
-    io->io_Offset = offset;
-    io->io_Actual = 0;
-    int8 err = DoIO((struct IORequest *)io);
-    if (actual) *actual = io->io_Actual;
-    return err;
-}
-
-static void fill_pattern(uint8_t *p, uint32_t len, uint32_t seed)
-{
-    uint32_t s = seed ? seed : 1;
-    for (uint32_t i = 0; i < len; i += 4) {
-        uint32_t w = pattern_next(&s);
-        for (unsigned k = 0; k < 4 && i + k < len; k++) p[i + k] = (uint8_t)(w >> (24 - 8 * k));
-    }
-}
+#define DEVICE_NAME VSCSI_DEVICE_NAME
 
 /* Writes a seeded pattern at offset, logs it, reads it back: 0 when both succeed and agree. */
 static int write_read(struct IOStdReq *io, unsigned unit, uint32_t offset, uint32_t len, uint32_t seed, char *why, unsigned why_len)
@@ -71,12 +30,12 @@ static int write_read(struct IOStdReq *io, unsigned unit, uint32_t offset, uint3
     uint8_t *w = mem_alloc(len, 64), *r = mem_alloc(len, 64);
     int bad = 1;
     if (w && r) {
-        fill_pattern(w, len, seed);
+        pattern_fill(w, len, seed);
         memset(r, 0xee, len);
         uint32_t wa = 0, ra = 0;
-        int8 we = transfer(io, CMD_WRITE, offset, w, len, &wa);
+        int8 we = unit_transfer(io, CMD_WRITE, offset, w, len, &wa);
         if (we == 0) kprintf("wrote unit %u offset %u length %u seed %u\n", unit, offset, len, seed);
-        int8 re = we ? -128 : transfer(io, CMD_READ, offset, r, len, &ra);
+        int8 re = we ? -128 : unit_transfer(io, CMD_READ, offset, r, len, &ra);
         bad = we || re || wa != len || ra != len || memcmp(w, r, len) != 0;
         ksnprintf(why, why_len, "write %d (%u) read %d (%u) same %d", we, wa, re, ra, !bad);
     }
@@ -152,7 +111,7 @@ static int hot_unit_opens(void *arg)
 {
     (void)arg;
     int8 err;
-    hot_io = open_unit(EV_UNIT_HOT, &err);
+    hot_io = unit_open(EV_UNIT_HOT, &err);
     return hot_io != 0;
 }
 
@@ -217,12 +176,12 @@ static void test_luns_on_several_targets(void)
     char why[96];
     for (unsigned i = 0; i < 3; i++) {
         int8 err;
-        struct IOStdReq *io = open_unit(unit[i], &err);
+        struct IOStdReq *io = unit_open(unit[i], &err);
         int8 ie = io ? scsi_inquiry(io, inq) : err;
         check(io && ie == 0 && product_is(inq, product[i]), name[i][0], "unit %u: open %d inquiry %d product %.16s", unit[i], err, ie, (const char *)inq + 16);
         int bad = io ? write_read(io, unit[i], 64 * 1024 * (i + 1), 16 * 1024, 300 + i, why, sizeof why) : 1;
         check(!bad, name[i][1], "unit %u: %s", unit[i], io ? why : "not open");
-        close_unit(io);
+        unit_close(io);
     }
 }
 
@@ -233,7 +192,7 @@ static void test_many_luns(void)
     uint64_t got = 0;
     for (unsigned lun = 0; lun < EV_MANY_LUNS; lun++) {
         unsigned u = EV_UNIT_T3_FIRST + lun;
-        struct IOStdReq *io = open_unit(u, 0);
+        struct IOStdReq *io = unit_open(u, 0);
         uint32_t bs = 0;
         uint64_t blocks = io ? blocks64(io, &bs) : 0;
         if (blocks != (uint64_t)(lun + 1) * EV_MANY_STEP / 512 || bs != 512) {
@@ -246,7 +205,7 @@ static void test_many_luns(void)
             check(ie == 0 && product_is(inq, EV_PRODUCT_T3_LAST), "events.many_luns.inquiry_last",
                   "unit %u: inquiry %d product %.16s", u, ie, (const char *)inq + 16);
         }
-        close_unit(io);
+        unit_close(io);
     }
     check(wrong == 0, "events.many_luns.capacity_names_the_lun", "%u of %u units wrong, first unit %u with %llu blocks",
           wrong, EV_MANY_LUNS, first_wrong, (unsigned long long)got);
@@ -260,9 +219,9 @@ static void test_hotplug(void)
     /* mounter.library is opened on the first announcement, never in Init (not ready at boot: facts file 1.15). */
     check(exec_mounter_open_count() == 0 && exec_mounter.announces == 0, "events.mounter_not_opened_at_init",
           "mounter.library open count %u, %u announcements before any hot-plug", exec_mounter_open_count(), exec_mounter.announces);
-    struct IOStdReq *none = open_unit(EV_UNIT_HOT, &err);
+    struct IOStdReq *none = unit_open(EV_UNIT_HOT, &err);
     check(none == 0 && err == IOERR_OPENFAIL, "events.hotplug.no_unit_before", "OpenDevice unit %u before the hot-plug: %d", EV_UNIT_HOT, err);
-    close_unit(none);
+    unit_close(none);
     int acted = host_request("hotplug");
     int opened = acted && settle(5000, hot_unit_opens, 0);
     check(opened, "events.hotplug.unit_appears", "host %d; unit %u opens %d", acted, EV_UNIT_HOT, opened);
@@ -283,7 +242,7 @@ static void test_hotplug(void)
           announced, prefix, boot0, boot_cd, exec_mounter.announces);
 
     /* Requests in flight on another unit while the hot disk goes away. */
-    struct IOStdReq *other = open_unit(EV_UNIT_T1L3, 0);
+    struct IOStdReq *other = unit_open(EV_UNIT_T1L3, 0);
     struct IOStdReq *busy[4];
     uint8_t *buf[4];
     for (unsigned i = 0; i < 4; i++) {
@@ -294,7 +253,7 @@ static void test_hotplug(void)
         busy[i] = (struct IOStdReq *)exec_CreateIORequest(port, sizeof(struct IOStdReq));
         *busy[i] = *other;
         busy[i]->io_Message.mn_ReplyPort = port;
-        fill_pattern(buf[i], 64 * 1024, 700 + i);
+        pattern_fill(buf[i], 64 * 1024, 700 + i);
         busy[i]->io_Command = CMD_WRITE;
         busy[i]->io_Data = buf[i];
         busy[i]->io_Length = 64 * 1024;
@@ -316,7 +275,7 @@ static void test_hotplug(void)
           denounced, exec_mounter.denounces);
     uint8_t *b = mem_alloc(4096, 64);
     uint32_t act = 1;
-    int8 re = transfer(hot_io, CMD_READ, 0, b, 4096, &act);
+    int8 re = unit_transfer(hot_io, CMD_READ, 0, b, 4096, &act);
     check(re == TDERR_BadUnitNum && act == 0, "events.unplug.requests_fail", "CMD_READ on the removed unit: error %d actual %u (TDERR_BadUnitNum %d)",
           re, act, TDERR_BadUnitNum);
     unsigned failed = 0;
@@ -332,13 +291,13 @@ static void test_hotplug(void)
     int back = other && !write_read(other, EV_UNIT_T1L3, 2 * 1024 * 1024, 8 * 1024, 720, why, sizeof why);
     check(failed == 0 && back, "events.unplug.other_units_lose_nothing", "%u of 4 writes in flight failed; I/O after %d", failed, back);
     for (unsigned i = 0; i < 4; i++) mem_free(buf[i]);
-    close_unit(other);
+    unit_close(other);
     check(rem_change_int(ci) == 0, "events.unplug.remchangeint", "TD_REMCHANGEINT");
-    close_unit(hot_io);
+    unit_close(hot_io);
     hot_io = 0;
-    struct IOStdReq *again = open_unit(EV_UNIT_HOT, &err);
+    struct IOStdReq *again = unit_open(EV_UNIT_HOT, &err);
     check(again == 0 && err == IOERR_OPENFAIL, "events.unplug.reopen_fails", "OpenDevice of the removed unit: %d", err);
-    close_unit(again);
+    unit_close(again);
 
     acted = host_request("hotplug");
     opened = acted && settle(5000, hot_unit_opens, 0);
@@ -346,16 +305,16 @@ static void test_hotplug(void)
     if (opened) {
         /* The data written before the unplug is on the image: the same LUN under the same unit number. */
         uint8_t *w = mem_alloc(32 * 1024, 64);
-        fill_pattern(w, 32 * 1024, 501);
+        pattern_fill(w, 32 * 1024, 501);
         uint8_t *r = mem_alloc(32 * 1024, 64);
-        same = transfer(hot_io, CMD_READ, 0, r, 32 * 1024, 0) == 0 && memcmp(w, r, 32 * 1024) == 0;
+        same = unit_transfer(hot_io, CMD_READ, 0, r, 32 * 1024, 0) == 0 && memcmp(w, r, 32 * 1024) == 0;
         mem_free(w); mem_free(r);
     }
     check(opened && same, "events.replug.same_unit_number", "host %d; unit %u opens %d; earlier data read back %d", acted, EV_UNIT_HOT, opened, same);
     int again_announced = settle(5000, hot_announced_is, &one);
     check(again_announced && exec_mounter.announces == 2, "events.replug.announced_again", "announced %d; %u announcements",
           again_announced, exec_mounter.announces);
-    close_unit(hot_io);
+    unit_close(hot_io);
     hot_io = 0;
     mem_free(b);
 }
@@ -426,12 +385,12 @@ static void test_cd_passthrough(struct IOStdReq *io)
 static void test_media_change(void)
 {
     int8 err;
-    struct IOStdReq *io = open_unit(EV_UNIT_CD, &err);
+    struct IOStdReq *io = unit_open(EV_UNIT_CD, &err);
     if (!check(io != 0, "events.cd.open", "OpenDevice unit %u: %d", EV_UNIT_CD, err)) return;
     uint8_t *want = mem_alloc(2048, 64), *got = mem_alloc(2048, 64);
     uint32_t state = query(io, TD_CHANGESTATE), prot = query(io, TD_PROTSTATUS);
-    fill_pattern(want, 2048, EV_CD_SEED_A);
-    int8 re = transfer(io, CMD_READ, 0, got, 2048, 0);
+    pattern_fill(want, 2048, EV_CD_SEED_A);
+    int8 re = unit_transfer(io, CMD_READ, 0, got, 2048, 0);
     check(state == 0 && prot == 1 && re == 0 && memcmp(want, got, 2048) == 0, "events.cd.medium_a",
           "TD_CHANGESTATE %u TD_PROTSTATUS %u read %d same %d", state, prot, re, re == 0 && memcmp(want, got, 2048) == 0);
     struct Interrupt is;
@@ -444,7 +403,7 @@ static void test_media_change(void)
     uint32_t n1 = query(io, TD_CHANGENUM);
     check(noticed && n1 == n0 + 1 && change_calls == 1, "events.cd.eject", "host %d; no medium %d; TD_CHANGENUM %u -> %u; change interrupt %u calls",
           acted, noticed, n0, n1, (unsigned)change_calls);
-    re = transfer(io, CMD_READ, 0, got, 2048, 0);
+    re = unit_transfer(io, CMD_READ, 0, got, 2048, 0);
     check(re == TDERR_BadDriveType, "events.cd.read_without_medium", "CMD_READ with no medium: %d (TDERR_BadDriveType %d)", re, TDERR_BadDriveType);
     uint8 status;
     unsigned key, asc;
@@ -455,8 +414,8 @@ static void test_media_change(void)
     struct changestate full = { io, 0 };
     noticed = acted && settle(5000, changestate_is, &full);
     uint32_t n2 = query(io, TD_CHANGENUM);
-    fill_pattern(want, 2048, EV_CD_SEED_B);
-    re = transfer(io, CMD_READ, 0, got, 2048, 0);
+    pattern_fill(want, 2048, EV_CD_SEED_B);
+    re = unit_transfer(io, CMD_READ, 0, got, 2048, 0);
     uint32_t bs = 0;
     uint64_t blocks = blocks64(io, &bs);
     check(noticed && n2 == n1 + 1 && change_calls == 2 && re == 0 && memcmp(want, got, 2048) == 0 && bs == 2048 && blocks == EV_CD_BYTES_B / 2048,
@@ -465,7 +424,42 @@ static void test_media_change(void)
     test_cd_passthrough(io);
     check(rem_change_int(ci) == 0, "events.cd.remchangeint", "TD_REMCHANGEINT");
     mem_free(want); mem_free(got);
-    close_unit(io);
+    unit_close(io);
+}
+
+struct changenum { struct IOStdReq *io; uint32_t want; };
+static int changenum_is(void *arg)
+{
+    struct changenum *c = arg;
+    return query(c->io, TD_CHANGENUM) == c->want;
+}
+
+/* Unit 0, a disk, grows (QMP block_resize): QEMU reports PARAM_CHANGE with CAPACITY DATA HAS CHANGED (2Ah/09h)
+ * on the event queue. A disk's TD_CHANGENUM is answered from the driver's count without a command, so only the
+ * event can make it move; the new capacity is read on the next geometry request. */
+static void test_param_change(void)
+{
+    int8 err;
+    struct IOStdReq *io = unit_open(EV_UNIT_T0, &err);
+    if (!check(io != 0, "events.param_change.open", "OpenDevice unit %u: %d", EV_UNIT_T0, err)) return;
+    uint32_t bs0 = 0;
+    uint64_t blocks0 = blocks64(io, &bs0);
+    struct Interrupt is;
+    struct IOStdReq *ci = add_change_int(io, &is);
+    uint32_t n0 = query(io, TD_CHANGENUM);
+    change_calls = 0;
+    char request[48];
+    ksnprintf(request, sizeof request, "resize d0 %u", EV_T0_GROWN_BYTES);
+    int acted = host_request(request);
+    struct changenum next = { io, n0 + 1 };
+    int noticed = acted && settle(5000, changenum_is, &next);
+    uint32_t bs = 0;
+    uint64_t blocks = blocks64(io, &bs);
+    check(noticed && change_calls == 1 && blocks0 != blocks && blocks == EV_T0_GROWN_BYTES / 512 && bs == 512, "events.param_change.capacity",
+          "host %d; TD_CHANGENUM %u -> %u; change interrupt %u calls; %llu -> %llu blocks of %u", acted, n0, query(io, TD_CHANGENUM),
+          (unsigned)change_calls, (unsigned long long)blocks0, (unsigned long long)blocks, bs);
+    check(rem_change_int(ci) == 0, "events.param_change.remchangeint", "TD_REMCHANGEINT");
+    unit_close(io);
 }
 
 void event_tests(void)
@@ -476,15 +470,16 @@ void event_tests(void)
     struct Library *lib = exec_InitResident(r);
     if (!check(lib != 0, "events.init", "InitResident failed")) return;
     int8 err;
-    struct IOStdReq *last = open_unit(EV_UNITS - 1, &err);
-    struct IOStdReq *past = open_unit(EV_UNITS, 0);
+    struct IOStdReq *last = unit_open(EV_UNITS - 1, &err);
+    struct IOStdReq *past = unit_open(EV_UNITS, 0);
     check(last != 0 && past == 0, "events.unit_count", "unit %u opens %d (error %d), unit %u opens %d", EV_UNITS - 1, last != 0, err, EV_UNITS, past != 0);
-    close_unit(last);
-    close_unit(past);
+    unit_close(last);
+    unit_close(past);
     test_luns_on_several_targets();
     test_many_luns();
     test_hotplug();
     test_media_change();
+    test_param_change();
     APTR seglist = exec_ExpungeDevice(DEVICE_NAME);
     (void)seglist;
     check(exec_mounter_announced_units() == 0 && exec_mounter.denounces == 2 && exec_mounter_open_count() == 0, "events.expunge_denounces",

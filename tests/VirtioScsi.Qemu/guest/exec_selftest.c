@@ -1,9 +1,12 @@
 /*
  * Self-tests of the harness's exec: memory, signals between tasks, message ports, a mutex held
- * across Wait(), DMA lists. They run before the driver so a harness fault is not blamed on it.
+ * across Wait(), DMA lists, timer.device. They run before the driver so a harness fault is not blamed on it.
  */
 #include <string.h>
+#include <devices/timer.h>
 #include "harness/exec.h"
+#include "harness/board.h"
+#include "harness/cpu.h"
 #include "harness/check.h"
 #include "harness/mem.h"
 #include "guest/tests.h"
@@ -74,5 +77,33 @@ void exec_selftest(void)
     exec_DeleteMsgPort(reply);
     IExec->FreeSysObject(ASOT_MUTEX, shared_mutex);
     IExec->FreeSignal(sig);
+
+    /* timer.device through the ExecIFace, as a driver calls it: a TR_ADDREQUEST of 2 s comes back after 2 to 3.2 s
+     * (due requests are replied on the 1 Hz decrementer tick); one of 60 s is taken back at once by AbortIO. */
+    struct MsgPort *tport = exec_CreateMsgPort();
+    struct TimeRequest *tr = (struct TimeRequest *)exec_CreateIORequest(tport, sizeof *tr);
+    int8 te = IExec->OpenDevice(TIMERNAME, UNIT_MICROHZ, &tr->Request, 0), we = -99, ae = -99;
+    uint32 ms = 0, ams = 0;
+    if (te == 0) {
+        tr->Request.io_Command = TR_ADDREQUEST;
+        tr->Time.Seconds = 2;
+        tr->Time.Microseconds = 0;
+        uint64_t t0 = cpu_timebase();
+        IExec->SendIO(&tr->Request);
+        we = IExec->WaitIO(&tr->Request);
+        ms = (uint32)((cpu_timebase() - t0) * 1000u / board.timebase_hz);
+        tr->Time.Seconds = 60;
+        t0 = cpu_timebase();
+        IExec->SendIO(&tr->Request);
+        IExec->AbortIO(&tr->Request);
+        ae = IExec->WaitIO(&tr->Request);
+        ams = (uint32)((cpu_timebase() - t0) * 1000u / board.timebase_hz);
+        IExec->CloseDevice(&tr->Request);
+    }
+    check(te == 0 && we == 0 && ms >= 2000 && ms <= 3200, "exec.timer_request_waits_its_time", "OpenDevice %d, WaitIO %d after %u ms", te, we, ms);
+    check(te == 0 && ae == IOERR_ABORTED && ams < 100 && exec_timer_pending() == 0, "exec.timer_request_aborted",
+          "WaitIO after AbortIO %d after %u ms, %u pending", ae, ams, exec_timer_pending());
+    exec_DeleteIORequest(&tr->Request);
+    exec_DeleteMsgPort(tport);
     check(exec_stats.errors == 0, "exec.no_api_misuse", "%u misuse reports", exec_stats.errors);
 }

@@ -48,4 +48,7 @@ void guest_main(void)
 #ifdef HARNESS_WITH_EVENTS
     event_tests();
 #endif
+#ifdef HARNESS_WITH_FAULTS
+    fault_tests();
+#endif
 }

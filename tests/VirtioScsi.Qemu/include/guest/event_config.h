@@ -8,6 +8,7 @@
 #ifndef GUEST_EVENT_CONFIG_H
 #define GUEST_EVENT_CONFIG_H
 
+#define EV_UNIT_T0 0u
 #define EV_UNIT_T1L3 1u
 #define EV_UNIT_T2L5 2u
 #define EV_UNIT_T2L300 3u
@@ -23,6 +24,9 @@
 #define EV_PRODUCT_T2L300 "VSCSI-T2L300"
 #define EV_PRODUCT_T3_LAST "VSCSI-T3L255"
 #define EV_PRODUCT_HOT "VSCSI-HOT"
+
+/* Unit 0's image is 16 MiB; the host grows it (drive d0, QMP block_resize) to this: PARAM_CHANGE on the event queue. */
+#define EV_T0_GROWN_BYTES (32u * 1024u * 1024u)
 
 /* The two CD images: the pattern of the seed (as config.h's pattern_next), 2048-byte blocks. */
 #define EV_CD_SEED_A 41u

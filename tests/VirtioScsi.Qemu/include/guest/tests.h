@@ -13,5 +13,7 @@ void blk_tests(void);
 void blk_benchmark(void);
 /* virtioscsi.device's event queue, many LUNs and media change (guest/event_tests.c; include/guest/event_config.h). */
 void event_tests(void);
+/* virtioscsi.device under injected faults: flush, EIO, medium errors, retries, sense (guest/fault_tests.c; include/guest/fault_config.h). */
+void fault_tests(void);
 
 #endif

@@ -89,6 +89,15 @@ int8 WaitIO(struct IORequest *ioRequest);
 struct IORequest *CheckIO(struct IORequest *ioRequest);
 void AbortIO(struct IORequest *ioRequest);
 void BeginIO(struct IORequest *ioRequest);
+/* timer.device (common/exec_timer.c): OpenDevice, CloseDevice, BeginIO and AbortIO come here for it;
+ * exec_timer_tick replies the due TR_ADDREQUESTs (from the exceptions, interrupts off). */
+int exec_timer_is(const struct Device *dev);
+int8 exec_timer_open(uint32 unit, struct IORequest *io);
+void exec_timer_close(struct IORequest *io);
+void exec_timer_begin_io(struct IORequest *io);
+void exec_timer_abort_io(struct IORequest *io);
+void exec_timer_tick(void);
+unsigned exec_timer_pending(void);
 /* Calls the device's LibExpunge (after the last close); returns its seglist result. */
 APTR exec_ExpungeDevice(CONST_STRPTR devName);
 
