@@ -16,51 +16,76 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        // --cold: the cold-start figures only (`dotnet cake --target=Bench --cold`).
+        if (args.Contains("--cold")) { ColdBuild(); return 0; }
         var summary = BenchmarkRunner.Run<LoweringBenchmark>(DefaultConfig.Instance.WithOptions(ConfigOptions.DisableOptimizationsValidator), args);
         ColdBuild();
         return summary.HasCriticalValidationErrors ? 1 : 0;
     }
 
     /// <summary>
-    /// Wall time of `drvc build drivers/Sample` in a new process each run (runtime start, assembly
-    /// loading, JIT and the build itself), for the CLI as `dotnet build` leaves it (JIT, the baseline)
-    /// and for the tool as a user installs it (the Bench target packs and installs it into
-    /// artifacts/bench/tool: on linux-x64 the ReadyToRun package). The two alternate run by run, so
-    /// the machine's load falls on both alike; the ratio is the figure to compare.
+    /// Wall time of a cold start (a new process each run: runtime start, assembly loading, JIT and the work
+    /// itself) of `drvc build drivers/Sample` and of `drvc scripts` on a 53C710 SCRIPTS file, for three forms of
+    /// drvc: as `dotnet build` leaves it (JIT), the installed tool as packed before the self-contained composite
+    /// package (artifacts/bench/baseline: framework-dependent ReadyToRun, the baseline of issue 15's cold-start
+    /// goal) and the installed tool as packed now (artifacts/bench/tool). The Bench target packs and installs
+    /// both tools. The forms alternate run by run, so the machine's load falls on all alike; the ratios are the
+    /// figures to compare.
     /// </summary>
     private static void ColdBuild()
     {
         string root = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(root, "DriverCompiler.sln"))) root = Path.GetDirectoryName(root)!;
+        string exe = OperatingSystem.IsWindows() ? "drvc.exe" : "drvc";
         string jit = Path.Combine(root, "compiler", "DriverCompiler.Cli", "bin", "Release", "net10.0", "drvc.dll");
-        string tool = Path.Combine(root, "artifacts", "bench", "tool", OperatingSystem.IsWindows() ? "drvc.exe" : "drvc");
         var variants = new (string Name, string File, string Prefix)[]
         {
             ("JIT (dotnet bin/Release/net10.0/drvc.dll)", "dotnet", $"\"{jit}\" "),
-            ("installed tool (artifacts/bench/tool/drvc)", tool, ""),
+            ("baseline tool (artifacts/bench/baseline/drvc, framework-dependent R2R)", Path.Combine(root, "artifacts", "bench", "baseline", exe), ""),
+            ("installed tool (artifacts/bench/tool/drvc)", Path.Combine(root, "artifacts", "bench", "tool", exe), ""),
         };
-        var times = variants.Select(_ => new List<double>()).ToArray();
-        for (int i = 0; i < 9; i++)
+        foreach (var (name, file, _) in variants)
+            if (file != "dotnet" && !File.Exists(file)) { Console.WriteLine($"cold start, {name}: {file} is missing (run `dotnet cake --target=Bench`)"); return; }
+        int runs = int.TryParse(Environment.GetEnvironmentVariable("DRVC_BENCH_COLD_RUNS"), out int n) && n > 0 ? n : 11;
+        string scripts = Path.Combine(root, "tests", "DriverCompiler.A4091.Tests", "Reference", "a4091_siop_script.ss");
+        var commands = new (string Name, Func<string, string> Args)[]
+        {
+            ("drvc build drivers/Sample", outDir => $"build \"{Path.Combine(root, "drivers", "Sample")}\" --out \"{outDir}\""),
+            ("drvc scripts a4091_siop_script.ss", outDir => { Directory.CreateDirectory(outDir); return $"scripts \"{scripts}\" -o \"{Path.Combine(outDir, "siop.out")}\""; }),
+        };
+        Console.WriteLine($"Cold start, {runs} runs per form, forms interleaved; load before: {Load()}");
+        foreach (var (command, args) in commands)
+        {
+            var times = variants.Select(_ => new List<double>()).ToArray();
+            for (int i = 0; i < runs; i++)
+                for (int v = 0; v < variants.Length; v++)
+                {
+                    var (_, file, prefix) = variants[v];
+                    string outDir = Path.Combine(Path.GetTempPath(), $"drvc-bench-{v}-{i}");
+                    if (Directory.Exists(outDir)) Directory.Delete(outDir, true);
+                    var sw = Stopwatch.StartNew();
+                    using var p = Process.Start(new ProcessStartInfo(file, prefix + args(outDir)) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+                    string stderr = p.StandardError.ReadToEnd();
+                    p.StandardOutput.ReadToEnd();
+                    p.WaitForExit();
+                    times[v].Add(sw.Elapsed.TotalMilliseconds);
+                    if (p.ExitCode != 0) throw new InvalidOperationException($"{command} ({variants[v].Name}) failed ({p.ExitCode}): {stderr}");
+                    Directory.Delete(outDir, true);
+                }
             for (int v = 0; v < variants.Length; v++)
             {
-                var (name, file, prefix) = variants[v];
-                if (file != "dotnet" && !File.Exists(file)) { Console.WriteLine($"cold build, {name}: {file} is missing (run `dotnet cake --target=Bench`)"); return; }
-                string outDir = Path.Combine(Path.GetTempPath(), $"drvc-bench-{v}-{i}");
-                if (Directory.Exists(outDir)) Directory.Delete(outDir, true);
-                var sw = Stopwatch.StartNew();
-                using var p = Process.Start(new ProcessStartInfo(file, $"{prefix}build \"{Path.Combine(root, "drivers", "Sample")}\" --out \"{outDir}\"") { RedirectStandardOutput = true, RedirectStandardError = true })!;
-                p.WaitForExit();
-                times[v].Add(sw.Elapsed.TotalMilliseconds);
-                if (p.ExitCode != 0) throw new InvalidOperationException($"drvc build failed ({p.ExitCode}): {p.StandardError.ReadToEnd()}");
+                var t = times[v].Order().ToList();
+                Console.WriteLine($"Cold {command}, {variants[v].Name}: median {Median(t):F0} ms, mean {t.Average():F0} ms, min {t[0]:F0} ms, max {t[^1]:F0} ms");
             }
-        for (int v = 0; v < variants.Length; v++)
-        {
-            var t = times[v].Order().ToList();
-            Console.WriteLine($"Cold drvc build of drivers/Sample, {variants[v].Name} (new process each, {t.Count} runs): median {t[t.Count / 2]:F0} ms, min {t[0]:F0} ms, max {t[^1]:F0} ms");
+            Console.WriteLine($"Cold {command}, installed tool / baseline tool: {Median(times[2]) / Median(times[1]):F2} (medians), {times[2].Average() / times[1].Average():F2} (means); installed tool / JIT: {Median(times[2]) / Median(times[0]):F2} (medians)");
         }
-        double Median(List<double> l) => l.Order().ElementAt(l.Count / 2);
-        Console.WriteLine($"Cold build ratio installed tool / JIT: {Median(times[1]) / Median(times[0]):F2} (medians)");
+        Console.WriteLine($"Load after: {Load()}");
     }
+
+    private static double Median(List<double> l) => l.Order().ElementAt(l.Count / 2);
+
+    /// <summary>The 1, 5 and 15 minute load averages (/proc/loadavg), or "n/a" off Linux.</summary>
+    private static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }
 
 [MemoryDiagnoser]
