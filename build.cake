@@ -140,29 +140,18 @@ Task("Pack").IsDependentOn("Build").Does(() =>
 
 Task("Bench").IsDependentOn("Build").Does(() =>
 {
-    // The cold-start figures are taken for the CLI as `dotnet build` leaves it (JIT) and for the tool as a user
-    // installs it: packed (one package per runtime identifier) and installed with `dotnet tool install` from a
-    // local feed into artifacts/bench/tool. The baseline is the same tool packed as before the self-contained
-    // composite package (framework-dependent ReadyToRun), version <version>-baseline so that no package cache can
-    // hand one for the other, installed into artifacts/bench/baseline. --cold: the cold-start figures only.
+    // The cold-start figures are taken for the CLI as `dotnet build` leaves it (JIT, the baseline) and for the tool
+    // as a user installs it: packed (one package per runtime identifier; linux-x64 is ReadyToRun) and installed with
+    // `dotnet tool install` from a local feed into artifacts/bench/tool. --cold: the cold-start figures only.
     var feed = MakeAbsolute(Directory("./artifacts/bench/feed"));
-    var baseFeed = MakeAbsolute(Directory("./artifacts/bench/baseline-feed"));
     var tool = MakeAbsolute(Directory("./artifacts/bench/tool"));
-    var baseTool = MakeAbsolute(Directory("./artifacts/bench/baseline"));
-    foreach (var d in new[] { feed, baseFeed, tool, baseTool }) if (DirectoryExists(d)) DeleteDirectory(d, new DeleteDirectorySettings { Recursive = true, Force = true });
+    foreach (var d in new[] { feed, tool }) if (DirectoryExists(d)) DeleteDirectory(d, new DeleteDirectorySettings { Recursive = true, Force = true });
     CreateDirectory(feed);
-    CreateDirectory(baseFeed);
     DotNetPack("./compiler/DriverCompiler.Cli", new DotNetPackSettings { Configuration = "Release", OutputDirectory = feed, NoLogo = true });
     var version = GetFiles($"{feed}/DriverCompiler.Cli.*.nupkg").Select(f => f.GetFilenameWithoutExtension().ToString()["DriverCompiler.Cli.".Length..])
         .Single(v => char.IsAsciiDigit(v[0]));
-    DotNetPack("./compiler/DriverCompiler.Cli", new DotNetPackSettings { Configuration = "Release", OutputDirectory = baseFeed, NoLogo = true,
-        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("SelfContained", "false").WithProperty("PublishReadyToRunComposite", "false")
-            .WithProperty("PackageVersion", version + "-baseline") });
-    foreach (var (dir, source, v) in new[] { (tool, feed, version), (baseTool, baseFeed, version + "-baseline") })
-    {
-        int rc = StartProcess("dotnet", new ProcessSettings { Arguments = $"tool install --tool-path \"{dir}\" --add-source \"{source}\" --version {v} DriverCompiler.Cli" });
-        if (rc != 0) throw new Exception($"dotnet tool install of the packed drvc {v} failed with exit code {rc}");
-    }
+    int rc = StartProcess("dotnet", new ProcessSettings { Arguments = $"tool install --tool-path \"{tool}\" --add-source \"{feed}\" --version {version} DriverCompiler.Cli" });
+    if (rc != 0) throw new Exception($"dotnet tool install of the packed drvc failed with exit code {rc}");
     DotNetRun("./tests/DriverCompiler.Benchmarks", HasArgument("cold") ? "--cold" : "", new DotNetRunSettings { Configuration = "Release" });
 });
 

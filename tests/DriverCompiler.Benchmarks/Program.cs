@@ -18,19 +18,22 @@ public static class Program
     {
         // --cold: the cold-start figures only (`dotnet cake --target=Bench --cold`).
         if (args.Contains("--cold")) { ColdBuild(); return 0; }
-        var summary = BenchmarkRunner.Run<LoweringBenchmark>(DefaultConfig.Instance.WithOptions(ConfigOptions.DisableOptimizationsValidator), args);
+        // BenchmarkDotNet builds a project of its own before measuring; its default two-minute limit for that build
+        // is not enough on a loaded machine (the run then measures nothing).
+        var summary = BenchmarkRunner.Run<LoweringBenchmark>(DefaultConfig.Instance.WithOptions(ConfigOptions.DisableOptimizationsValidator)
+            .WithBuildTimeout(TimeSpan.FromMinutes(20)), args);
         ColdBuild();
         return summary.HasCriticalValidationErrors ? 1 : 0;
     }
 
     /// <summary>
     /// Wall time of a cold start (a new process each run: runtime start, assembly loading, JIT and the work
-    /// itself) of `drvc build drivers/Sample` and of `drvc scripts` on a 53C710 SCRIPTS file, for three forms of
-    /// drvc: as `dotnet build` leaves it (JIT), the installed tool as packed before the self-contained composite
-    /// package (artifacts/bench/baseline: framework-dependent ReadyToRun, the baseline of issue 15's cold-start
-    /// goal) and the installed tool as packed now (artifacts/bench/tool). The Bench target packs and installs
-    /// both tools. The forms alternate run by run, so the machine's load falls on all alike; the ratios are the
-    /// figures to compare.
+    /// itself) of `drvc build drivers/Sample` and of `drvc scripts` on a 53C710 SCRIPTS file, for two forms of
+    /// drvc: as `dotnet build` leaves it (JIT, the baseline) and the tool as a user installs it (the Bench target
+    /// packs it and installs it with `dotnet tool install` into artifacts/bench/tool: on linux-x64 the
+    /// framework-dependent ReadyToRun package). The same code in both, so the ratio is what precompilation buys at
+    /// start-up; the installed tool's own figure is the one issue 15's goal (at most 1.0 s cold) is about. The
+    /// forms alternate run by run, so the machine's load falls on both alike.
     /// </summary>
     private static void ColdBuild()
     {
@@ -41,9 +44,9 @@ public static class Program
         var variants = new (string Name, string File, string Prefix)[]
         {
             ("JIT (dotnet bin/Release/net10.0/drvc.dll)", "dotnet", $"\"{jit}\" "),
-            ("baseline tool (artifacts/bench/baseline/drvc, framework-dependent R2R)", Path.Combine(root, "artifacts", "bench", "baseline", exe), ""),
             ("installed tool (artifacts/bench/tool/drvc)", Path.Combine(root, "artifacts", "bench", "tool", exe), ""),
         };
+        if (!File.Exists(jit)) { Console.WriteLine($"cold start: {jit} is missing (run `dotnet cake --target=Bench`)"); return; }
         foreach (var (name, file, _) in variants)
             if (file != "dotnet" && !File.Exists(file)) { Console.WriteLine($"cold start, {name}: {file} is missing (run `dotnet cake --target=Bench`)"); return; }
         int runs = int.TryParse(Environment.GetEnvironmentVariable("DRVC_BENCH_COLD_RUNS"), out int n) && n > 0 ? n : 11;
@@ -77,7 +80,7 @@ public static class Program
                 var t = times[v].Order().ToList();
                 Console.WriteLine($"Cold {command}, {variants[v].Name}: median {Median(t):F0} ms, mean {t.Average():F0} ms, min {t[0]:F0} ms, max {t[^1]:F0} ms");
             }
-            Console.WriteLine($"Cold {command}, installed tool / baseline tool: {Median(times[2]) / Median(times[1]):F2} (medians), {times[2].Average() / times[1].Average():F2} (means); installed tool / JIT: {Median(times[2]) / Median(times[0]):F2} (medians)");
+            Console.WriteLine($"Cold {command}, installed tool / JIT: {Median(times[1]) / Median(times[0]):F2} (medians), {times[1].Average() / times[0].Average():F2} (means)");
         }
         Console.WriteLine($"Load after: {Load()}");
     }
