@@ -60,25 +60,29 @@ public static class Program
         foreach (var (command, args) in commands)
         {
             var times = variants.Select(_ => new List<double>()).ToArray();
+            var cpu = variants.Select(_ => new List<double>()).ToArray();
             for (int i = 0; i < runs; i++)
                 for (int v = 0; v < variants.Length; v++)
                 {
                     var (_, file, prefix) = variants[v];
                     string outDir = Path.Combine(Path.GetTempPath(), $"drvc-bench-{v}-{i}");
                     if (Directory.Exists(outDir)) Directory.Delete(outDir, true);
+                    double cpu0 = ChildrenCpuMilliseconds();
                     var sw = Stopwatch.StartNew();
                     using var p = Process.Start(new ProcessStartInfo(file, prefix + args(outDir)) { RedirectStandardOutput = true, RedirectStandardError = true })!;
                     string stderr = p.StandardError.ReadToEnd();
                     p.StandardOutput.ReadToEnd();
                     p.WaitForExit();
                     times[v].Add(sw.Elapsed.TotalMilliseconds);
+                    cpu[v].Add(ChildrenCpuMilliseconds() - cpu0);
                     if (p.ExitCode != 0) throw new InvalidOperationException($"{command} ({variants[v].Name}) failed ({p.ExitCode}): {stderr}");
                     Directory.Delete(outDir, true);
                 }
             for (int v = 0; v < variants.Length; v++)
             {
                 var t = times[v].Order().ToList();
-                Console.WriteLine($"Cold {command}, {variants[v].Name}: median {Median(t):F0} ms, mean {t.Average():F0} ms, min {t[0]:F0} ms, max {t[^1]:F0} ms");
+                Console.WriteLine($"Cold {command}, {variants[v].Name}: median {Median(t):F0} ms, mean {t.Average():F0} ms, min {t[0]:F0} ms, max {t[^1]:F0} ms"
+                    + (OperatingSystem.IsLinux() ? $"; CPU time (user+system) median {Median(cpu[v]):F0} ms, mean {cpu[v].Average():F0} ms" : ""));
             }
             Console.WriteLine($"Cold {command}, installed tool / JIT: {Median(times[1]) / Median(times[0]):F2} (medians), {times[1].Average() / times[0].Average():F2} (means)");
         }
@@ -86,6 +90,28 @@ public static class Program
     }
 
     private static double Median(List<double> l) => l.Order().ElementAt(l.Count / 2);
+
+    /// <summary>
+    /// User plus system CPU time of the reaped child processes so far (getrusage(RUSAGE_CHILDREN), Linux), in ms; the
+    /// difference across one run is that run's CPU time. On a loaded machine the wall time grows with the load, the CPU
+    /// time much less: it is the work the start does. On an idle machine with several cores the wall time may be lower
+    /// than it (the JIT's and the GC's threads run beside the main one). 0 off Linux.
+    /// </summary>
+    private static double ChildrenCpuMilliseconds()
+    {
+        if (!OperatingSystem.IsLinux() || getrusage(-1 /* RUSAGE_CHILDREN */, out var u) != 0) return 0;
+        return (u.UserSeconds + u.SystemSeconds) * 1000.0 + (u.UserMicroseconds + u.SystemMicroseconds) / 1000.0;
+    }
+
+    /// <summary>Linux x86-64/arm64 struct rusage (getrusage(2)): ru_utime and ru_stime (struct timeval), then 14 longs, 144 bytes.</summary>
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential, Size = 144)]
+    private struct RUsage
+    {
+        public long UserSeconds, UserMicroseconds, SystemSeconds, SystemMicroseconds;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int getrusage(int who, out RUsage usage);
 
     /// <summary>The 1, 5 and 15 minute load averages (/proc/loadavg), or "n/a" off Linux.</summary>
     private static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
