@@ -4,7 +4,7 @@
 //   Emit        build drvc only, then lower every driver under drivers/ into out/<driver name>/ (the main job)
 //   CrossBuild  Emit, then build each AmigaOS 4 driver in the os4-gcc Docker image
 //   Pack        the drvc dotnet tool and the DriverCompiler.Dsl package into artifacts/packages
-//   Bench       the benchmarks (tests/DriverCompiler.Benchmarks)
+//   Bench       the benchmarks (tests/DriverCompiler.Benchmarks); --cold: only the cold starts of the installed tool
 //   Fuzz        a differential fuzzing campaign (tests/DriverCompiler.Fuzz): --programs=N or --minutes=M, --seed=S, --crash=N
 //   Mutate      Stryker.NET mutation testing of DriverCompiler.Core's Lower/ and Emit/ (slow; not part of Test).
 //               --mutate=Emit/CPrinter.cs,Lower/ConstantExpressions.cs limits it to those files (paths or globs
@@ -140,9 +140,9 @@ Task("Pack").IsDependentOn("Build").Does(() =>
 
 Task("Bench").IsDependentOn("Build").Does(() =>
 {
-    // The cold-build figure is taken for the CLI as `dotnet build` leaves it (JIT) and for the tool as a
-    // user installs it: packed (one ReadyToRun package per runtime identifier) and installed with
-    // `dotnet tool install` from a local feed into artifacts/bench/tool.
+    // The cold-start figures are taken for the CLI as `dotnet build` leaves it (JIT, the baseline) and for the tool
+    // as a user installs it: packed (one package per runtime identifier; linux-x64 is ReadyToRun) and installed with
+    // `dotnet tool install` from a local feed into artifacts/bench/tool. --cold: the cold-start figures only.
     var feed = MakeAbsolute(Directory("./artifacts/bench/feed"));
     var tool = MakeAbsolute(Directory("./artifacts/bench/tool"));
     foreach (var d in new[] { feed, tool }) if (DirectoryExists(d)) DeleteDirectory(d, new DeleteDirectorySettings { Recursive = true, Force = true });
@@ -152,7 +152,7 @@ Task("Bench").IsDependentOn("Build").Does(() =>
         .Single(v => char.IsAsciiDigit(v[0]));
     int rc = StartProcess("dotnet", new ProcessSettings { Arguments = $"tool install --tool-path \"{tool}\" --add-source \"{feed}\" --version {version} DriverCompiler.Cli" });
     if (rc != 0) throw new Exception($"dotnet tool install of the packed drvc failed with exit code {rc}");
-    DotNetRun("./tests/DriverCompiler.Benchmarks", new DotNetRunSettings { Configuration = "Release" });
+    DotNetRun("./tests/DriverCompiler.Benchmarks", HasArgument("cold") ? "--cold" : "", new DotNetRunSettings { Configuration = "Release" });
 });
 
 // Differential fuzzing (issue 15): random programs in the subset, run in .NET and as C on host gcc, qemu-ppc and

@@ -23,10 +23,14 @@ namespace DriverCompiler.Analyzers
             ctx.ReportDiagnostic(Diagnostic.Create(d, loc, args));
 
         /// <summary>The first declaration in a stable order (partial types may have several).</summary>
-        private static T? FirstSyntax<T>(ISymbol s, SymbolAnalysisContext ctx) where T : SyntaxNode =>
-            s.DeclaringSyntaxReferences
-                .OrderBy(r => r.SyntaxTree.FilePath, StringComparer.Ordinal).ThenBy(r => r.Span.Start)
+        private static T? FirstSyntax<T>(ISymbol s, SymbolAnalysisContext ctx) where T : SyntaxNode
+        {
+            // Most symbols have one declaration: no ordering (this runs for every symbol of the driver).
+            var refs = s.DeclaringSyntaxReferences;
+            if (refs.Length == 1) return refs[0].GetSyntax(ctx.CancellationToken) as T;
+            return refs.OrderBy(r => r.SyntaxTree.FilePath, StringComparer.Ordinal).ThenBy(r => r.Span.Start)
                 .Select(r => r.GetSyntax(ctx.CancellationToken)).OfType<T>().FirstOrDefault();
+        }
 
         public void AnalyzeNamedType(SymbolAnalysisContext ctx)
         {

@@ -209,4 +209,55 @@ public class BindingTests
         foreach (var t in library.GetExportedTypes().Where(t => t.IsValueType && t.GetCustomAttribute<CTypeAttribute>() is { } a && t.GetFields(BindingFlags.Instance | BindingFlags.Public).Length > 0))
             Assert.True(t.StructLayoutAttribute!.Pack == t.GetCustomAttribute<CTypeAttribute>()!.Pack, t.FullName);
     }
+
+    /// <summary>The header of a driver built in-process for AmigaOS 4 from <paramref name="files"/>.</summary>
+    private static string Header(params (string Path, string Text)[] files)
+    {
+        var result = DriverCompiler.Core.DriverCompilation.FromSources(files, "V").Build(new DriverCompiler.Core.BuildOptions(DriverTarget.AmigaOS4));
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics.Select(d => d.ToMsBuildString())));
+        return result.Files.Single(f => f.RelativePath == "v.h").Content;
+    }
+
+    [Fact]
+    public void A_mirror_named_only_by_var_is_layout_checked()
+    {
+        // struct Node appears in the source only as the type `var` stands for: it is still a mirror the C uses.
+        string h = Header(("V.cs", """
+            using AmigaOS;
+            using DriverCompiler.Dsl;
+            [assembly: Driver("v", DriverTarget.AmigaOS4)]
+            namespace V;
+            public static unsafe class Unit
+            {
+                public static void Again(MsgPort* port)
+                {
+                    var node = port->mp_Node;
+                    port->mp_Node = node;
+                }
+            }
+            """));
+        Assert.Contains("#include <exec/nodes.h>", h);
+        Assert.Contains("DRV_LAYOUT_CHECK(mirror_struct_Node_sizeof, sizeof(struct Node) == 14);", h);
+    }
+
+    [Fact]
+    public void A_mirror_named_by_an_alias_is_ordered_by_the_alias_use()
+    {
+        // The mirrors' checks come in the order the source first names them (file, then position); a use through
+        // an alias declared in a later file counts where it is written, before MsgPort here.
+        string h = Header(
+            ("A.cs", """
+                using DriverCompiler.Dsl;
+                [assembly: Driver("v", DriverTarget.AmigaOS4)]
+                namespace V;
+                public static unsafe class Unit
+                {
+                    public static void Copy(N* to, AmigaOS.MsgPort* from) { *to = from->mp_Node; }
+                }
+                """),
+            ("B.cs", "global using N = AmigaOS.Node;\n"));
+        int node = h.IndexOf("mirror_struct_Node_sizeof", StringComparison.Ordinal), port = h.IndexOf("mirror_struct_MsgPort_sizeof", StringComparison.Ordinal);
+        Assert.True(node >= 0 && port >= 0, h);
+        Assert.True(node < port, h);
+    }
 }

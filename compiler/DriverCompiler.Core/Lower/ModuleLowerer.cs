@@ -334,12 +334,16 @@ internal sealed class ModuleLowerer
     private List<(INamedTypeSymbol Type, int Order)> BindingTypesUsed()
     {
         var first = new Dictionary<INamedTypeSymbol, int>(SymbolEqualityComparer.Default);
+        var candidates = BindingNameCandidates();
         for (int file = 0; file < Compilation.SyntaxTrees.Length; file++)
         {
             var tree = Compilation.SyntaxTrees[file];
             var model = Model(tree);
             foreach (var name in tree.GetRoot().DescendantNodes().OfType<SimpleNameSyntax>())
             {
+                // Asking the model about every name costs as much as binding the file again; a name whose spelling no
+                // binding type, member, alias or `var` has cannot stand for a binding type or a member of one.
+                if (!candidates.Contains(name.Identifier.ValueText)) continue;
                 var s = model.GetSymbolInfo(name).Symbol;
                 for (var t = s as INamedTypeSymbol ?? s?.ContainingType; t is not null && IsBindingAssembly(t.ContainingAssembly); t = t.ContainingType)
                     if (!first.ContainsKey(t)) first[t] = file * 10_000_000 + name.SpanStart;
@@ -347,6 +351,34 @@ internal sealed class ModuleLowerer
         }
         return first.Select(kv => (kv.Key, kv.Value)).OrderBy(x => x.Value)
             .ThenBy(x => x.Key.ToDisplayString(), StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Every spelling of a simple name that can stand for a binding-library type or a member of one: the names of the
+    /// binding assemblies' types (also without an <c>Attribute</c> suffix, as an attribute is named) and of their
+    /// members, the compilation's using aliases, and <c>var</c> (the model answers a <c>var</c> with the type it stands for).
+    /// </summary>
+    private HashSet<string> BindingNameCandidates()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal) { "var" };
+        foreach (var asm in Compilation.SourceModule.ReferencedAssemblySymbols.Where(IsBindingAssembly))
+        {
+            var pending = new Stack<INamespaceOrTypeSymbol>();
+            pending.Push(asm.GlobalNamespace);
+            while (pending.Count > 0)
+                foreach (var m in pending.Pop().GetMembers())
+                {
+                    if (m is INamespaceOrTypeSymbol child) pending.Push(child);
+                    if (m is not INamedTypeSymbol t) continue;
+                    names.Add(t.Name);
+                    if (t.Name.EndsWith("Attribute", StringComparison.Ordinal)) names.Add(t.Name[..^"Attribute".Length]);
+                    foreach (var member in t.GetMembers()) names.Add(member.Name);
+                }
+        }
+        foreach (var tree in Compilation.SyntaxTrees)
+            foreach (var alias in tree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax).OfType<UsingDirectiveSyntax>())
+                if (alias.Alias is { } a) names.Add(a.Name.Identifier.ValueText);
+        return names;
     }
 
     /// <summary>
