@@ -108,6 +108,8 @@ public static class TrackDisk
     [CConstant("TDERR_WriteProt")] public const sbyte TDERR_WriteProt = 28;
     [CConstant("TDERR_DiskChanged")] public const sbyte TDERR_DiskChanged = 29;
     [CConstant("TDERR_NoMem")] public const sbyte TDERR_NoMem = 31;
+    /// <summary>The unit does not exist (or no longer: a hot-unplugged unit).</summary>
+    [CConstant("TDERR_BadUnitNum")] public const sbyte TDERR_BadUnitNum = 32;
     [CConstant("TDERR_BadDriveType")] public const sbyte TDERR_BadDriveType = 33;
     [CConstant("HFERR_DMA")] public const sbyte HFERR_DMA = 41;
     [CConstant("HFERR_BadStatus")] public const sbyte HFERR_BadStatus = 45;

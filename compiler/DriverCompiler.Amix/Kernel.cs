@@ -401,7 +401,9 @@ public unsafe struct Mblk
 }
 
 /// <summary><c>struct datab</c> (<c>dblk_t</c>, sys/stream.h), 28 bytes: the data block under one or more message blocks;
-/// <c>db_type</c> is the message type (<see cref="Streams.M_DATA"/>...) (SVR4 D4DK datab).</summary>
+/// <c>db_type</c> is the message type (<see cref="Streams.M_DATA"/>...) (SVR4 D4DK datab). Member order of SVR4.0's
+/// sys/stream.h (USL "head.sys:sys/stream.h 11.44.3.2", the definition without _STYPES): one byte of padding after
+/// <c>db_iswhat</c> (no member), <c>db_filler</c> before <c>db_msgaddr</c>.</summary>
 [CHeader("sys/stream.h", Local = true)]
 [CType("dblk_t", ExactFieldNames = true, Pack = 2), StructLayout(LayoutKind.Sequential, Pack = 2)]
 public unsafe struct DataB
@@ -412,10 +414,9 @@ public unsafe struct DataB
     public byte db_ref;
     public byte db_type;
     public byte db_iswhat;
-    public byte db_filler1;
     public uint db_size;
-    public byte* db_msgaddr;
     public int db_filler;
+    public byte* db_msgaddr;
 }
 
 /// <summary>STREAMS utilities a driver calls (sys/stream.h; SVR4 D3DK allocb, freemsg, putq, getq, qreply, putnext,

@@ -56,7 +56,7 @@ public sealed class NewOptionsVerb
     public string? Output { get; set; }
     [Option("dsl-version", HelpText = "Version of the DriverCompiler.Dsl package to reference (default: this drvc's version).")]
     public string? DslVersion { get; set; }
-    [Option("kind", HelpText = "With --target amix: char, block or streams, a driver registered in cdevsw/bdevsw with its SVR4 entry points (default: a register-block skeleton).")]
+    [Option("kind", HelpText = "With --target amigaos4: device, an exec device (a working one-unit RAM disk) in the device skeleton. With --target amix: char, block or streams, a driver registered in cdevsw/bdevsw with its SVR4 entry points. Default: a register-block skeleton.")]
     public string? Kind { get; set; }
 }
 
@@ -118,7 +118,7 @@ public static class Drvc
         [typeof(BuildOptionsVerb)] = "drvc build <driver-dir> [--target amigaos4|amix] [--out <dir>] [--force] [--line-directives] [--no-warnings]",
         [typeof(CheckOptionsVerb)] = "drvc check <driver-dir> [--target amigaos4|amix]",
         [typeof(ScriptsOptionsVerb)] = "drvc scripts <file.ss> [-o <file>] [-a 700|710|720|770|810|825] [--force]",
-        [typeof(NewOptionsVerb)] = "drvc new <Name> --target amigaos4|amix [--kind char|block|streams] [-o <dir>] [--dsl-version <version>]",
+        [typeof(NewOptionsVerb)] = "drvc new <Name> --target amigaos4|amix [--kind device|char|block|streams] [-o <dir>] [--dsl-version <version>]",
         [typeof(ExplainOptionsVerb)] = "drvc explain <DRVnnnn>",
     };
 

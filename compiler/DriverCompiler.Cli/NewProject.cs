@@ -7,10 +7,10 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace DriverCompiler.Cli;
 
 /// <summary>
-/// <c>drvc new &lt;Name&gt; --target amigaos4|amix [--kind char|block|streams]</c>: writes <c>&lt;Name&gt;/&lt;Name&gt;.csproj</c>
+/// <c>drvc new &lt;Name&gt; --target amigaos4|amix [--kind device|char|block|streams]</c>: writes <c>&lt;Name&gt;/&lt;Name&gt;.csproj</c>
 /// (a package reference to DriverCompiler.Dsl of this drvc's version, implicit usings off,
 /// <c>DriverCompilerEmit</c> on), <c>Driver.cs</c> (a driver that passes the subset and lowers on
-/// its target; with <c>--kind</c>, an Amix character, block or STREAMS driver with its entry points) and <c>README.md</c>, from the templates under <c>templates/new/</c> (named without
+/// its target; with <c>--kind</c>, an AmigaOS 4 exec device or an Amix character, block or STREAMS driver with its entry points) and <c>README.md</c>, from the templates under <c>templates/new/</c> (named without
 /// a second extension: <c>Driver.cs.hbs</c> would be taken for a Czech-culture resource).
 /// </summary>
 public static partial class NewProject
@@ -35,8 +35,13 @@ public static partial class NewProject
             ["streams"] = ("new/AmixStreams.hbs", 51, 0),
         };
 
+    /// <summary><c>--kind device</c> (AmigaOS 4 only): an exec device with [DeviceEntry] entry points, which drvc wraps in
+    /// the device skeleton; the scaffold is a working one-unit RAM disk (<c>templates/new/AmigaDevice.hbs</c>).</summary>
+    public const string DeviceKind = "device";
+
     /// <summary>The files of a new project of <paramref name="kind"/> (<c>char</c>, <c>block</c>, <c>streams</c>: an Amix
-    /// driver registered in cdevsw/bdevsw; null: the register-block skeleton of either target).</summary>
+    /// driver registered in cdevsw/bdevsw; <c>device</c>: an AmigaOS 4 exec device; null: the register-block skeleton
+    /// of either target).</summary>
     public static IReadOnlyList<(string Path, string Text)> Files(string name, DriverTarget target, string dslVersion, string? kind)
     {
         var templates = HandlebarsTemplateEngine.Instance;
@@ -62,7 +67,9 @@ public static partial class NewProject
             (name + ".csproj", templates.Render("new/Project.hbs", model)),
             ("Driver.cs", kind is not null && AmixKinds.TryGetValue(kind, out var k)
                 ? templates.Render(k.Template, new { name, driver = name.ToLowerInvariant(), prefix = name.ToLowerInvariant(), major = k.Major, rawMajor = k.RawMajor })
-                : templates.Render("new/DriverSource.hbs", model)),
+                : kind == DeviceKind
+                    ? templates.Render("new/AmigaDevice.hbs", new { name, driver = name.ToLowerInvariant(), prefix = name.ToLowerInvariant() })
+                    : templates.Render("new/DriverSource.hbs", model)),
             ("README.md", templates.Render("new/Readme.hbs", model)),
         ];
     }
@@ -89,9 +96,10 @@ public static partial class NewProject
             stderr.WriteLine($"drvc: error: unknown target '{o.Target}'; use amigaos4 or amix");
             return Drvc.Usage;
         }
-        if (o.Kind is not null && !(o.Kind == "device" || (AmixKinds.ContainsKey(o.Kind) && target == DriverTarget.Amix)))
+        if (o.Kind is not null && !(o.Kind == DeviceKind && target == DriverTarget.AmigaOS4 || AmixKinds.ContainsKey(o.Kind) && target == DriverTarget.Amix))
         {
-            stderr.WriteLine($"drvc: error: unknown kind '{o.Kind}' for {Target.For(target.Value).Name}; use char, block or streams with --target amix (or leave --kind out)");
+            stderr.WriteLine($"drvc: error: unknown kind '{o.Kind}' for {Target.For(target.Value).Name}; use device with --target amigaos4, "
+                + "char, block or streams with --target amix (or leave --kind out)");
             return Drvc.Usage;
         }
         string dir = o.Output ?? o.Name;
@@ -101,7 +109,7 @@ public static partial class NewProject
             return Drvc.Usage;
         }
         // Rendered before anything is written: a template problem leaves no half-made folder.
-        var files = Files(o.Name, target.Value, o.DslVersion ?? Drvc.Version, o.Kind == "device" ? null : o.Kind);
+        var files = Files(o.Name, target.Value, o.DslVersion ?? Drvc.Version, o.Kind);
         try
         {
             Directory.CreateDirectory(dir);

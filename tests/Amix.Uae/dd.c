@@ -1,7 +1,8 @@
 /*
  * dd.c: the dd.c side of a command, as Amix 2.1c's disk driver issues it: a struct sdcom (sd.h)
  * with a physical buffer address, handed to the adapter's queue function at sdspl (spl2), and
- * the completion routine cp->intr, which records how often and where it ran.
+ * the completion routine cp->intr, which records how often and where it ran; and the level-2
+ * table with the adapter's interrupt routine.
  */
 #include "sys/types.h"
 #include "rico.h"
@@ -9,6 +10,10 @@
 #include "uae.h"
 
 extern bool a4091queue();
+extern void a4091intr();
+
+/* master.d/kernel.c's level-2 table, reduced to the driver under test. */
+void (*int2_tbl[])() = { a4091intr, 0 };
 
 struct dd_req {
     struct sdcom com;            /* first: cp->intr gets &com */

@@ -1,11 +1,12 @@
 /*
- * kernel.c: the Amix 2.1c kernel services the A4091 driver calls, on the emulated Amiga:
- * sptalloc/vtop/phystopfn (no MMU: kernel virtual addresses are physical), sdcardbase,
+ * kernel.c: the Amix 2.1c kernel services every ROM of this tier shares, on the emulated Amiga:
+ * sptalloc/vtop (no MMU: kernel virtual addresses are physical), sdcardbase,
  * timeout/untimeout callouts run by the clock, spl levels on the 68030's SR interrupt mask,
  * and the level-2 autovector calling every handler of int2_tbl[], as master.d/kernel.c's
- * p2int does, for the board's INT2 and for each clock tick (CIA-A timer A, HZ 60).
- * Declarations come from the headers the driver is compiled against (drv/amix_kernel.h,
- * tests/include/amix).
+ * p2int does, for a board's INT2, CIA-A's sources and each clock tick (CIA-A timer A, HZ 60).
+ * int2_tbl[] is the ROM's own (dd.c for the A4091; amix.c, with aciaaintr, for the character
+ * and block drivers). Declarations come from the headers the drivers are compiled against
+ * (drv/amix_kernel.h, tests/include/amix).
  */
 #include "sys/types.h"
 #include "sys/immu.h"
@@ -18,11 +19,8 @@
 
 volatile int uae_context = CTX_THREAD;
 volatile unsigned long uae_lbolt, uae_int2_count, uae_clock_count;
+volatile unsigned char uae_ciaa_icr;
 unsigned long uae_ram_pages, uae_board;
-
-/* master.d/kernel.c's level-2 table, reduced to the driver under test. */
-extern void a4091intr();
-static void (*int2_tbl[])() = { a4091intr, 0 };
 
 /* ---- serial (Paula): poll TBE, 8 data bits and a stop bit ---- */
 
@@ -102,10 +100,16 @@ static int set_ipl(int level)
     return (sr >> 8) & 7;
 }
 
+/* spl1..spl4 set the level they name; _spl4 (sys/inline.h's spl5..spl7 and splhi under FAST_INTERRUPTS)
+ * is IPL 4 as on Amix. spl7 is the harness's own: every interrupt off. */
 int spl0(void) { return set_ipl(0); }
+int spl1(void) { return set_ipl(1); }
 int spl2(void) { return set_ipl(2); }
+int spl3(void) { return set_ipl(3); }
+int spl4(void) { return set_ipl(4); }
+int _spl4(void) { return set_ipl(4); }
 int spl7(void) { return set_ipl(7); }
-int splx(int s) { return set_ipl(s); }
+void splx(int s) { (void)set_ipl(s); }
 
 /* ---- callouts, run from the clock interrupt at its level ---- */
 
@@ -135,6 +139,15 @@ void untimeout(int id)
     for (k = 0; k < MAX_CALLOUTS; k++)
         if (callouts[k].fn != 0 && callouts[k].id == id) callouts[k].fn = 0;
     splx(x);
+}
+
+/* Callouts armed and not yet run (a driver that leaves one behind after its last close shows here). */
+int uae_callouts_armed(void)
+{
+    int k, n = 0;
+    for (k = 0; k < MAX_CALLOUTS; k++)
+        if (callouts[k].fn != 0) n++;
+    return n;
 }
 
 static void run_callouts(void)
@@ -167,6 +180,7 @@ void uae_level2(void)
     unsigned char icr;
     if (!(R16(INTREQR) & INT_PORTS)) return;
     icr = R8(CIAA_ICR);                     /* reading clears the CIA's interrupt */
+    uae_ciaa_icr = icr;                     /* for aciaaintr: what this interrupt found */
     uae_context = board_pending() ? CTX_INT2 : (icr & 1) ? CTX_CLOCK : CTX_INT2;
     if (uae_context == CTX_INT2) uae_int2_count++;
     for (k = 0; int2_tbl[k] != 0; k++) (*int2_tbl[k])();

@@ -32,6 +32,13 @@
 #define CIAA_TAHI 0xBFE501
 #define CIAA_ICR 0xBFED01
 #define CIAA_CRA 0xBFEE01
+#define CIAA_ICR_TA 0x01
+#define CIAA_ICR_FLG 0x10                          /* FLAG: the parallel port's /ACK */
+/* CIA-B: the parallel port's status lines */
+#define CIAB_PRA 0xBFD000
+#define CIAB_BUSY 0x01
+#define CIAB_POUT 0x02
+#define CIAB_SEL 0x04
 
 #define POOL_START 0x00080000ul
 #define POOL_END 0x00100000ul
@@ -45,6 +52,8 @@ enum uae_context { CTX_THREAD = 0, CTX_QUEUE = 1, CTX_INT2 = 2, CTX_CALLOUT = 3,
 extern volatile int uae_context;
 extern volatile unsigned long uae_lbolt;         /* clock ticks (HZ 60) */
 extern volatile unsigned long uae_int2_count;    /* level-2 interrupts the board raised */
+extern volatile unsigned char uae_ciaa_icr;      /* CIA-A's ICR as the current level-2 interrupt read it (read clears it) */
+extern void (*int2_tbl[])();                     /* the ROM's level-2 table: every handler runs on each level-2 interrupt */
 extern volatile unsigned long uae_clock_count;   /* clock interrupts */
 extern unsigned long uae_ram_pages;              /* pages sptalloc(n, mode, 0, flag) handed out */
 extern unsigned long uae_board;                  /* the A4091's AutoConfig base, 0 if none */
@@ -58,8 +67,10 @@ void uae_dec(unsigned long v);
 
 /* kernel model */
 void uae_install_vectors(void);
+int uae_callouts_armed(void);    /* callouts armed and not yet run */
 void uae_start_clock(void);      /* CIA-A timer A at HZ 60 and INT2 enabled in Paula */
-int spl0(void), spl2(void), spl7(void), splx(int);
+int spl0(void), spl1(void), spl2(void), spl3(void), spl4(void), _spl4(void), spl7(void);
+void splx(int);                  /* sys/inline.h: void splx() */
 
 /* dd.c side */
 struct dd_req;

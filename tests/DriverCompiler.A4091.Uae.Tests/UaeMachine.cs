@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Globalization;
 using System.Text;
 using DriverCompiler.A4091.Sim.Tests.Infrastructure;
@@ -22,60 +20,27 @@ public sealed class UaeRom
 
     private UaeRom(string kick, string autoconfig, IReadOnlyList<Scenario> scenarios) { Kick = kick; Autoconfig = autoconfig; Scenarios = scenarios; }
 
-    /// <summary>The harness sources in tests/Amix.Uae.</summary>
-    public static string HarnessDir => Path.Combine(RepoRoot.Path, "tests", "Amix.Uae");
-
-    /// <summary>Flags of the harness's C (GNU C99, freestanding: no C library, no host headers).</summary>
-    public static readonly string[] HarnessFlags =
-        ["-m68030", "-Os", "-std=gnu99", "-ffreestanding", "-fno-builtin", "-nostdinc", "-fno-pic", "-fno-pie", "-fomit-frame-pointer",
-         "-Wall", "-Wextra", "-Werror"];
-
     /// <summary>
-    /// Flags of the emitted a4091.c: the strict ones the simulator tier uses (C89, -pedantic, -Werror), freestanding,
-    /// and the register write offset FS-UAE 3.1 decodes (the driver's build option; the board's default is +0x40).
+    /// Flags of the emitted a4091.c: the tier's strict driver flags (<see cref="UaeBoot.DriverFlags"/>: C89, -pedantic,
+    /// -Werror, freestanding) and the register write offset FS-UAE 3.1 decodes (the driver's build option; the board's
+    /// default is +0x40).
     /// </summary>
-    public static readonly string[] DriverFlags =
-        ["-m68030", "-std=c89", "-pedantic", "-O2", "-Wall", "-Wextra", "-Werror", "-fwrapv", "-ffreestanding", "-fno-builtin", "-nostdinc",
-         "-DA4091_SIOP_WRITE_OFFSET=0"];
+    public static readonly string[] DriverFlags = [.. UaeBoot.DriverFlags, "-DA4091_SIOP_WRITE_OFFSET=0"];
 
     /// <summary>Compiles and links the ROM in <paramref name="work"/>; throws with the compiler's messages on failure.</summary>
     public static UaeRom Build(string emitted, IReadOnlyList<Scenario> scenarios, string work)
     {
-        var gcc = UaeTools.Require("m68k-linux-gnu-gcc");
-        var objcopy = UaeTools.Require("m68k-linux-gnu-objcopy");
         var ordered = scenarios.OrderBy(s => s.Mode).ToList();   // polled first: the ROM starts the clock at the first other one
         File.WriteAllText(Path.Combine(work, "scenarios.h"), ScenariosHeader(ordered));
         string amix = Path.Combine(RepoRoot.Path, "tests", "include", "amix");
         string runtime = Path.Combine(RepoRoot.Path, "runtime-headers");
-        var objects = new List<string>();
-        void Cc(string source, IEnumerable<string> flags)
-        {
-            var obj = Path.Combine(work, Path.GetFileNameWithoutExtension(source) + ".o");
-            string[] args = [.. flags, "-c", source, "-o", obj];
-            Check(Proc.Run(gcc, args, work, TimeSpan.FromMinutes(2)), "m68k-linux-gnu-gcc", args);
-            objects.Add(obj);
-        }
-        Cc(Path.Combine(HarnessDir, "start.S"), ["-m68030"]);
-        foreach (var f in new[] { "kernel.c", "dd.c", "main.c" })
-            Cc(Path.Combine(HarnessDir, f), [.. HarnessFlags, "-iquote", amix, "-I", runtime, "-iquote", work, "-iquote", HarnessDir]);
-        Cc(Path.Combine(emitted, "a4091.c"), [.. DriverFlags, "-I", emitted, "-iquote", amix]);
-        var elf = Path.Combine(work, "rom.elf");
-        string[] link = ["-m68030", "-nostdlib", "-static", "-Wl,--build-id=none", "-T", Path.Combine(HarnessDir, "rom.ld"), .. objects, "-lgcc", "-o", elf];
-        Check(Proc.Run(gcc, link, work, TimeSpan.FromMinutes(2)), "m68k-linux-gnu-gcc", link);
-        var kick = Path.Combine(work, "kick.rom");
-        string[] copy = ["-O", "binary", elf, kick];
-        Check(Proc.Run(objcopy, copy, work, TimeSpan.FromMinutes(1)), "m68k-linux-gnu-objcopy", copy);
-        var image = File.ReadAllBytes(kick);
-        if (image.Length > 512 * 1024) throw new InvalidOperationException($"the ROM is {image.Length} bytes, more than 512 KiB");
-        File.WriteAllBytes(kick, [.. image, .. Enumerable.Repeat((byte)0xFF, 512 * 1024 - image.Length)]);
+        var objects = UaeBoot.KernelSources.Concat(["dd.c", "main.c"])
+            .Select(f => UaeBoot.CompileHarness(work, f, ["-iquote", amix, "-I", runtime, "-iquote", work])).ToList();
+        objects.Add(UaeBoot.Compile(work, Path.Combine(emitted, "a4091.c"), [.. DriverFlags, "-I", emitted, "-iquote", amix]));
+        var kick = UaeBoot.Link(work, objects);
         var autoconfig = Path.Combine(work, "a4091-autoconfig.rom");
         File.WriteAllBytes(autoconfig, AutoconfigRom());
         return new UaeRom(kick, autoconfig, ordered);
-    }
-
-    private static void Check(Proc.Result r, string what, IEnumerable<string> args)
-    {
-        if (!r.Ok) throw new InvalidOperationException(r.Describe(Proc.Show(what, args)));
     }
 
     /// <summary>
@@ -131,17 +96,8 @@ public static class UaeMachine
     /// </summary>
     public static UaeResult Run(UaeRom rom, string model, string dir, TimeSpan timeout)
     {
-        var xvfbRun = UaeTools.Require("xvfb-run");
-        var fsuae = UaeTools.Require("fs-uae");
-        Directory.CreateDirectory(Path.Combine(dir, "base"));
-        Directory.CreateDirectory(Path.Combine(dir, "home"));
-        var serial = Path.Combine(dir, "serial.out");
-        File.WriteAllText(serial, "");                      // FS-UAE only opens an existing file
         var images = new Dictionary<int, string>();
-        var cfg = new StringBuilder("[fs-uae]\n");
-        cfg.Append($"base_dir = {Path.Combine(dir, "base")}\namiga_model = {model}\nchip_memory = 2048\n");
-        cfg.Append($"kickstart_file = {rom.Kick}\nuae_a4091_rom_file = {rom.Autoconfig}\nuae_z3mapping = real\n");
-        cfg.Append("uae_fastmem_size = 0\nuae_z3mem_size = 0\n");
+        var config = new List<string> { $"uae_a4091_rom_file = {rom.Autoconfig}", "uae_z3mapping = real" };
         int n = 0;
         foreach (var (id, _) in Bench.Disks.OrderBy(d => d.Key))
         {
@@ -149,85 +105,11 @@ public static class UaeMachine
             File.WriteAllBytes(path, Bench.Image(id));
             images[id] = path;
             // scsiN_a4091: SCSI ID N on the A4091; type rdb: LBA k is file offset k * 512 (no virtual RDB in front)
-            cfg.Append($"hard_drive_{n} = {path}\nhard_drive_{n}_controller = scsi{id}_a4091\nhard_drive_{n}_type = rdb\n");
+            config.Add($"hard_drive_{n} = {path}\nhard_drive_{n}_controller = scsi{id}_a4091\nhard_drive_{n}_type = rdb");
             n++;
         }
-        cfg.Append($"serial_port = {serial}\n");
-        cfg.Append("fullscreen = 0\nwindow_width = 320\nwindow_height = 256\nvideo_sync = 0\nsound_card = 0\naudio_driver = dummy\n");
-        cfg.Append("floppy_drive_count = 0\nautomatic_input_grab = 0\ninitial_input_grab = 0\n");
-        var config = Path.Combine(dir, "a4091.fs-uae");
-        File.WriteAllText(config, cfg.ToString());
-
-        var psi = new ProcessStartInfo(xvfbRun)
-        {
-            WorkingDirectory = dir, UseShellExecute = false,
-            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true,
-        };
-        foreach (var a in new[] { "-a", "-s", "-screen 0 640x480x24", fsuae, config }) psi.ArgumentList.Add(a);
-        psi.Environment["HOME"] = Path.Combine(dir, "home");
-        psi.Environment["LC_ALL"] = "C";
-        var clock = Stopwatch.StartNew();
-        using var p = Process.Start(psi) ?? throw new InvalidOperationException("could not start xvfb-run");
-        p.StandardInput.Close();
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        string log = "";
-        bool done = false;
-        while (clock.Elapsed < timeout && !p.HasExited)
-        {
-            log = File.ReadAllText(serial);
-            if (log.Split('\n').Any(l => l.TrimEnd() == "DONE")) { done = true; break; }
-            Thread.Sleep(100);
-        }
-        var elapsed = clock.Elapsed;
-        Stop(p);
-        log = File.ReadAllText(serial);
-        string output = stdout.Result + stderr.Result;
-        if (!done)
-        {
-            UaeTools.FailOnMissingRuntime(output);
-            var fsLog = Path.Combine(dir, "base", "Cache", "Logs", "fs-uae.log.txt");
-            throw new Xunit.Sdk.XunitException(
-                $"FS-UAE ({model}) {(p.HasExited && clock.Elapsed < timeout ? "exited" : "timed out")} after {elapsed.TotalSeconds:0.0} s without DONE on the serial port\n" +
-                $"--- serial ---\n{log}\n--- xvfb-run/fs-uae output ---\n{output}\n" +
-                (File.Exists(fsLog) ? $"--- {fsLog} (tail) ---\n{string.Join('\n', File.ReadAllLines(fsLog).TakeLast(30))}" : ""));
-        }
-        return new UaeResult(model, log, Parse($"FS-UAE {model}", log), images, elapsed);
-    }
-
-    /// <summary>
-    /// Ends the boot. FS-UAE writes a hard disk image through a buffer: killed together with its X server it loses
-    /// the last writes (the image missed the table's last WRITE). So fs-uae alone gets SIGTERM and quits cleanly
-    /// ("Calling uae_quit"), flushing the image; xvfb-run then stops its Xvfb and exits. Only if that takes more
-    /// than 20 s is the whole process tree killed.
-    /// </summary>
-    private static void Stop(Process xvfbRun)
-    {
-        if (xvfbRun.HasExited) { xvfbRun.WaitForExit(); return; }
-        foreach (var pid in Children(xvfbRun.Id).Where(c => Comm(c) == "fs-uae"))
-        {
-            _ = Kill(pid, SigTerm);
-        }
-        if (!xvfbRun.WaitForExit(20_000)) xvfbRun.Kill(entireProcessTree: true);
-        xvfbRun.WaitForExit();
-    }
-
-    private const int SigTerm = 15;
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
-
-    private static IEnumerable<int> Children(int pid)
-    {
-        var path = $"/proc/{pid}/task/{pid}/children";
-        return File.Exists(path)
-            ? File.ReadAllText(path).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(x => int.Parse(x, CultureInfo.InvariantCulture))
-            : [];
-    }
-
-    private static string Comm(int pid)
-    {
-        try { return File.ReadAllText($"/proc/{pid}/comm").Trim(); } catch (IOException) { return ""; }
+        var boot = UaeBoot.Run(rom.Kick, model, dir, config, timeout);
+        return new UaeResult(model, boot.Serial, Parse($"FS-UAE {model}", boot.Serial), images, boot.Elapsed);
     }
 
     /// <summary>Splits the serial log at its <c>scenario</c> lines; each part's result, data and hash lines become outcomes.</summary>

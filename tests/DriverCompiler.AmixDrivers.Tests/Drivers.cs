@@ -50,19 +50,36 @@ internal static class Drivers
     /// <c>#define nostr (struct streamtab *)(0)</c>, <c>static int nullflag[1] = {0,}</c>), the generated externs, and
     /// <c>cdevsw[70]</c>/<c>bdevsw[32]</c> with every row the filler except the generated ones at the rows they name.
     /// </summary>
-    public static string Tables(params string[] kernelCs)
+    public static string Tables(params string[] kernelCs) => Tables([], kernelCs);
+
+    /// <summary>
+    /// <see cref="Tables(string[])"/>, and one <c>init_tbl[]</c> and one <c>int2_tbl[]</c> as the generated lines ask
+    /// ("add X to init_tbl[] / int2_tbl[], in front of the terminating 0"): <paramref name="stockLevel2"/>, the kernel's
+    /// own level-2 handlers (the stock table's "existing handlers", e.g. aciaaintr), then every generated entry in the
+    /// order of <paramref name="kernelCs"/>. A table is written only when it has an entry.
+    /// </summary>
+    public static string Tables(IReadOnlyList<string> stockLevel2, params string[] kernelCs)
     {
         var sb = new StringBuilder();
         sb.Append("#include \"sys/types.h\"\n#include \"sys/conf.h\"\nextern int nodev(), nulldev();\n")
           .Append("#define notty (struct tty *)(0)\n#define nostr (struct streamtab *)(0)\nstatic int nullflag[1] = {0,};\n\n");
         var all = new Dictionary<(string, int), string>();
+        var entries = new Dictionary<string, List<string>> { ["init_tbl"] = [], ["int2_tbl"] = [.. stockLevel2] };
         foreach (var k in kernelCs)
         {
             var (rows, rest) = Split(k);
+            rest = Regex.Replace(rest, @"^void \(\*(init_tbl|int2_tbl)\[\]\)\(\) = \{ /\* [^*]*\*/ (\w+), 0 \};\n", m =>
+            {
+                entries[m.Groups[1].Value].Add(m.Groups[2].Value);
+                return "";
+            }, RegexOptions.Multiline);
             sb.Append(rest).Append('\n');
             foreach (var (table, major, row) in rows)
                 Assert.True(all.TryAdd((table, major), row), $"two generated rows for {table}[{major}]");
         }
+        foreach (var h in stockLevel2) sb.Append("extern void ").Append(h).Append("();\n");
+        foreach (var (table, fns) in entries.Where(e => e.Value.Count > 0))
+            sb.Append("void (*").Append(table).Append("[])() = { ").Append(string.Join(", ", fns)).Append(", 0 };\n");
         foreach (var (table, size, filler) in new[]
                  {
                      ("cdevsw", 70, "nodev, nodev, nodev, nodev, nodev, nodev, nodev, nodev, nodev, nodev, notty, nostr, nullflag,"),

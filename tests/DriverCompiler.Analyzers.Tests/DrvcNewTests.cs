@@ -75,12 +75,33 @@ public class DrvcNewTests
         if (kind == "block") Assert.Contains("mknod /dev/rdsk/lpx c 51 0", build.Files.Single(f => f.RelativePath == "patches/INSTALL").Content);
     }
 
+    /// <summary><c>--kind device</c>: an AmigaOS 4 exec device the analyzer accepts and drvc wraps in the device skeleton
+    /// (it runs in DriverCompiler.Tests' SkeletonInterfaceTests against a host exec model).</summary>
+    [Fact]
+    public void Scaffolds_an_amigaos4_exec_device()
+    {
+        using var t = new TempDir();
+        string dir = Path.Combine(t.Path, "RamDev");
+        var r = Drvc("new", "RamDev", "--target", "amigaos4", "--kind", "device", "--output", dir);
+        Assert.Equal(0, r.Exit);
+        var driver = File.ReadAllText(Path.Combine(dir, "Driver.cs"));
+        Assert.Contains("[DeviceEntry(DeviceEntryPoint.BeginIO)]", driver);
+        var (compiler, analyzer) = Harness.Run([("Driver.cs", driver)]);
+        Assert.DoesNotContain(compiler, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        Assert.Empty(analyzer);
+        var build = DriverCompilation.Load(dir).Build(new BuildOptions());
+        Assert.True(build.Success, string.Join("\n", build.Diagnostics.Select(d => d.ToMsBuildString())));
+        Assert.Empty(build.Diagnostics);
+        Assert.Contains(build.Files, f => f.RelativePath == "device_skeleton.c" && f.Content.Contains("static const char drv_device_name[] = \"ramdev.device\";"));
+    }
+
     [Fact]
     public void Rejects_an_amix_kind_for_amigaos4_and_an_unknown_kind()
     {
         using var t = new TempDir();
         Assert.Equal(2, Drvc("new", "Card", "--target", "amigaos4", "--kind", "char", "--output", Path.Combine(t.Path, "x")).Exit);
         Assert.Equal(2, Drvc("new", "Card", "--target", "amix", "--kind", "tty", "--output", Path.Combine(t.Path, "y")).Exit);
+        Assert.Equal(2, Drvc("new", "Card", "--target", "amix", "--kind", "device", "--output", Path.Combine(t.Path, "z")).Exit);
         Assert.Empty(Directory.GetFileSystemEntries(t.Path));
     }
 

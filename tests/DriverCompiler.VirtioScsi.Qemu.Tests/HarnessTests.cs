@@ -10,7 +10,7 @@ public sealed class HarnessTests
 {
     internal static readonly string[] SelfChecks =
     [
-        "harness.timebase.advances", "harness.pci.virtio_scsi_found", "harness.pci.command_enabled",
+        "harness.objects_agree_on_layouts", "harness.timebase.advances", "harness.pci.virtio_scsi_found", "harness.pci.command_enabled",
         "harness.pci.bars_assigned", "harness.pci.interrupt_line",
         "exec.findtask_self", "exec.allocvectags_alignment_and_clear", "exec.dma_list_splits_at_run_boundary",
         "exec.createtask", "exec.signal_from_task", "exec.message_round_trip", "exec.mutex_handover", "exec.no_api_misuse",

@@ -7,7 +7,9 @@ namespace DriverCompiler.VirtioScsi.Qemu.Tests;
 /// <param name="ScsiId">Target number (LUN 0).</param>
 /// <param name="Product">INQUIRY product identification the target reports (up to 16 characters).</param>
 /// <param name="BlockSize">Logical and physical block size in bytes.</param>
-internal sealed record Disk(string Image, int ScsiId, string Product, int BlockSize = 512);
+/// <summary>A scsi-hd on the virtio-scsi controller; <paramref name="DriveOptions"/> is appended to its -drive (the default
+/// cache=writeback; a read-only view of another device's image: ",readonly=on,file.locking=off").</summary>
+internal sealed record Disk(string Image, int ScsiId, string Product, int BlockSize = 512, string DriveOptions = ",cache=writeback");
 
 /// <summary>What the guest printed: its check lines and its summary.</summary>
 internal sealed class GuestLog
@@ -156,7 +158,7 @@ internal static class Qemu
         foreach (var d in disks)
         {
             var id = "d" + d.ScsiId;
-            args.AddRange(["-drive", $"file={d.Image},if=none,id={id},format=raw,cache=writeback"]);
+            args.AddRange(["-drive", $"file={d.Image},if=none,id={id},format=raw{d.DriveOptions}"]);
             var dev = $"scsi-hd,drive={id},bus=scsi0.0,channel=0,scsi-id={d.ScsiId},lun=0,vendor=DRVC,product={d.Product}";
             if (d.BlockSize != 512) dev += $",logical_block_size={d.BlockSize},physical_block_size={d.BlockSize}";
             args.AddRange(["-device", dev]);

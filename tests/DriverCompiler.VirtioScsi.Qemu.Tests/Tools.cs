@@ -8,8 +8,6 @@ internal static class Tools
 {
     public static readonly string RepoRoot = DriverCompiler.Testing.RepoRoot.Path;
 
-    public static string HarnessDir => Path.Combine(RepoRoot, "tests", "VirtioScsi.Qemu");
-
     public const string QemuPackage = "qemu-system-ppc from bookworm-backports (QEMU 10: apt-get install -t bookworm-backports qemu-system-ppc)";
 
     /// <summary>

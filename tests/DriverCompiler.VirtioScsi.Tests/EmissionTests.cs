@@ -21,7 +21,8 @@ public sealed class EmissionTests
         var files = Directory.GetFiles(Emitted.Value, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(Emitted.Value, f).Replace('\\', '/')).ToHashSet();
         foreach (var f in new[] { "virtioscsi.h", "device_skeleton.c", "device_skeleton.h", "Makefile", "virtqueue.c", "virtio_pci.c",
-                                  "cdb.c", "sense.c", "controller.c", "device_entry.c", "requests.c", "units.c", "drv/amigaos4.h" })
+                                  "cdb.c", "sense.c", "controller.c", "device_entry.c", "requests.c", "units.c", "drv/amigaos4.h",
+                                  "unit_task.c", "commands.c", "device_query.c", "logical_geometry.c", "dma_memory.c" })
             Assert.Contains(f, files);
     }
 
@@ -123,12 +124,14 @@ public sealed class EmissionTests
         Assert.Contains("IPCI->FindDeviceTags(FDT_VendorID, VSCSI_VIRTIO_PCI_VENDOR_ID, FDT_DeviceID, transitional_id, FDT_Index, index, TAG_DONE)", pci);
         string ctl = Read("controller.c");
         Assert.Contains("vscsi_virtio_pci_find(&b->pci, VSCSI_VIRTIO_SCSI_PCI_DEVICE_TRANSITIONAL, VSCSI_VIRTIO_SCSI_PCI_DEVICE_MODERN)", ctl);
-        Assert.Contains("IExec->StartDMA(", ctl);
         Assert.Contains("IExec->CacheClearE(", ctl);
+        Assert.Contains("IExec->StartDMA(", Read("requests.c"));
         string entry = Read("device_entry.c");
         Assert.Contains("case TD_GETGEOMETRY:", entry);
-        Assert.Contains("case NSCMD_TD_READ64:", entry);
         Assert.Contains("io->io_Command", entry);
+        // The commands every unit knows are the AmigaDevice library's, lowered into this driver.
+        Assert.Contains("case NSCMD_TD_READ64:", Read("commands.c"));
+        Assert.Contains("case NSCMD_TD_READ64:", Read("unit_task.c"));
         // SDK constants are the SDK's macros, not redefined by the driver.
         string h = Read("virtioscsi.h");
         Assert.DoesNotMatch(@"#define\s+\w*CMD_READ\b", h);

@@ -12,7 +12,7 @@ namespace DriverCompiler.VirtioScsi.Tests;
 public sealed class LogicTests(ITestOutputHelper output)
 {
     private static readonly Lazy<string> Emitted = new(Tools.EmitDriver);
-    private static readonly string[] Sources = ["virtqueue.c", "cdb.c", "sense.c", "error_map.c", "geometry.c"];
+    private static readonly string[] Sources = ["virtqueue.c", "cdb.c", "sense.c", "error_map.c", "geometry.c", "logical_geometry.c"];
 
     private Dictionary<string, string> RunProgram(bool ppc)
     {

@@ -21,15 +21,33 @@ internal static class AmigaDeviceSkeleton
     /// <summary>File names of the rendered skeleton.</summary>
     public const string SourceName = "device_skeleton.c", HeaderName = "device_skeleton.h";
 
-    /// <summary>An interface the skeleton obtains in Init: which library and interface name provide it.</summary>
-    private sealed record KnownInterface(string Global, string CType, string Header, string Library, int LibraryVersion, string Name, int Version);
+    /// <summary>An interface the skeleton obtains in Init: which library (or device) and interface name provide it.
+    /// A library is opened with OpenLibrary(<see cref="Library"/>, <see cref="LibraryVersion"/>); a device
+    /// (<see cref="DeviceUnit"/> not null) with OpenDevice(<see cref="Library"/>, unit, request, 0) on a request the
+    /// skeleton keeps (<see cref="RequestType"/>), and the interface is taken from the request's io_Device
+    /// (timer.device autodoc: "ITimer = GetInterface(TimerBase, "main", 1, NULL)" with TimerBase = io_Device).</summary>
+    private sealed record KnownInterface(string Global, string CType, string Header, string Library, int LibraryVersion, string Name, int Version,
+        string? DeviceUnit = null, string? RequestType = null);
 
     private static readonly KnownInterface[] Known =
     [
         new("IPCI", "struct PCIIFace", "interfaces/expansion.h", "expansion.library", 53, "pci", 1),
         new("IUtility", "struct UtilityIFace", "interfaces/utility.h", "utility.library", 50, "main", 1),
         new("IDOS", "struct DOSIFace", "interfaces/dos.h", "dos.library", 53, "main", 1),
+        // timer.device is a device: no OpenLibrary; the skeleton opens UNIT_MICROHZ (any unit gives the same
+        // interface) for the device's lifetime and never sends the request (SDK devices/timer.h, interfaces/timer.h).
+        new("ITimer", "struct TimerIFace", "interfaces/timer.h", "timer.device", 0, "main", 1, "UNIT_MICROHZ", "struct TimeRequest"),
     ];
+
+    /// <summary>True when <paramref name="driver"/> targets AmigaOS 4 and one of its methods is [DeviceEntry(Init)]:
+    /// the driver is an exec device and <see cref="Render"/> emits the skeleton around it.</summary>
+    public static bool IsDevice(CSharpCompilation compilation, DriverInfo driver)
+    {
+        if (driver.Target != DriverTarget.AmigaOS4) return false;
+        var methods = new List<IMethodSymbol>();
+        Collect(compilation.Assembly.GlobalNamespace, methods);
+        return methods.Any(m => DslSymbols.Attribute(m, "DeviceEntryAttribute") is { ConstructorArguments: [{ Value: int kind }] } && (DeviceEntryPoint)kind == DeviceEntryPoint.Init);
+    }
 
     /// <summary>The rendered skeleton files and the device Makefile.</summary>
     public sealed record Output(IReadOnlyList<EmittedFile> Files, string Makefile);
@@ -117,6 +135,7 @@ internal static class AmigaDeviceSkeleton
             {
                 global = i.Global, ctype = i.CType, header = i.Header, library = i.Library,
                 libraryVersion = i.LibraryVersion, name = i.Name, version = i.Version, libraryBase = "drv_" + i.Global + "_library",
+                isDevice = i.DeviceUnit is not null, unit = i.DeviceUnit, requestType = i.RequestType, request = "drv_" + i.Global + "_request",
             }).ToList(),
             sourceComment = comment(SourceName, "device skeleton: resident tag, manager interface, 68k jump table"),
             headerComment = comment(HeaderName, "device skeleton's declarations"),

@@ -101,6 +101,11 @@ internal sealed class ModuleLowerer
         var header = new CFile(Driver.Name + ".h", headerComment, new List<CTopLevel>(), IsHeader: true);
         header.Items.Add(new CInclude(Target.RuntimeHeader, Local: false));
         foreach (var h in CollectHeaders(bindingTypes)) header.Items.Add(h);
+        // An AmigaOS 4 device's interface globals (IExec, and every one the skeleton obtains: IPCI, ITimer...) are
+        // declared by the skeleton's header, so each of its files includes it, whether or not the driver also
+        // calls the skeleton's own services (Skeleton.AddIntServer names the same header).
+        if (Device.AmigaDeviceSkeleton.IsDevice(Compilation, Driver) && !header.Items.OfType<CInclude>().Any(i => i.Path == Device.AmigaDeviceSkeleton.HeaderName))
+            header.Items.Add(new CInclude(Device.AmigaDeviceSkeleton.HeaderName, Local: true));
         // Every [CType] mirror the driver uses is checked against the C type the headers above define.
         foreach (var m in types.Concat(bindingTypes.Select(b => b.Type)).Where(t => t.TypeKind == TypeKind.Struct && DslSymbols.CTypeName(t) is not null))
             if (MirrorCheck(m) is { } check) header.Items.Add(check);

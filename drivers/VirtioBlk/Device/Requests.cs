@@ -3,6 +3,7 @@
 // submission, completion by interrupt (EVENT_IDX) or by polling, and the replies.
 // A trace above DebugTrace.Level is dead code on purpose (CS0162); in C it stays a test of VBLK_DEBUG_TRACE_LEVEL, which -D may raise.
 #pragma warning disable CS0162
+using AmigaDevice;
 using AmigaOS;
 using DriverCompiler.Dsl;
 using Virtio;
@@ -17,12 +18,12 @@ public static unsafe class Requests
     public static bool AllocSlots(DevUnit* u)
     {
         uint bytes = Limits.SlotBytes * Limits.SlotCount;
-        u->Control = Units.AllocDma(bytes, Limits.CacheLine);
+        u->Control = DmaMemory.Alloc(bytes, Limits.CacheLine);
         u->DmaLists = (DMAEntry*)Exec.AllocVecTags((uint)(sizeof(DMAEntry) * Limits.MaxSg * Limits.SlotCount), Exec.AVT_Type, Exec.MEMF_PRIVATE,
             Exec.AVT_ClearWithValue, 0, Exec.TAG_DONE);
         if (u->Control == null || u->DmaLists == null)
             return false;
-        u->ControlPhys = Units.BusAddress(u->Control, bytes, true);
+        u->ControlPhys = DmaMemory.BusAddress(u->Control, bytes, true);
         if (u->ControlPhys == 0)
             return false;
         for (int i = 0; i < Limits.SlotCount; i++)
@@ -40,10 +41,10 @@ public static unsafe class Requests
             s->RangePhys = u->ControlPhys + at + Limits.RangeOffset;
             s->TablePhys = u->ControlPhys + at + Limits.TableOffset;
             s->DmaList = u->DmaLists + Limits.MaxSg * i;
-            s->Bounce = Units.AllocDma(Limits.BounceSize, Limits.CacheLine);
+            s->Bounce = DmaMemory.Alloc(Limits.BounceSize, Limits.CacheLine);
             if (s->Bounce == null)
                 return false;
-            s->BouncePhys = Units.BusAddress(s->Bounce, Limits.BounceSize, false);
+            s->BouncePhys = DmaMemory.BusAddress(s->Bounce, Limits.BounceSize, false);
             if (s->BouncePhys == 0)
                 return false;
         }
@@ -117,7 +118,7 @@ public static unsafe class Requests
         ulong bytes = u->Capacity * VirtioBlkSizes.SectorSize;
         if (offset >= bytes || length > bytes - offset)
             return Exec.IOERR_BADADDRESS;
-        if (write && u->ReadOnly)
+        if (write && u->Core.WriteProtected)
             return TrackDisk.TDERR_WriteProt;
         return 0;
     }
@@ -170,8 +171,10 @@ public static unsafe class Requests
     public static bool StartGetId(DevUnit* u, Slot* s, IOStdReq* io)
     {
         uint limit = s->AnswerLimit;
+        byte page = s->AnswerPage;
         Prepare(s, io, SlotKind.GetId, VirtioBlkT.GetId);
         s->AnswerLimit = limit;
+        s->AnswerPage = page;
         for (uint i = 0; i < VirtioBlkSizes.IdBytes; i++)
             s->Bounce[i] = 0;
         Exec.CacheClearE(s->Bounce, VirtioBlkSizes.IdBytes, Exec.CACRF_ClearD);
@@ -188,7 +191,7 @@ public static unsafe class Requests
     /// </summary>
     public static bool StartRange(DevUnit* u, Slot* s, IOStdReq* io, uint type, byte* list, uint ranges, ulong lba, uint blocks, uint flags)
     {
-        if (u->ReadOnly)
+        if (u->Core.WriteProtected)
             return Fail(io, TrackDisk.TDERR_WriteProt);
         Prepare(s, io, SlotKind.Range, type);
         s->RangeFlags = flags;
@@ -423,7 +426,7 @@ public static unsafe class Requests
             Exec.DebugPrintF("virtioblk.device: unit %lu slot %lu: type %lu sector %08lx%08lx, %lu descriptors\n",
                 (uint)u->Index, (uint)s->Index, s->Type, (uint)(sector >> 32), (uint)sector, (uint)n);
         s->State = SlotState.Busy;
-        u->InFlight++;
+        u->Core.InFlight++;
         return true;
     }
 
@@ -475,7 +478,7 @@ public static unsafe class Requests
                     Kick(u);
                     queued = false;
                 }
-                bool more = vq->ArmInterrupt(u->InFlight);
+                bool more = vq->ArmInterrupt(u->Core.InFlight);
                 // used_event out to memory, then a fresh look at the device's used idx.
                 Exec.CacheClearE(vq->Desc, Virtqueue.DriverAreaBytes(vq->Size), Exec.CACRF_ClearD);
                 Exec.CacheClearE(vq->Used, 4, Exec.CACRF_InvalidateD);
@@ -487,7 +490,7 @@ public static unsafe class Requests
             if (cookie == 0 || index >= Limits.SlotCount || u->Slots[(int)index].State != SlotState.Busy)
                 continue;
             Slot* s = &u->Slots[(int)index];
-            u->InFlight--;
+            u->Core.InFlight--;
             s->Written = written;
             if (Finish(u, s))
                 queued = true;
@@ -586,12 +589,12 @@ public static unsafe class Requests
     /// </summary>
     public static bool WaitForCompletion(DevUnit* u)
     {
-        if (u->IrqInstalled && u->Task != null && u->Task == Exec.FindTask(null))
+        if (u->IrqInstalled && u->Core.Worker.Task != null && u->Core.Worker.Task == Exec.FindTask(null))
         {
             Harvest(u);
-            if (u->InFlight != 0)
+            if (u->Core.InFlight != 0)
             {
-                Exec.Wait(u->DoneMask);
+                Exec.Wait(u->Core.DoneMask);
                 Harvest(u);
             }
             return true;

@@ -1,6 +1,7 @@
 // HD_SCSICMD: virtio-blk presented as a SCSI direct-access device, as the KVM viostor miniport presents
 // it to Storport. Commands are translated to virtio-blk requests or answered from the configuration;
 // anything else ends in CHECK CONDITION with ILLEGAL REQUEST sense (SPC-4, SBC-3).
+using AmigaDevice;
 using AmigaOS;
 
 namespace VirtioBlkDevice;
@@ -75,6 +76,11 @@ public static unsafe class ScsiLayer
             return Done(io, TrackDisk.HFERR_BadStatus);
         byte* cdb = cmd->scsi_Command;
         cmd->scsi_CmdActual = cmd->scsi_CmdLength;
+        // The sense of an earlier CHECK CONDITION lasts until the next command: REQUEST SENSE reads it, any other clears it.
+        byte pendingKey = u->PendingSenseKey;
+        byte pendingAsc = u->PendingSenseAsc;
+        u->PendingSenseKey = ScsiSense.KeyNoSense;
+        u->PendingSenseAsc = 0;
         byte* data = (byte*)cmd->scsi_Data;
         uint length = data == null ? 0u : cmd->scsi_Length;
         int need = CdbLength(cdb[0]);
@@ -90,7 +96,8 @@ public static unsafe class ScsiLayer
             case ScsiOp.Verify10:
                 return Done(io, 0);
             case ScsiOp.RequestSense:
-                return Reply(io, cmd, Sense(data, length, ScsiSense.KeyNoSense, 0), cdb[4]);
+                // SPC-4 6.39: the pending sense (NO SENSE when there is none), at most ALLOCATION LENGTH bytes.
+                return Reply(io, cmd, Sense(data, length, pendingKey, pendingAsc), cdb[4]);
             case ScsiOp.Inquiry:
                 return Inquiry(u, s, io, cmd, cdb, data, length);
             case ScsiOp.ReadCapacity10:
@@ -187,19 +194,23 @@ public static unsafe class ScsiLayer
             // Supported VPD pages (SPC-4 7.8.13).
             page[4] = 0x00;
             page[5] = 0x80;
-            page[6] = 0xB0;
-            n = 7;
+            page[6] = 0x83;
+            page[7] = 0xB0;
+            page[8] = 0xB1;
+            n = 9;
             if (discard)
             {
-                page[7] = 0xB2;
-                n = 8;
+                page[9] = 0xB2;
+                n = 10;
             }
             page[3] = (byte)(n - 4);
         }
-        else if (cdb[2] == 0x80)
+        else if (cdb[2] == 0x80 || cdb[2] == 0x83)
         {
-            // The unit serial number is the device's GET_ID string: ask the device, answer on completion.
+            // The unit serial number, and the designator of the device identification page, are the device's
+            // GET_ID string: ask the device, answer on completion.
             s->AnswerLimit = length;
+            s->AnswerPage = cdb[2];
             return Requests.StartGetId(u, s, io);
         }
         else if (cdb[2] == 0xB0)
@@ -215,6 +226,14 @@ public static unsafe class ScsiLayer
             }
             n = 64;
         }
+        else if (cdb[2] == 0xB1)
+        {
+            // Block device characteristics (SBC-3 6.5.2): MEDIUM ROTATION RATE and NOMINAL FORM FACTOR 0, "not
+            // reported" -- virtio-blk's configuration says nothing of the medium behind it.
+            page[1] = 0xB1;
+            page[3] = 0x3C;
+            n = 64;
+        }
         else if (cdb[2] == 0xB2 && discard)
         {
             // Logical block provisioning (SBC-3 6.5.13): UNMAP and WRITE SAME(16/10) with UNMAP.
@@ -225,10 +244,7 @@ public static unsafe class ScsiLayer
         }
         else
             return Check(io, cmd, ScsiSense.KeyIllegalRequest, ScsiSense.AscInvalidFieldInCdb);
-        if (n > length)
-            n = length;
-        for (uint i = 0; i < n; i++)
-            data[i] = page[i];
+        n = CopyOut(page, n, data, length);
         return Reply(io, cmd, n, n);
     }
 
@@ -247,9 +263,7 @@ public static unsafe class ScsiLayer
         // LBPME: the unit provisions thinly (UNMAP works) when the device offers DISCARD.
         if (Units.Has(u, VirtioBlkF.Discard))
             r[14] = 0x80;
-        uint n = length < 32 ? length : 32u;
-        for (uint i = 0; i < n; i++)
-            data[i] = r[i];
+        uint n = CopyOut(r, 32, data, length);
         return Reply(io, cmd, n, n);
     }
 
@@ -277,16 +291,14 @@ public static unsafe class ScsiLayer
         if (ten)
         {
             r[1] = (byte)(total - 2);
-            r[3] = u->ReadOnly ? (byte)0x80 : (byte)0;
+            r[3] = u->Core.WriteProtected ? (byte)0x80 : (byte)0;
         }
         else
         {
             r[0] = (byte)(total - 1);
-            r[2] = u->ReadOnly ? (byte)0x80 : (byte)0;
+            r[2] = u->Core.WriteProtected ? (byte)0x80 : (byte)0;
         }
-        uint n = length < total ? length : total;
-        for (uint i = 0; i < n; i++)
-            data[i] = r[i];
+        uint n = CopyOut(r, total, data, length);
         return Reply(io, cmd, n, n);
     }
 
@@ -318,7 +330,7 @@ public static unsafe class ScsiLayer
             return Check(io, cmd, ScsiSense.KeyIllegalRequest, ScsiSense.AscLbaOutOfRange);
         if ((ulong)count * u->BlockSize > length)
             return Check(io, cmd, ScsiSense.KeyIllegalRequest, ScsiSense.AscInvalidFieldInCdb);
-        if (write && u->ReadOnly)
+        if (write && u->Core.WriteProtected)
             return Check(io, cmd, ScsiSense.KeyDataProtect, ScsiSense.AscWriteProtected);
         return Requests.StartTransfer(u, s, io, data, count * u->BlockSize, lba * u->BlockSize, write);
     }
@@ -409,7 +421,9 @@ public static unsafe class ScsiLayer
             if (s->Kind == SlotKind.Block)
                 cmd->scsi_Actual = s->Total;
             else if (s->Kind == SlotKind.GetId)
-                cmd->scsi_Actual = SerialPage(s->Bounce, (byte*)cmd->scsi_Data, s->AnswerLimit);
+                cmd->scsi_Actual = s->AnswerPage == 0x83
+                    ? IdentificationPage(s->Bounce, (byte*)cmd->scsi_Data, s->AnswerLimit)
+                    : SerialPage(s->Bounce, (byte*)cmd->scsi_Data, s->AnswerLimit);
             io->io_Actual = (uint)sizeof(SCSICmd);
             return;
         }
@@ -426,9 +440,7 @@ public static unsafe class ScsiLayer
     /// <summary>The unit serial number page (SPC-4 7.8.15) from GET_ID's 20 bytes (ended by the first NUL).</summary>
     private static uint SerialPage(byte* id, byte* data, uint length)
     {
-        uint serial = 0;
-        while (serial < VirtioBlkSizes.IdBytes && id[serial] != 0)
-            serial++;
+        uint serial = SerialLength(id);
         byte* page = stackalloc byte[24];
         page[0] = 0;
         page[1] = 0x80;
@@ -436,13 +448,54 @@ public static unsafe class ScsiLayer
         page[3] = (byte)serial;
         for (uint i = 0; i < serial; i++)
             page[4 + i] = id[i];
-        uint n = 4 + serial;
+        return CopyOut(page, 4 + serial, data, length);
+    }
+
+    /// <summary>
+    /// The device identification page (SPC-4 7.8.6) from GET_ID's 20 bytes (ended by the first NUL): one designation
+    /// descriptor of the logical unit, type 1 "T10 vendor ID based" (7.8.6.4), code set ASCII: the vendor and product
+    /// of the standard INQUIRY data (24 bytes) followed by the serial as the vendor-specific identifier. Without a
+    /// serial (QEMU's virtio-blk-pci without serial=) the descriptor has no vendor-specific part.
+    /// </summary>
+    private static uint IdentificationPage(byte* id, byte* data, uint length)
+    {
+        uint serial = SerialLength(id);
+        byte* page = stackalloc byte[52];
+        uint designator = 24 + serial;
+        page[0] = 0;
+        page[1] = 0x83;
+        page[2] = 0;
+        page[3] = (byte)(4 + designator);
+        page[4] = 0x02;
+        page[5] = 0x01;
+        page[6] = 0;
+        page[7] = (byte)designator;
+        for (uint i = 0; i < 24; i++)
+            page[8 + i] = Identification[i];
+        for (uint i = 0; i < serial; i++)
+            page[32 + i] = id[i];
+        return CopyOut(page, 8 + designator, data, length);
+    }
+
+    /// <summary>Bytes of GET_ID's string: up to the first NUL, at most its 20 bytes (spec 5.2.6).</summary>
+    private static uint SerialLength(byte* id)
+    {
+        uint serial = 0;
+        while (serial < VirtioBlkSizes.IdBytes && id[serial] != 0)
+            serial++;
+        return serial;
+    }
+
+    /// <summary>Copies the first <paramref name="n"/> bytes of an answer to the caller's <paramref name="data"/>, at most
+    /// <paramref name="length"/> of them (its ALLOCATION LENGTH or buffer); returns the count (0 without a buffer).</summary>
+    private static uint CopyOut(byte* answer, uint n, byte* data, uint length)
+    {
         if (data == null)
             return 0;
         if (n > length)
             n = length;
         for (uint i = 0; i < n; i++)
-            data[i] = page[i];
+            data[i] = answer[i];
         return n;
     }
 
@@ -456,22 +509,24 @@ public static unsafe class ScsiLayer
         sense[2] = key;
         sense[7] = ScsiSense.FixedLength - 8;
         sense[12] = asc;
-        if (data == null)
-            return 0;
-        uint n = length < ScsiSense.FixedLength ? length : (uint)ScsiSense.FixedLength;
-        for (uint i = 0; i < n; i++)
-            data[i] = sense[i];
-        return n;
+        return CopyOut(sense, ScsiSense.FixedLength, data, length);
     }
 
     /// <summary>CHECK CONDITION with <paramref name="key"/>/<paramref name="asc"/>: io_Error HFERR_BadStatus, the
-    /// sense copied to scsi_SenseData with SCSIF_AUTOSENSE. Always false (finished; the caller replies).</summary>
+    /// sense copied to scsi_SenseData with SCSIF_AUTOSENSE, else kept in the unit for the next REQUEST SENSE.
+    /// Always false (finished; the caller replies).</summary>
     private static bool Check(IOStdReq* io, SCSICmd* cmd, byte key, byte asc)
     {
         cmd->scsi_Status = ScsiSense.StatusCheckCondition;
         cmd->scsi_Actual = 0;
+        DevUnit* u = (DevUnit*)io->io_Unit;
         if ((cmd->scsi_Flags & ScsiDisk.SCSIF_AUTOSENSE) != 0 && cmd->scsi_SenseData != null)
             cmd->scsi_SenseActual = (ushort)Sense(cmd->scsi_SenseData, cmd->scsi_SenseLength, key, asc);
+        else
+        {
+            u->PendingSenseKey = key;
+            u->PendingSenseAsc = asc;
+        }
         io->io_Error = TrackDisk.HFERR_BadStatus;
         io->io_Actual = (uint)sizeof(SCSICmd);
         return false;

@@ -1,5 +1,6 @@
 // The device's state: the library base and one unit per virtio-blk PCI function.
 using System.Runtime.CompilerServices;
+using AmigaDevice;
 using AmigaOS;
 using DriverCompiler.Dsl;
 using Virtio;
@@ -26,8 +27,6 @@ public static class Limits
     public const uint CacheLine = 32;
     /// <summary>Polled completions (no interrupt): iterations before IOERR_SELFTEST.</summary>
     public const int PollLimit = 20000000;
-    public const int UnitTaskPriority = 5;
-    public const uint UnitTaskStack = 16384;
 }
 
 /// <summary>
@@ -60,7 +59,7 @@ public static class SlotKind
     public const byte Flush = 1;
     /// <summary>DISCARD or WRITE_ZEROES ranges (UNMAP, WRITE SAME): one request per range part.</summary>
     public const byte Range = 2;
-    /// <summary>INQUIRY's unit serial number page: GET_ID, then the page is built.</summary>
+    /// <summary>INQUIRY's unit serial number or device identification page: GET_ID, then the page is built.</summary>
     public const byte GetId = 3;
 }
 
@@ -104,8 +103,10 @@ public unsafe struct Slot
     /// <summary>Range: sectors of the current range (Done counts the finished ones).</summary>
     public uint RangeSectors;
     public uint RangeFlags;
-    /// <summary>HD_SCSICMD answered on completion (the serial number page): bytes the caller allows.</summary>
+    /// <summary>HD_SCSICMD answered on completion (a VPD page built from GET_ID): bytes the caller allows.</summary>
     public uint AnswerLimit;
+    /// <summary>The VPD page code to build from GET_ID: 0x80 (unit serial number) or 0x83 (device identification).</summary>
+    public byte AnswerPage;
     public uint Written;
     public byte State;
     public byte Index;
@@ -120,7 +121,9 @@ public struct SlotTable
 /// <summary>One virtio-blk PCI function: what io_Unit points at (struct Unit first).</summary>
 public unsafe struct DevUnit
 {
-    public Unit Unit;
+    /// <summary>exec's unit, the unit task, its port, the open count, TD_CHANGENUM, TD_PROTSTATUS (VIRTIO_BLK_F_RO)
+    /// and the held TD_ADDCHANGEINT.</summary>
+    public ExecUnit Core;
     public VirtioBlkBase* Base;
     public VirtioPci Pci;
     public Virtqueue Vq;
@@ -142,31 +145,19 @@ public unsafe struct DevUnit
     public byte Heads;
     public byte Sectors;
     public byte Writeback;
-    public bool ReadOnly;
     public uint MaxDiscardSectors;
     public uint MaxWriteZeroesSectors;
     public bool WriteZeroesMayUnmap;
     /// <summary>Data segments one request may carry: seg_max, MaxSg and (without indirect tables) the ring less header and status.</summary>
     public uint SegLimit;
-    public uint OpenCount;
-    public void* OpenLock;
-    public Task* Task;
-    public MsgPort* Port;
-    public void* PortLock;
-    public uint PortMask;
-    public uint DoneMask;
-    public int DoneSignal;
-    public Task* Waiter;
-    public uint WaiterMask;
-    public bool Stopping;
-    public ushort InFlight;
     public uint IrqNumber;
     public bool IrqInstalled;
     /// <summary>Set by the interrupt server on a configuration-change interrupt; the unit task re-reads the configuration.</summary>
     public bool ConfigChanged;
-    /// <summary>TD_CHANGENUM: counts capacity changes (block_resize is this device's "media change").</summary>
-    public uint ChangeCount;
-    public IOStdReq* ChangeInt;
+    /// <summary>Sense of the last CHECK CONDITION not delivered by autosense (key, ASC; key NO SENSE when none):
+    /// REQUEST SENSE returns it, and any other command clears it (SPC-4 5.12, as SCSI-2's contingent allegiance).</summary>
+    public byte PendingSenseKey;
+    public byte PendingSenseAsc;
     public byte* Control;
     public ulong ControlPhys;
     public DMAEntry* DmaLists;

@@ -2,6 +2,7 @@
 // section 3.1.1), feature negotiation (5.2.3), the configuration (5.2.4) and the one request queue.
 // A trace above DebugTrace.Level is dead code on purpose (CS0162); in C it stays a test of VBLK_DEBUG_TRACE_LEVEL, which -D may raise.
 #pragma warning disable CS0162
+using AmigaDevice;
 using AmigaOS;
 using DriverCompiler.Dsl;
 using Virtio;
@@ -12,31 +13,6 @@ public static unsafe class Units
 {
     /// <summary>The device base (one per Kickstart module).</summary>
     public static VirtioBlkBase* Base;
-
-    /// <summary>Allocates <paramref name="size"/> bytes of cleared, shared, physically contiguous memory
-    /// aligned to <paramref name="align"/> bytes, or null. Free with FreeVec.</summary>
-    public static byte* AllocDma(uint size, uint align) =>
-        (byte*)Exec.AllocVecTags(size, Exec.AVT_Type, Exec.MEMF_SHARED, Exec.AVT_Contiguous, 1, Exec.AVT_Alignment, align,
-            Exec.AVT_ClearWithValue, 0, Exec.TAG_DONE);
-
-    /// <summary>The bus address of a buffer that must be one physical run (StartDMA / GetDMAList), 0 when it
-    /// is not. With <paramref name="keepMapped"/> false the mapping ends again and the driver keeps the cache itself.</summary>
-    public static ulong BusAddress(void* buffer, uint size, bool keepMapped)
-    {
-        uint entries = Exec.StartDMA(buffer, size, Exec.DMA_ReadFromRAM);
-        if (entries == 0)
-            return 0;
-        ulong phys = 0;
-        if (entries == 1)
-        {
-            DMAEntry* list = stackalloc DMAEntry[1];
-            Exec.GetDMAList(buffer, size, Exec.DMA_ReadFromRAM, list);
-            phys = (uint)list[0].PhysicalAddress;
-        }
-        if (!keepMapped || phys == 0)
-            Exec.EndDMA(buffer, size, Exec.DMA_ReadFromRAM | Exec.DMAF_NoModify);
-        return phys;
-    }
 
     /// <summary>
     /// Finds every virtio-blk function (1AF4:1001 transitional first, then 1AF4:1042 modern-only) up to
@@ -62,20 +38,13 @@ public static unsafe class Units
                 Exec.FreeVec(u);
                 break;
             }
-            u->OpenLock = Exec.AllocSysObjectTags(Exec.ASOT_MUTEX, Exec.TAG_DONE);
-            if (u->OpenLock == null || !Start(u))
+            if (!UnitTask.Init(&u->Core, Addr.Of(ref DeviceEntry.Ops)) || !Start(u))
             {
                 Shutdown(u);
-                if (u->OpenLock != null)
-                    Exec.FreeSysObject(Exec.ASOT_MUTEX, u->OpenLock);
+                UnitTask.Free(&u->Core);
                 Exec.FreeVec(u);
                 continue;
             }
-            // exec and file systems expect an initialised unit port (a zero ln_Type reads as corrupt).
-            u->Unit.unit_MsgPort.mp_Node.ln_Type = Exec.NT_MSGPORT;
-            u->Unit.unit_MsgPort.mp_Flags = Exec.PA_IGNORE;
-            Exec.NewList(&u->Unit.unit_MsgPort.mp_MsgList);
-            u->Unit.unit_flags = Exec.UNITF_ACTIVE;
             b->Units[b->UnitCount] = u;
             b->UnitCount++;
         }
@@ -168,7 +137,7 @@ public static unsafe class Units
             u->WriteZeroesMayUnmap = Has(u, VirtioBlkF.WriteZeroes) && t->ConfigByte(VirtioBlkConfig.WriteZeroesMayUnmap) != 0;
             if (before == t->ConfigGeneration())
             {
-                u->ReadOnly = Has(u, VirtioBlkF.Ro);
+                u->Core.WriteProtected = Has(u, VirtioBlkF.Ro);
                 uint bs = u->BlockSize;
                 return bs >= VirtioBlkSizes.SectorSize && (bs & (bs - 1)) == 0;
             }
@@ -187,11 +156,11 @@ public static unsafe class Units
         if (u->RingMemory == null)
         {
             u->RingBytes = bytes;
-            u->RingMemory = AllocDma(bytes, Virtqueue.LegacyAlign);
+            u->RingMemory = DmaMemory.Alloc(bytes, Virtqueue.LegacyAlign);
             u->Cookies = (uint*)Exec.AllocVecTags((uint)(4 * size), Exec.AVT_Type, Exec.MEMF_PRIVATE, Exec.AVT_ClearWithValue, 0, Exec.TAG_DONE);
             if (u->RingMemory == null || u->Cookies == null)
                 return false;
-            u->RingPhys = BusAddress(u->RingMemory, bytes, true);
+            u->RingPhys = DmaMemory.BusAddress(u->RingMemory, bytes, true);
             // The legacy interface takes the rings as a page number: they must start on a 4096 boundary.
             if (u->RingPhys == 0 || (u->RingPhys & (Virtqueue.LegacyAlign - 1)) != 0)
                 return false;
@@ -243,12 +212,9 @@ public static unsafe class Units
             u->BlockSize = blockSize;
         if (u->Capacity == before)
             return;
-        u->ChangeCount++;
+        Commands.MediaChanged(&u->Core);
         if (DebugTrace.Level >= 1)
             Exec.DebugPrintF("virtioblk.device: unit %lu: capacity now %08lx%08lx sectors (change %lu)\n",
-                (uint)u->Index, (uint)(u->Capacity >> 32), (uint)u->Capacity, u->ChangeCount);
-        IOStdReq* held = u->ChangeInt;
-        if (held != null && held->io_Data != null)
-            Exec.Cause((Interrupt*)held->io_Data);
+                (uint)u->Index, (uint)(u->Capacity >> 32), (uint)u->Capacity, u->Core.ChangeCount);
     }
 }

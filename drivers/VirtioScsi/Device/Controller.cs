@@ -1,5 +1,6 @@
 // The controller: finds the virtio-scsi PCI function, brings the device up (VirtIO 1.2 section
 // 3.1.1), owns the shared request queue, submits requests and harvests their completions.
+using AmigaDevice;
 using AmigaOS;
 using DriverCompiler.Dsl;
 using Scsi;
@@ -11,34 +12,6 @@ public static unsafe class Controller
 {
     /// <summary>The device base (one controller per Kickstart module).</summary>
     public static VirtioScsiBase* Base;
-
-    // ---- memory the device reads or writes ----
-
-    /// <summary>Allocates <paramref name="size"/> bytes of cleared, shared, physically contiguous memory
-    /// aligned to <paramref name="align"/> bytes, or null. Free with FreeVec.</summary>
-    public static byte* AllocDma(uint size, uint align) =>
-        (byte*)Exec.AllocVecTags(size, Exec.AVT_Type, Exec.MEMF_SHARED, Exec.AVT_Contiguous, 1, Exec.AVT_Alignment, align,
-            Exec.AVT_ClearWithValue, 0, Exec.TAG_DONE);
-
-    /// <summary>The bus address of a buffer that must be one physical run (StartDMA / GetDMAList);
-    /// 0 when it is not. With <paramref name="keepMapped"/> false the mapping is ended again, leaving
-    /// ordinary cacheable memory whose cache the driver maintains itself.</summary>
-    public static ulong BusAddress(void* buffer, uint size, bool keepMapped)
-    {
-        uint entries = Exec.StartDMA(buffer, size, Exec.DMA_ReadFromRAM);
-        if (entries == 0)
-            return 0;
-        ulong phys = 0;
-        if (entries == 1)
-        {
-            DMAEntry* list = stackalloc DMAEntry[1];
-            Exec.GetDMAList(buffer, size, Exec.DMA_ReadFromRAM, list);
-            phys = (uint)list[0].PhysicalAddress;
-        }
-        if (!keepMapped || phys == 0)
-            Exec.EndDMA(buffer, size, Exec.DMA_ReadFromRAM | Exec.DMAF_NoModify);
-        return phys;
-    }
 
     public static Virtqueue* RequestQueue(VirtioScsiBase* b) => &b->Queues[VirtioScsi.RequestQueue];
 
@@ -73,7 +46,8 @@ public static unsafe class Controller
         t->SetStatus(VirtioStatus.Acknowledge | VirtioStatus.Driver);
 
         ulong offered = t->DeviceFeatures();
-        ulong accepted = offered & (1ul << VirtioF.EventIdx);
+        // HOTPLUG and CHANGE on both transports: the event queue's buffers are single device-writable descriptors.
+        ulong accepted = offered & ((1ul << VirtioF.EventIdx) | (1ul << VirtioScsi.F_Hotplug) | (1ul << VirtioScsi.F_Change));
         if (t->Modern)
         {
             // Legacy devices read indirect tables in their own byte order, so only modern uses them.
@@ -84,6 +58,7 @@ public static unsafe class Controller
         t->SetDriverFeatures(accepted);
         b->EventIdx = (accepted & (1ul << VirtioF.EventIdx)) != 0;
         b->UseIndirect = (accepted & (1ul << VirtioF.IndirectDesc)) != 0;
+        b->Events = (accepted & ((1ul << VirtioScsi.F_Hotplug) | (1ul << VirtioScsi.F_Change))) != 0;
         if (t->Modern)
         {
             t->SetStatus(VirtioStatus.Acknowledge | VirtioStatus.Driver | VirtioStatus.FeaturesOk);
@@ -92,11 +67,32 @@ public static unsafe class Controller
         }
         if (!SetupQueues(b))
             return Fail(t);
+        ReadLimits(b);
         byte ok = VirtioStatus.Acknowledge | VirtioStatus.Driver | VirtioStatus.DriverOk;
         if (t->Modern)
             ok |= VirtioStatus.FeaturesOk;
         t->SetStatus(ok);
         return true;
+    }
+
+    /// <summary>
+    /// The targets and LUNs to scan: virtio_scsi_config max_target and max_lun (5.6.4), at most 255 (the request
+    /// header's target byte) and 16383 (its 14-bit flat LUN). A modern device without a configuration structure
+    /// gets SCSI-2's 0..7 of each.
+    /// </summary>
+    private static void ReadLimits(VirtioScsiBase* b)
+    {
+        VirtioPci* t = &b->Pci;
+        if (t->Modern && t->DeviceCfg == null)
+        {
+            b->MaxTarget = 7;
+            b->MaxLun = 7;
+            return;
+        }
+        uint target = t->ConfigWord(VirtioScsi.ConfigMaxTarget);
+        uint lun = t->ConfigLong(VirtioScsi.ConfigMaxLun);
+        b->MaxTarget = target > 255 ? 255u : target;
+        b->MaxLun = lun > VirtioScsi.MaxLun ? (uint)VirtioScsi.MaxLun : lun;
     }
 
     private static bool Fail(VirtioPci* t)
@@ -120,11 +116,11 @@ public static unsafe class Controller
             cookies += size;
         }
         b->RingBytes = total;
-        b->RingMemory = AllocDma(total, Virtqueue.LegacyAlign);
+        b->RingMemory = DmaMemory.Alloc(total, Virtqueue.LegacyAlign);
         b->Cookies = (uint*)Exec.AllocVecTags(cookies * 4, Exec.AVT_Type, Exec.MEMF_PRIVATE, Exec.AVT_ClearWithValue, 0, Exec.TAG_DONE);
         if (b->RingMemory == null || b->Cookies == null)
             return false;
-        b->RingPhys = BusAddress(b->RingMemory, total, true);
+        b->RingPhys = DmaMemory.BusAddress(b->RingMemory, total, true);
         // The legacy interface takes the rings as a page number: they must start on a 4096 boundary.
         if (b->RingPhys == 0 || (b->RingPhys & (Virtqueue.LegacyAlign - 1)) != 0)
             return false;
@@ -171,12 +167,12 @@ public static unsafe class Controller
     public static bool AllocSlots(DevUnit* u, int count, uint bounce)
     {
         uint bytes = Limits.SlotBytes * (uint)count;
-        u->Control = AllocDma(bytes, Limits.CacheLine);
+        u->Control = DmaMemory.Alloc(bytes, Limits.CacheLine);
         u->DmaLists = (DMAEntry*)Exec.AllocVecTags((uint)(sizeof(DMAEntry) * Limits.MaxSg * count), Exec.AVT_Type, Exec.MEMF_PRIVATE,
             Exec.AVT_ClearWithValue, 0, Exec.TAG_DONE);
         if (u->Control == null || u->DmaLists == null)
             return false;
-        u->ControlPhys = BusAddress(u->Control, bytes, true);
+        u->ControlPhys = DmaMemory.BusAddress(u->Control, bytes, true);
         if (u->ControlPhys == 0)
             return false;
         for (int i = 0; i < count; i++)
@@ -192,10 +188,10 @@ public static unsafe class Controller
             s->RespPhys = u->ControlPhys + at + Limits.RespOffset;
             s->TablePhys = u->ControlPhys + at + Limits.TableOffset;
             s->DmaList = u->DmaLists + Limits.MaxSg * i;
-            s->Bounce = AllocDma(bounce, Limits.CacheLine);
+            s->Bounce = DmaMemory.Alloc(bounce, Limits.CacheLine);
             if (s->Bounce == null)
                 return false;
-            s->BouncePhys = BusAddress(s->Bounce, bounce, false);
+            s->BouncePhys = DmaMemory.BusAddress(s->Bounce, bounce, false);
             if (s->BouncePhys == 0)
                 return false;
         }
@@ -226,8 +222,8 @@ public static unsafe class Controller
         u->BuffersReady = false;
     }
 
-    /// <summary>The cookie of a slot: owner (unit index + 1, or MaxUnits + 1 for the probe unit) and slot.</summary>
-    public static uint Cookie(DevUnit* u, Slot* s) => ((uint)(u->Index + 1) << 8) | s->Index;
+    /// <summary>The cookie of a slot: owner (unit index + 1, or <see cref="Limits.ProbeOwner"/> for the probe unit) and slot.</summary>
+    public static uint Cookie(DevUnit* u, Slot* s) => ((u->Index + 1) << 8) | s->Index;
 
     // ---- submission ----
 
@@ -272,7 +268,7 @@ public static unsafe class Controller
         {
             s->State = SlotState.Busy;
             b->InFlight++;
-            u->InFlight++;
+            u->Core.InFlight++;
         }
         Unlock(b);
         if (head >= 0 && b->UseIndirect && n > 1)
@@ -318,7 +314,7 @@ public static unsafe class Controller
     private static DevUnit* Owner(VirtioScsiBase* b, uint cookie)
     {
         uint owner = cookie >> 8;
-        if (owner == Limits.MaxUnits + 1)
+        if (owner == Limits.ProbeOwner)
             return &b->Probe;
         if (owner == 0 || owner > b->UnitCount)
             return null;
@@ -349,6 +345,8 @@ public static unsafe class Controller
                 Unlock(b);
                 if (more)
                     continue;
+                if (!b->IrqInstalled)
+                    Events.Notice(b);
                 return;
             }
             DevUnit* u = Owner(b, cookie);
@@ -360,7 +358,7 @@ public static unsafe class Controller
                 s->State = SlotState.Done;
                 s->Written = written;
                 b->InFlight--;
-                u->InFlight--;
+                u->Core.InFlight--;
             }
             Unlock(b);
             if (s != null)
@@ -384,7 +382,7 @@ public static unsafe class Controller
             Wake(u);
             return;
         }
-        sbyte error = Outcome(b, s);
+        sbyte error = Outcome(b, u, s);
         if (error == TrackDisk.TDERR_DiskChanged && s->Tries < Limits.Retries)
         {
             s->Tries++;
@@ -406,12 +404,14 @@ public static unsafe class Controller
     /// <summary>Wakes the unit's task when another task finished its request (it may have requests waiting for a slot).</summary>
     private static void Wake(DevUnit* u)
     {
-        if (u->Task != null && u->Task != Exec.FindTask(null))
-            Exec.Signal(u->Task, u->DoneMask);
+        if (u->Core.Worker.Task != null && u->Core.Worker.Task != Exec.FindTask(null))
+            Exec.Signal(u->Core.Worker.Task, u->Core.DoneMask);
     }
 
-    /// <summary>io_Error of a finished slot from its response (byte order as the queue's).</summary>
-    public static sbyte Outcome(VirtioScsiBase* b, Slot* s)
+    /// <summary>io_Error of a finished slot of <paramref name="u"/> from its response (byte order as the queue's);
+    /// the sense of a CHECK CONDITION also tells <see cref="Units.NoteSense"/> about the unit's medium.
+    /// A unit that has gone fails with TDERR_BadUnitNum whatever the device answered.</summary>
+    public static sbyte Outcome(VirtioScsiBase* b, DevUnit* u, Slot* s)
     {
         VirtioScsiRespCmd* resp = s->Resp;
         Virtqueue* vq = RequestQueue(b);
@@ -421,8 +421,12 @@ public static unsafe class Controller
             uint senseLen = vq->From32(resp->SenseLen);
             if (senseLen > VirtioScsi.SenseSize)
                 senseLen = VirtioScsi.SenseSize;
-            key = Sense.Decode(resp->Sense, senseLen).Key;
+            SenseInfo sense = Sense.Decode(resp->Sense, senseLen);
+            key = sense.Key;
+            Units.NoteSense(u, sense);
         }
+        if (u->Gone)
+            return TrackDisk.TDERR_BadUnitNum;
         return ErrorMap.FromScsi(resp->Response, resp->Status, key);
     }
 
@@ -468,7 +472,7 @@ public static unsafe class Controller
             }
             s->State = SlotState.Free;
             *status = s->Resp->Status;
-            error = Outcome(b, s);
+            error = Outcome(b, u, s);
             if (error != TrackDisk.TDERR_DiskChanged)
                 break;
         }
@@ -499,12 +503,12 @@ public static unsafe class Controller
     /// with its last requests completed on the ring.</summary>
     public static bool WaitForCompletion(VirtioScsiBase* b, DevUnit* u, Slot* s)
     {
-        if (b->IrqInstalled && u->Task != null && u->Task == Exec.FindTask(null))
+        if (b->IrqInstalled && u->Core.Worker.Task != null && u->Core.Worker.Task == Exec.FindTask(null))
         {
             Harvest(b);
-            if ((s == null || s->State != SlotState.Done) && u->InFlight != 0)
+            if ((s == null || s->State != SlotState.Done) && u->Core.InFlight != 0)
             {
-                Exec.Wait(u->DoneMask);
+                Exec.Wait(u->Core.DoneMask);
                 Harvest(b);
             }
             return true;
@@ -540,7 +544,8 @@ public static unsafe class Controller
 
     /// <summary>
     /// The PCI INTx server: reads (and so acknowledges) the ISR status; for a used-buffer
-    /// interrupt wakes every unit task with requests in flight. Returns false when the interrupt
+    /// interrupt wakes every unit task with requests in flight, the event task when it has probe commands
+    /// in flight or the device returned an event buffer. Returns false when the interrupt
     /// was not this device's (the line is shared).
     /// </summary>
     [InterruptHandler]
@@ -556,9 +561,13 @@ public static unsafe class Controller
             for (uint i = 0; i < b->UnitCount; i++)
             {
                 DevUnit* u = b->Units[i];
-                if (u->Task != null && u->InFlight != 0)
-                    Exec.Signal(u->Task, u->DoneMask);
+                if (u->Core.Worker.Task != null && u->Core.InFlight != 0)
+                    Exec.Signal(u->Core.Worker.Task, u->Core.DoneMask);
             }
+            DevUnit* probe = &b->Probe;
+            if (probe->Core.Worker.Task != null && probe->Core.InFlight != 0)
+                Exec.Signal(probe->Core.Worker.Task, probe->Core.DoneMask);
+            Events.Notice(b);
         }
         return true;
     }

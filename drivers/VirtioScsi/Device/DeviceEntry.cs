@@ -1,5 +1,7 @@
 // The device's entry points, called by the skeleton's __device manager interface: Init, Open,
-// Close, Expunge, BeginIO and AbortIO, and the per-unit task that carries out queued commands.
+// Close, Expunge, BeginIO and AbortIO, on the AmigaDevice library's units; and this driver's side of
+// the unit task (UnitOps): its slots, its commands and its completions.
+using AmigaDevice;
 using AmigaOS;
 using DriverCompiler.Dsl;
 
@@ -7,11 +9,42 @@ namespace VirtioScsiDevice;
 
 public static unsafe class DeviceEntry
 {
+    /// <summary>This driver's side of its units (filled by <see cref="Init"/> before discovery).</summary>
+    public static UnitOps Ops;
+
+    /// <summary>Every command BeginIO accepts, 0-terminated (NSD: the list a file system checks for TD64/NSD support).</summary>
+    private static readonly ushort[] Supported =
+    {
+        Exec.CMD_READ, Exec.CMD_WRITE, Exec.CMD_UPDATE, Exec.CMD_CLEAR, Exec.CMD_STOP, Exec.CMD_START, Exec.CMD_FLUSH,
+        TrackDisk.TD_MOTOR, TrackDisk.TD_SEEK, TrackDisk.TD_FORMAT, TrackDisk.TD_REMOVE, TrackDisk.TD_CHANGENUM,
+        TrackDisk.TD_CHANGESTATE, TrackDisk.TD_PROTSTATUS, TrackDisk.TD_GETDRIVETYPE, TrackDisk.TD_GETNUMTRACKS,
+        TrackDisk.TD_ADDCHANGEINT, TrackDisk.TD_REMCHANGEINT, TrackDisk.TD_GETGEOMETRY, TrackDisk.TD_EJECT,
+        TrackDisk.TD_READ64, TrackDisk.TD_WRITE64, TrackDisk.TD_SEEK64, TrackDisk.TD_FORMAT64, TrackDisk.HD_SCSICMD,
+        TrackDisk.ETD_READ, TrackDisk.ETD_WRITE, TrackDisk.ETD_MOTOR, TrackDisk.ETD_SEEK, TrackDisk.ETD_FORMAT,
+        TrackDisk.ETD_UPDATE, TrackDisk.ETD_CLEAR,
+        TrackDisk.NSCMD_DEVICEQUERY, TrackDisk.NSCMD_TD_READ64, TrackDisk.NSCMD_TD_WRITE64, TrackDisk.NSCMD_TD_SEEK64,
+        TrackDisk.NSCMD_TD_FORMAT64, TrackDisk.NSCMD_TD_GETGEOMETRY64, TrackDisk.NSCMD_TD_CHANGEUNIT,
+        TrackDisk.NSCMD_TD_ADDSTATCALLBACK, TrackDisk.NSCMD_TD_REMSTATCALLBACK,
+        TrackDisk.NSCMD_ETD_READ64, TrackDisk.NSCMD_ETD_WRITE64, TrackDisk.NSCMD_ETD_SEEK64, TrackDisk.NSCMD_ETD_FORMAT64,
+        0,
+    };
+
     /// <summary>Brings the controller up, finds the units and installs the PCI INTx server
     /// (without it completions are polled). False fails the device's initialisation.</summary>
     [DeviceEntry(DeviceEntryPoint.Init)]
     public static bool Init(VirtioScsiBase* b)
     {
+        Ops.Prepare = &Prepare;
+        Ops.Service = &Service;
+        Ops.FreeSlot = &FreeSlot;
+        Ops.Transfer = &Transfer;
+        Ops.Command = &Command;
+        Ops.Kick = &Kick;
+        Ops.Drain = &Drain;
+        Ops.Route = &Route;
+        Ops.Closed = &Closed;
+        fixed (ushort* list = Supported)
+            Ops.Supported = list;
         if (!Controller.Start(b) || !Units.Discover(b))
         {
             Release(b);
@@ -22,13 +55,18 @@ public static unsafe class DeviceEntry
         b->IrqNumber = b->Pci.MapInterrupt();
         if (b->IrqNumber != 0)
             b->IrqInstalled = Skeleton.AddIntServer(b->IrqNumber, b);
-        Exec.DebugPrintF("virtioscsi.device: %lu units, modern %lu, indirect %lu, event idx %lu, irq %lu installed %lu\n",
-            b->UnitCount, b->Pci.Modern ? 1u : 0u, b->UseIndirect ? 1u : 0u, b->EventIdx ? 1u : 0u, b->IrqNumber, b->IrqInstalled ? 1u : 0u);
+        for (uint i = 0; i < b->UnitCount; i++)
+            b->Units[i]->Core.Polled = !b->IrqInstalled;
+        Events.Start(b);
+        Exec.DebugPrintF("virtioscsi.device: %lu units, modern %lu, indirect %lu, event idx %lu, irq %lu installed %lu, events %lu, targets 0..%lu, luns 0..%lu\n",
+            b->UnitCount, b->Pci.Modern ? 1u : 0u, b->UseIndirect ? 1u : 0u, b->EventIdx ? 1u : 0u, b->IrqNumber, b->IrqInstalled ? 1u : 0u,
+            b->Events ? 1u : 0u, b->MaxTarget, b->MaxLun);
         return true;
     }
 
     private static void Release(VirtioScsiBase* b)
     {
+        Events.Stop(b);
         if (b->IrqInstalled)
             Skeleton.RemIntServer(b->IrqNumber);
         b->IrqInstalled = false;
@@ -37,7 +75,7 @@ public static unsafe class DeviceEntry
         {
             DevUnit* u = b->Units[i];
             Controller.FreeSlots(u, Limits.SlotCount);
-            Exec.FreeSysObject(Exec.ASOT_MUTEX, u->OpenLock);
+            UnitTask.Free(&u->Core);
             Exec.FreeVec(u);
         }
         b->UnitCount = 0;
@@ -54,217 +92,87 @@ public static unsafe class DeviceEntry
         Release(Controller.Base);
     }
 
-    /// <summary>Opens unit <paramref name="unit"/> (a discovery index 0..7): the first open starts its
-    /// task and allocates its buffers. <paramref name="flags"/> are not used. Returns 0 or IOERR_OPENFAIL.</summary>
+    /// <summary>Opens unit <paramref name="unit"/> (see <see cref="Units"/> for the numbers): the first open starts its task
+    /// and allocates its buffers. <paramref name="flags"/> are not used. Returns 0, or IOERR_OPENFAIL for a number no unit
+    /// has and a unit that has gone.</summary>
     [DeviceEntry(DeviceEntryPoint.Open)]
     public static sbyte Open(IORequest* io, uint unit, uint flags)
     {
         VirtioScsiBase* b = Controller.Base;
-        if (unit >= b->UnitCount)
+        if (unit >= b->UnitCount || b->Units[unit]->Gone)
             return Exec.IOERR_OPENFAIL;
-        DevUnit* u = b->Units[unit];
-        Exec.MutexObtain(u->OpenLock);
-        bool ok = u->OpenCount != 0 || StartTask(u);
-        if (ok)
-        {
-            u->OpenCount++;
-            u->Unit.unit_OpenCnt++;
-            io->io_Unit = &u->Unit;
-        }
-        Exec.MutexRelease(u->OpenLock);
-        return ok ? (sbyte)0 : Exec.IOERR_OPENFAIL;
+        return UnitTask.Open(&b->Units[unit]->Core, io, "virtioscsi unit");
     }
 
     /// <summary>Closes one open of io_Unit; the last close stops the unit's task.</summary>
     [DeviceEntry(DeviceEntryPoint.Close)]
-    public static void Close(IORequest* io)
+    public static void Close(IORequest* io) => UnitTask.Close(io);
+
+    /// <summary>BeginIO: the library's (<see cref="Commands.BeginIO"/>), with this driver's commands from <see cref="Route"/>.</summary>
+    [DeviceEntry(DeviceEntryPoint.BeginIO)]
+    public static void BeginIO(IORequest* request) => Commands.BeginIO((ExecUnit*)request->io_Unit, (IOStdReq*)request);
+
+    /// <summary>Aborts a request still waiting in the unit's queue, or a held TD_ADDCHANGEINT / TD_REMOVE (0); one the
+    /// device already holds completes normally (IOERR_NOCMD is returned).</summary>
+    [DeviceEntry(DeviceEntryPoint.AbortIO)]
+    public static int AbortIO(IORequest* request) => Commands.AbortIO(request);
+
+    // ---- the units' operations (UnitOps) ----
+
+    /// <summary>The first open: the unit's pipeline slots and bounce buffers (kept until Expunge).</summary>
+    private static bool Prepare(ExecUnit* unit)
     {
-        DevUnit* u = (DevUnit*)io->io_Unit;
-        if (u == null)
-            return;
-        Exec.MutexObtain(u->OpenLock);
-        if (u->OpenCount != 0)
-        {
-            u->OpenCount--;
-            u->Unit.unit_OpenCnt--;
-            if (u->OpenCount == 0)
-                StopTask(u);
-        }
-        Exec.MutexRelease(u->OpenLock);
+        DevUnit* u = (DevUnit*)unit;
+        if (u->BuffersReady || Controller.AllocSlots(u, Limits.SlotCount, Limits.BounceSize))
+            return true;
+        Controller.FreeSlots(u, Limits.SlotCount);
+        return false;
     }
 
-    // ---- the unit task ----
+    /// <summary>Each round of a unit task: every completion on the shared request queue, whichever unit owns it.</summary>
+    private static void Service(ExecUnit* unit) => Controller.Harvest(((DevUnit*)unit)->Base);
 
-    private static bool StartTask(DevUnit* u)
+    private static void* FreeSlot(ExecUnit* unit) => Requests.FreeSlot((DevUnit*)unit);
+
+    private static bool Transfer(ExecUnit* unit, void* slot, IOStdReq* io, ulong offset, bool write)
     {
-        if (!u->BuffersReady && !Controller.AllocSlots(u, Limits.SlotCount, Limits.BounceSize))
-        {
-            Controller.FreeSlots(u, Limits.SlotCount);
-            return false;
-        }
-        sbyte ready = Exec.AllocSignal(-1);
-        if (ready < 0)
-            return false;
-        u->Waiter = Exec.FindTask(null);
-        u->WaiterMask = 1u << ready;
-        u->Stopping = false;
-        u->Port = null;
-        Task* t = Exec.CreateTaskTags("virtioscsi unit", Limits.UnitTaskPriority, (void*)(delegate*<DevUnit*, void>)&UnitTask,
-            Limits.UnitTaskStack, Exec.AT_Param1, (uint)u, Exec.TAG_DONE);
-        if (t != null)
-            Exec.Wait(u->WaiterMask);
-        Exec.FreeSignal(ready);
-        u->Waiter = null;
-        return t != null && u->Port != null;
+        DevUnit* u = (DevUnit*)unit;
+        if (u->Gone)
+            return Refuse(io, TrackDisk.TDERR_BadUnitNum);
+        return Requests.StartBlockIo(u->Base, u, (Slot*)slot, io, offset, write);
     }
 
-    private static void StopTask(DevUnit* u)
+    private static bool Refuse(IOStdReq* io, sbyte error)
     {
-        if (u->Task == null)
-            return;
-        sbyte done = Exec.AllocSignal(-1);
-        u->Waiter = Exec.FindTask(null);
-        u->WaiterMask = done >= 0 ? 1u << done : Exec.SIGBREAKF_CTRL_C;
-        u->Stopping = true;
-        Exec.Signal(u->Task, Exec.SIGBREAKF_CTRL_C);
-        Exec.Wait(u->WaiterMask);
-        if (done >= 0)
-            Exec.FreeSignal(done);
-        u->Waiter = null;
+        io->io_Error = error;
+        io->io_Actual = 0;
+        return false;
     }
 
-    /// <summary>
-    /// A unit's task: takes requests from its port while a pipeline slot is free, submits them
-    /// and rings the doorbell once per batch; harvests completions when woken by the interrupt.
-    /// On CTRL-C (last close) it fails what is queued, lets what is in flight finish and exits.
-    /// </summary>
-    public static void UnitTask(DevUnit* u)
+    /// <summary>The queued commands other than reads and writes: CMD_UPDATE (SYNCHRONIZE CACHE), the geometry
+    /// (it may need READ CAPACITY), HD_SCSICMD, and TD_CHANGESTATE / TD_CHANGENUM of a removable unit (TEST UNIT
+    /// READY first). A unit that has gone answers the last two from what it knows and fails the others with
+    /// TDERR_BadUnitNum.</summary>
+    private static bool Command(ExecUnit* unit, void* slot, IOStdReq* io)
     {
-        VirtioScsiBase* b = u->Base;
-        u->DoneSignal = Exec.AllocSignal(-1);
-        u->PortLock = Exec.AllocSysObjectTags(Exec.ASOT_MUTEX, Exec.TAG_DONE);
-        MsgPort* port = (MsgPort*)Exec.AllocSysObjectTags(Exec.ASOT_PORT, Exec.TAG_DONE);
-        if (u->DoneSignal < 0 || u->PortLock == null || port == null)
-        {
-            if (port != null)
-                Exec.FreeSysObject(Exec.ASOT_PORT, port);
-            if (u->PortLock != null)
-                Exec.FreeSysObject(Exec.ASOT_MUTEX, u->PortLock);
-            u->PortLock = null;
-            if (u->DoneSignal >= 0)
-                Exec.FreeSignal(u->DoneSignal);
-            Exec.Signal(u->Waiter, u->WaiterMask);
-            return;
-        }
-        u->DoneMask = 1u << u->DoneSignal;
-        u->PortMask = 1u << port->mp_SigBit;
-        u->Task = Exec.FindTask(null);
-        u->Port = port;
-        Exec.Signal(u->Waiter, u->WaiterMask);
-
-        for (;;)
-        {
-            Controller.Harvest(b);
-            if (u->Stopping)
-                break;
-            int submitted = 0;
-            Slot* s = Requests.FreeSlot(u);
-            while (s != null && !u->Stopping)
-            {
-                Exec.MutexObtain(u->PortLock);
-                IOStdReq* io = (IOStdReq*)Exec.GetMsg(port);
-                Exec.MutexRelease(u->PortLock);
-                if (io == null)
-                    break;
-                if (Dispatch(b, u, s, io))
-                {
-                    submitted++;
-                    s = Requests.FreeSlot(u);
-                }
-                else
-                    Exec.ReplyMsg(&io->io_Message);
-            }
-            if (submitted != 0)
-                Controller.Kick(b);
-            if (!b->IrqInstalled && u->InFlight != 0)
-            {
-                // No interrupt: poll, but still notice new requests and CTRL-C.
-                Exec.SetSignal(0, u->DoneMask);
-                continue;
-            }
-            uint got = Exec.Wait(u->PortMask | u->DoneMask | Exec.SIGBREAKF_CTRL_C);
-            if ((got & Exec.SIGBREAKF_CTRL_C) != 0 && u->Stopping)
-                break;
-        }
-
-        // Last close: fail what never started, wait for what the device still holds.
-        Exec.MutexObtain(u->PortLock);
-        for (IOStdReq* io = (IOStdReq*)Exec.GetMsg(port); io != null; io = (IOStdReq*)Exec.GetMsg(port))
-        {
-            io->io_Error = Exec.IOERR_ABORTED;
-            io->io_Actual = 0;
-            Exec.ReplyMsg(&io->io_Message);
-        }
-        Exec.MutexRelease(u->PortLock);
-        while (u->InFlight != 0)
-            Controller.WaitForCompletion(b, u, null);
-        ReplyHeld(u, Exec.IOERR_ABORTED);
-
-        ExecTasking.Forbid();
-        u->Port = null;
-        u->Task = null;
-        Exec.FreeSysObject(Exec.ASOT_PORT, port);
-        Exec.FreeSysObject(Exec.ASOT_MUTEX, u->PortLock);
-        u->PortLock = null;
-        Exec.FreeSignal(u->DoneSignal);
-        // Forbid holds until this task has gone, so the caller of the last close (and an Expunge
-        // after it) cannot unload this code while it still runs.
-        Exec.Signal(u->Waiter, u->WaiterMask);
-    }
-
-    private static void ReplyHeld(DevUnit* u, sbyte error)
-    {
-        if (u->ChangeInt != null)
-        {
-            u->ChangeInt->io_Error = error;
-            Exec.ReplyMsg(&u->ChangeInt->io_Message);
-            u->ChangeInt = null;
-        }
-        if (u->RemoveReq != null)
-        {
-            u->RemoveReq->io_Error = error;
-            Exec.ReplyMsg(&u->RemoveReq->io_Message);
-            u->RemoveReq = null;
-        }
-    }
-
-    /// <summary>Carries out one queued command on the unit task. True: submitted to the device on
-    /// <paramref name="s"/> (the completion replies); false: done, the caller replies.</summary>
-    private static bool Dispatch(VirtioScsiBase* b, DevUnit* u, Slot* s, IOStdReq* io)
-    {
-        io->io_Error = 0;
-        ulong offset64 = ((ulong)io->io_Actual << 32) | io->io_Offset;
+        DevUnit* u = (DevUnit*)unit;
         switch (io->io_Command)
         {
-            case Exec.CMD_READ:
-            case TrackDisk.ETD_READ:
-                return Requests.StartBlockIo(b, u, s, io, io->io_Offset, false);
-            case Exec.CMD_WRITE:
-            case TrackDisk.TD_FORMAT:
-            case TrackDisk.ETD_WRITE:
-            case TrackDisk.ETD_FORMAT:
-                return Requests.StartBlockIo(b, u, s, io, io->io_Offset, true);
-            case TrackDisk.TD_READ64:
-            case TrackDisk.NSCMD_TD_READ64:
-            case TrackDisk.NSCMD_ETD_READ64:
-                return Requests.StartBlockIo(b, u, s, io, offset64, false);
-            case TrackDisk.TD_WRITE64:
-            case TrackDisk.TD_FORMAT64:
-            case TrackDisk.NSCMD_TD_WRITE64:
-            case TrackDisk.NSCMD_TD_FORMAT64:
-            case TrackDisk.NSCMD_ETD_WRITE64:
-            case TrackDisk.NSCMD_ETD_FORMAT64:
-                return Requests.StartBlockIo(b, u, s, io, offset64, true);
+            case TrackDisk.TD_CHANGESTATE:
+                if (!u->Gone)
+                    Units.CheckMedium(u);
+                io->io_Actual = u->Core.MediumAbsent ? 1u : 0u;
+                return false;
+            case TrackDisk.TD_CHANGENUM:
+                if (!u->Gone)
+                    Units.CheckMedium(u);
+                io->io_Actual = u->Core.ChangeCount;
+                return false;
+        }
+        if (u->Gone)
+            return Refuse(io, TrackDisk.TDERR_BadUnitNum);
+        switch (io->io_Command)
+        {
             case Exec.CMD_UPDATE:
             case TrackDisk.ETD_UPDATE:
                 io->io_Error = Requests.Synchronize(u);
@@ -279,173 +187,55 @@ public static unsafe class DeviceEntry
                 io->io_Error = Requests.GetNumTracks(u, io);
                 return false;
             case TrackDisk.HD_SCSICMD:
-                return ScsiDirect.Start(b, u, s, io);
+                return ScsiDirect.Start(u->Base, u, (Slot*)slot, io);
             default:
                 io->io_Error = Exec.IOERR_NOCMD;
                 return false;
         }
     }
 
-    // ---- BeginIO / AbortIO ----
+    private static void Kick(ExecUnit* unit) => Controller.Kick(((DevUnit*)unit)->Base);
 
-    /// <summary>
-    /// Answers the commands that need no I/O at once (honouring IOF_QUICK), holds TD_ADDCHANGEINT
-    /// and TD_REMOVE, and queues everything that reaches the disk to the unit's task.
-    /// </summary>
-    [DeviceEntry(DeviceEntryPoint.BeginIO)]
-    public static void BeginIO(IORequest* request)
+    /// <summary>The last close of a unit that has gone frees its buffers (an open one kept them for its task).</summary>
+    private static void Closed(ExecUnit* unit)
     {
-        IOStdReq* io = (IOStdReq*)request;
-        DevUnit* u = (DevUnit*)io->io_Unit;
-        io->io_Error = 0;
+        DevUnit* u = (DevUnit*)unit;
+        if (u->Gone)
+            Controller.FreeSlots(u, Limits.SlotCount);
+    }
+
+    private static void Drain(ExecUnit* unit)
+    {
+        DevUnit* u = (DevUnit*)unit;
+        while (u->Core.InFlight != 0)
+            Controller.WaitForCompletion(u->Base, u, null);
+    }
+
+    /// <summary>BeginIO of this driver's own commands: the geometry goes to the unit task, and TD_CHANGESTATE and
+    /// TD_CHANGENUM too for a removable unit; TD_REMOVE is held,
+    /// TD_EJECT, NSCMD_TD_CHANGEUNIT and the status callbacks are accepted and do nothing.</summary>
+    private static byte Route(ExecUnit* unit, IOStdReq* io)
+    {
         switch (io->io_Command)
         {
-            case Exec.CMD_READ:
-            case Exec.CMD_WRITE:
-            case Exec.CMD_UPDATE:
-            case TrackDisk.TD_FORMAT:
-            case TrackDisk.ETD_READ:
-            case TrackDisk.ETD_WRITE:
-            case TrackDisk.ETD_FORMAT:
-            case TrackDisk.ETD_UPDATE:
-            case TrackDisk.TD_READ64:
-            case TrackDisk.TD_WRITE64:
-            case TrackDisk.TD_FORMAT64:
-            case TrackDisk.NSCMD_TD_READ64:
-            case TrackDisk.NSCMD_TD_WRITE64:
-            case TrackDisk.NSCMD_TD_FORMAT64:
-            case TrackDisk.NSCMD_ETD_READ64:
-            case TrackDisk.NSCMD_ETD_WRITE64:
-            case TrackDisk.NSCMD_ETD_FORMAT64:
             case TrackDisk.TD_GETGEOMETRY:
             case TrackDisk.NSCMD_TD_GETGEOMETRY64:
             case TrackDisk.TD_GETNUMTRACKS:
-            case TrackDisk.HD_SCSICMD:
-                if (u == null || u->Port == null)
-                {
-                    io->io_Error = Exec.IOERR_OPENFAIL;
-                    break;
-                }
-                io->io_Flags = (byte)(io->io_Flags & ~Exec.IOF_QUICK);
-                Exec.PutMsg(u->Port, &io->io_Message);
-                return;
-            case TrackDisk.TD_ADDCHANGEINT:
+                return AmigaDevice.Route.Queue;
+            case TrackDisk.TD_CHANGESTATE:
+            case TrackDisk.TD_CHANGENUM:
+                // A removable medium is asked (TEST UNIT READY) on the unit task; a fixed disk's state is known.
+                return ((DevUnit*)unit)->Removable ? AmigaDevice.Route.Queue : AmigaDevice.Route.Unknown;
             case TrackDisk.TD_REMOVE:
-                if (u == null)
-                {
-                    io->io_Error = Exec.IOERR_OPENFAIL;
-                    break;
-                }
-                io->io_Flags = (byte)(io->io_Flags & ~Exec.IOF_QUICK);
-                Hold(u, io);
-                return;
-            case TrackDisk.TD_REMCHANGEINT:
-                if (u != null && u->ChangeInt != null)
-                {
-                    IOStdReq* held = u->ChangeInt;
-                    u->ChangeInt = null;
-                    held->io_Error = 0;
-                    Exec.ReplyMsg(&held->io_Message);
-                }
-                break;
-            case Exec.CMD_FLUSH:
-                if (u != null)
-                    AbortQueued(u, null);
-                break;
-            case Exec.CMD_START:
-            case Exec.CMD_STOP:
-            case TrackDisk.TD_MOTOR:
-                io->io_Actual = 1;
-                break;
-            case Exec.CMD_CLEAR:
-            case TrackDisk.ETD_CLEAR:
-            case TrackDisk.TD_SEEK:
-            case TrackDisk.ETD_SEEK:
-            case TrackDisk.ETD_MOTOR:
-            case TrackDisk.TD_SEEK64:
-            case TrackDisk.NSCMD_TD_SEEK64:
-            case TrackDisk.NSCMD_ETD_SEEK64:
+                Commands.Hold(unit, io);
+                return AmigaDevice.Route.Held;
             case TrackDisk.TD_EJECT:
             case TrackDisk.NSCMD_TD_CHANGEUNIT:
             case TrackDisk.NSCMD_TD_ADDSTATCALLBACK:
             case TrackDisk.NSCMD_TD_REMSTATCALLBACK:
-                break;
-            case TrackDisk.TD_CHANGENUM:
-            case TrackDisk.TD_CHANGESTATE:
-            case TrackDisk.TD_PROTSTATUS:
-                io->io_Actual = 0;
-                break;
-            case TrackDisk.TD_GETDRIVETYPE:
-                io->io_Actual = TrackDisk.DRIVE3_5;
-                break;
-            case TrackDisk.NSCMD_DEVICEQUERY:
-                io->io_Error = DeviceQuery.Answer(io);
-                break;
+                return AmigaDevice.Route.Answered;
             default:
-                io->io_Error = Exec.IOERR_NOCMD;
-                break;
+                return AmigaDevice.Route.Unknown;
         }
-        if ((io->io_Flags & Exec.IOF_QUICK) == 0)
-            Exec.ReplyMsg(&io->io_Message);
-    }
-
-    /// <summary>Keeps a TD_ADDCHANGEINT / TD_REMOVE request until TD_REMCHANGEINT or the last close;
-    /// a second one replaces the first, which is replied IOERR_ABORTED.</summary>
-    private static void Hold(DevUnit* u, IOStdReq* io)
-    {
-        IOStdReq* old;
-        if (io->io_Command == TrackDisk.TD_ADDCHANGEINT)
-        {
-            old = u->ChangeInt;
-            u->ChangeInt = io;
-        }
-        else
-        {
-            old = u->RemoveReq;
-            u->RemoveReq = io;
-        }
-        if (old != null)
-        {
-            old->io_Error = Exec.IOERR_ABORTED;
-            Exec.ReplyMsg(&old->io_Message);
-        }
-    }
-
-    /// <summary>Replies IOERR_ABORTED to <paramref name="only"/> if it is still queued (null: to every queued request).
-    /// Returns true when something was aborted.</summary>
-    private static bool AbortQueued(DevUnit* u, IOStdReq* only)
-    {
-        if (u->PortLock == null || u->Port == null)
-            return false;
-        bool found = false;
-        Exec.MutexObtain(u->PortLock);
-        Node* n = u->Port->mp_MsgList.lh_Head;
-        while (n->ln_Succ != null)
-        {
-            Node* next = n->ln_Succ;
-            IOStdReq* io = (IOStdReq*)n;
-            if (only == null || io == only)
-            {
-                Exec.Remove(n);
-                io->io_Error = Exec.IOERR_ABORTED;
-                io->io_Actual = 0;
-                Exec.ReplyMsg(&io->io_Message);
-                found = true;
-            }
-            n = next;
-        }
-        Exec.MutexRelease(u->PortLock);
-        return found;
-    }
-
-    /// <summary>Aborts a request still waiting in the unit's queue (0); one the device already holds
-    /// completes normally (IOERR_NOCMD is returned).</summary>
-    [DeviceEntry(DeviceEntryPoint.AbortIO)]
-    public static int AbortIO(IORequest* request)
-    {
-        DevUnit* u = (DevUnit*)request->io_Unit;
-        if (u == null)
-            return Exec.IOERR_NOCMD;
-        return AbortQueued(u, (IOStdReq*)request) ? 0 : Exec.IOERR_NOCMD;
     }
 }

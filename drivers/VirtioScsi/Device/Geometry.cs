@@ -1,35 +1,9 @@
-// Drive geometry for TD_GETGEOMETRY: a logical CHS whose product is exactly the number of blocks.
+// The capacity of a unit from READ CAPACITY(10) and (16) data; the drive geometry built from it is the
+// AmigaDevice library's LogicalGeometry.
 namespace VirtioScsiDevice;
 
 public static unsafe class Geometry
 {
-    /// <summary>Largest number of blocks per cylinder the logical geometry uses.</summary>
-    public const uint MaxCylSectors = 256;
-
-    /// <summary>
-    /// Blocks per cylinder: the largest power of two that divides <paramref name="totalBlocks"/>, at
-    /// most 256, so Cylinders × CylSectors == totalBlocks whenever the cylinders fit 32 bits.
-    /// </summary>
-    public static uint CylSectors(ulong totalBlocks)
-    {
-        uint cs = 1;
-        while (cs < MaxCylSectors && totalBlocks != 0 && totalBlocks % (cs * 2u) == 0)
-            cs *= 2;
-        return cs;
-    }
-
-    /// <summary>Cylinders of the logical geometry: totalBlocks / CylSectors, clamped to 1..0xFFFFFFFF.</summary>
-    public static uint Cylinders(ulong totalBlocks)
-    {
-        ulong c = totalBlocks / CylSectors(totalBlocks);
-        if (c > 0xFFFFFFFFul)
-            return 0xFFFFFFFF;
-        return c == 0 ? 1u : (uint)c;
-    }
-
-    /// <summary>A block count for a 32-bit field: clamped to 0xFFFFFFFF rather than wrapped (a wrap to 0 hides the disk).</summary>
-    public static uint Clamp32(ulong value) => value > 0xFFFFFFFFul ? 0xFFFFFFFF : (uint)value;
-
     /// <summary>
     /// Parses READ CAPACITY(10) data (8 bytes, SBC-3 5.15.2): the last LBA and the block length. Returns
     /// false when the last LBA is 0xFFFFFFFF, i.e. the capacity needs READ CAPACITY(16).

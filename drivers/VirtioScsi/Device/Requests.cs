@@ -1,4 +1,5 @@
 // Block I/O and the other commands the unit task carries out.
+using AmigaDevice;
 using AmigaOS;
 using Scsi;
 
@@ -188,44 +189,22 @@ public static unsafe class Requests
     /// <summary>TD_GETGEOMETRY: the logical CHS (Cylinders × CylSectors == blocks), TotalSectors clamped to 32 bits.</summary>
     public static sbyte GetGeometry(DevUnit* u, IOStdReq* io)
     {
-        if (io->io_Data == null || io->io_Length < (uint)sizeof(DriveGeometry))
-            return Exec.IOERR_BADLENGTH;
         sbyte error = EnsureCapacity(u);
-        if (error != 0)
-            return error;
-        DriveGeometry* g = (DriveGeometry*)io->io_Data;
-        *g = default;
-        uint cs = Geometry.CylSectors(u->TotalBlocks);
-        g->dg_SectorSize = u->BlockSize;
-        g->dg_TotalSectors = Geometry.Clamp32(u->TotalBlocks);
-        g->dg_Cylinders = Geometry.Cylinders(u->TotalBlocks);
-        g->dg_CylSectors = cs;
-        g->dg_Heads = cs;
-        g->dg_TrackSectors = 1;
-        g->dg_BufMemType = Exec.MEMF_PUBLIC | Exec.MEMF_LOCAL;
-        g->dg_DeviceType = u->DeviceType == Inquiry.TypeCdrom ? TrackDisk.DG_CDROM : TrackDisk.DG_DIRECT_ACCESS;
-        g->dg_Flags = u->Removable ? TrackDisk.DGF_REMOVABLE : (byte)0;
-        io->io_Actual = (uint)sizeof(DriveGeometry);
-        return 0;
+        return error != 0 ? error : LogicalGeometry.Answer(io, u->TotalBlocks, u->BlockSize, GeometryType(u), GeometryFlags(u));
     }
 
     /// <summary>NSCMD_TD_GETGEOMETRY64: the exact 64-bit block count.</summary>
     public static sbyte GetGeometry64(DevUnit* u, IOStdReq* io)
     {
-        if (io->io_Data == null || io->io_Length < (uint)sizeof(DriveGeometry64))
-            return Exec.IOERR_BADLENGTH;
         sbyte error = EnsureCapacity(u);
-        if (error != 0)
-            return error;
-        DriveGeometry64* g = (DriveGeometry64*)io->io_Data;
-        *g = default;
-        g->dg_SectorSize = u->BlockSize;
-        g->dg_TotalSectors = u->TotalBlocks;
-        g->dg_DeviceType = u->DeviceType == Inquiry.TypeCdrom ? TrackDisk.DG_CDROM : TrackDisk.DG_DIRECT_ACCESS;
-        g->dg_Flags = u->Removable ? TrackDisk.DGF_REMOVABLE : (byte)0;
-        io->io_Actual = (uint)sizeof(DriveGeometry64);
-        return 0;
+        return error != 0 ? error : LogicalGeometry.Answer64(io, u->TotalBlocks, u->BlockSize, GeometryType(u), GeometryFlags(u));
     }
+
+    /// <summary>dg_DeviceType: DG_CDROM for a CD-ROM (peripheral device type 5), else DG_DIRECT_ACCESS.</summary>
+    private static byte GeometryType(DevUnit* u) => u->DeviceType == Inquiry.TypeCdrom ? TrackDisk.DG_CDROM : TrackDisk.DG_DIRECT_ACCESS;
+
+    /// <summary>dg_Flags: DGF_REMOVABLE when INQUIRY's RMB bit is set.</summary>
+    private static byte GeometryFlags(DevUnit* u) => u->Removable ? TrackDisk.DGF_REMOVABLE : (byte)0;
 
     /// <summary>TD_GETNUMTRACKS: tracks of the TD_GETGEOMETRY geometry (Cylinders × Heads, one block per track), clamped.</summary>
     public static sbyte GetNumTracks(DevUnit* u, IOStdReq* io)
@@ -233,7 +212,7 @@ public static unsafe class Requests
         sbyte error = EnsureCapacity(u);
         if (error != 0)
             return error;
-        io->io_Actual = Geometry.Clamp32((ulong)Geometry.Cylinders(u->TotalBlocks) * Geometry.CylSectors(u->TotalBlocks));
+        io->io_Actual = LogicalGeometry.NumTracks(u->TotalBlocks);
         return 0;
     }
 

@@ -1,5 +1,6 @@
 // The device's state: the library base (the controller) and one unit per SCSI logical unit found.
 using System.Runtime.CompilerServices;
+using AmigaDevice;
 using AmigaOS;
 using Scsi;
 using Virtio;
@@ -9,7 +10,18 @@ namespace VirtioScsiDevice;
 /// <summary>Sizes and limits of the device.</summary>
 public static class Limits
 {
-    public const int MaxUnits = 8;
+    /// <summary>The cookie owner of the probe unit (discovery and events): above any unit's index + 1.</summary>
+    public const uint ProbeOwner = 0xFFFFFF;
+    /// <summary>Units the table holds at first; it doubles when full (there is no limit but memory).</summary>
+    public const uint FirstUnitTable = 16;
+    /// <summary>The probe unit's bounce buffer: REPORT LUNS data of up to 2047 LUNs (8-byte header, 8 bytes each).</summary>
+    public const uint ProbeBounce = 16384;
+    /// <summary>Buffers kept on the event queue (VIRTIO_SCSI_F_HOTPLUG / F_CHANGE events), 16 bytes each.</summary>
+    public const int EventBuffers = 8;
+    public const uint EventBytes = 16;
+    /// <summary>The event task: priority above the unit tasks (an event may stop or start units), its stack.</summary>
+    public const int EventTaskPriority = 10;
+    public const uint EventTaskStack = 16384;
     /// <summary>Pipeline slots per unit (requests in flight at once).</summary>
     public const int PipelineSlots = 16;
     /// <summary>Index of the slot kept for synchronous commands (INQUIRY, READ CAPACITY, SYNCHRONIZE CACHE).</summary>
@@ -29,8 +41,6 @@ public static class Limits
     public const uint DefaultBlockSize = 512;
     /// <summary>Polled completions (device bring-up, or no interrupt): iterations before IOERR_SELFTEST.</summary>
     public const int PollLimit = 20000000;
-    public const int UnitTaskPriority = 5;
-    public const uint UnitTaskStack = 16384;
 }
 
 /// <summary>Slot states.</summary>
@@ -87,36 +97,26 @@ public struct SlotTable
     private Slot element;
 }
 
-/// <summary>One SCSI logical unit: what io_Unit points at (struct Unit first).</summary>
+/// <summary>One SCSI logical unit: what io_Unit points at (the library's exec unit first).</summary>
 public unsafe struct DevUnit
 {
-    public Unit Unit;
+    /// <summary>exec's unit, the unit task, its port, the open count and the held change requests.</summary>
+    public ExecUnit Core;
     public VirtioScsiBase* Base;
-    public byte Index;
+    /// <summary>The unit number (its place in the unit table; cookies carry it + 1).</summary>
+    public uint Index;
     public byte Target;
     public ushort Lun;
     public byte DeviceType;
     public bool Removable;
     public bool CapacityValid;
-    public bool Stopping;
-    public uint OpenCount;
+    /// <summary>Hot-unplugged (a TRANSPORT_RESET REMOVED event, or a rescan that no longer finds it): every request
+    /// fails with TDERR_BadUnitNum until the same target and LUN come back.</summary>
+    public bool Gone;
+    /// <summary>Found again by the rescan in progress (a unit a full rescan does not see is gone).</summary>
+    public bool Seen;
     public ulong TotalBlocks;
     public uint BlockSize;
-    /// <summary>The unit task, its port and the signal completions raise.</summary>
-    public Task* Task;
-    /// <summary>Serialises Open and Close of this unit: starting or stopping its task waits, and
-    /// exec lets other tasks run (and open the same unit) meanwhile.</summary>
-    public void* OpenLock;
-    public MsgPort* Port;
-    public void* PortLock;
-    public uint PortMask;
-    public uint DoneMask;
-    public int DoneSignal;
-    public Task* Waiter;
-    public uint WaiterMask;
-    public ushort InFlight;
-    public IOStdReq* ChangeInt;
-    public IOStdReq* RemoveReq;
     /// <summary>DMA control block of the slots and where the device sees it.</summary>
     public byte* Control;
     public ulong ControlPhys;
@@ -143,8 +143,23 @@ public unsafe struct VirtioScsiBase
     public ulong RingPhys;
     public uint* Cookies;
     public void* IoLock;
+    /// <summary>The unit table: unit number → unit, <see cref="UnitCount"/> used of <see cref="UnitCapacity"/>.</summary>
     public DevUnit** Units;
     public uint UnitCount;
+    public uint UnitCapacity;
+    /// <summary>The largest target and LUN the device addresses (virtio_scsi_config max_target, max_lun).</summary>
+    public uint MaxTarget;
+    public uint MaxLun;
+    /// <summary>VIRTIO_SCSI_F_HOTPLUG / F_CHANGE were negotiated: the event queue is stocked and the event task runs.</summary>
+    public bool Events;
+    /// <summary>The event queue's buffers (<see cref="Limits.EventBuffers"/> × 16 bytes, one DMA block) and the event task.</summary>
+    public byte* EventMemory;
+    public ulong EventPhys;
+    public DeviceTask EventTask;
+    /// <summary>The event task's signal: an event buffer came back, or a probe command completed.</summary>
+    public uint EventMask;
+    /// <summary>Events handled, by kind (for the debug line and the tests' log).</summary>
+    public uint EventsSeen;
     public uint IrqNumber;
     public bool IrqInstalled;
     public bool UseIndirect;

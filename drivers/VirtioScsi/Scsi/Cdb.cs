@@ -13,6 +13,7 @@ public static class ScsiOp
     public const byte SynchronizeCache10 = 0x35;
     public const byte Read16 = 0x88;
     public const byte Write16 = 0x8A;
+    public const byte ReportLuns = 0xA0;
     public const byte ServiceActionIn16 = 0x9E;
     /// <summary>SERVICE ACTION IN(16)'s READ CAPACITY(16) service action.</summary>
     public const byte SaReadCapacity16 = 0x10;
@@ -35,6 +36,8 @@ public static class Inquiry
     public const byte TypeCdrom = 0x05;
     /// <summary>Peripheral qualifier 3: no device can be attached at this LUN.</summary>
     public const byte QualifierNotSupported = 3;
+    /// <summary>Peripheral qualifier 1: a device of this type is supported but not connected at this LUN.</summary>
+    public const byte QualifierNotConnected = 1;
     /// <summary>Byte 1 bit 7: removable medium.</summary>
     public const byte RemovableMedium = 0x80;
 }
@@ -85,6 +88,36 @@ public static unsafe class Cdb
         cdb[0] = ScsiOp.Inquiry;
         Put16(cdb + 3, allocation);
         return 6;
+    }
+
+    /// <summary>REPORT LUNS (SPC-4 6.33), 12 bytes, SELECT REPORT 0 (every logical unit), <paramref name="allocation"/>
+    /// bytes wanted: an 8-byte header (LUN LIST LENGTH, big-endian) and 8 bytes a LUN.</summary>
+    public static int ReportLuns(byte* cdb, uint allocation)
+    {
+        Zero(cdb, 12);
+        cdb[0] = ScsiOp.ReportLuns;
+        Put32(cdb + 6, allocation);
+        return 12;
+    }
+
+    /// <summary>
+    /// The LUN of an 8-byte REPORT LUNS entry (SAM-5 4.7): a single-level LUN with the peripheral device
+    /// (byte 0 bits 7..6 = 00b: byte 1) or flat space (01b: 14 bits, byte 0 bits 5..0 and byte 1) addressing
+    /// method; -1 for any other method or a LUN of more than one level.
+    /// </summary>
+    public static int LunOf(byte* entry)
+    {
+        for (int i = 2; i < 8; i++)
+        {
+            if (entry[i] != 0)
+                return -1;
+        }
+        int method = entry[0] >> 6;
+        if (method == 0)
+            return entry[0] == 0 ? entry[1] : -1;
+        if (method == 1)
+            return ((entry[0] & 0x3F) << 8) | entry[1];
+        return -1;
     }
 
     /// <summary>READ CAPACITY(10) (SBC-3 5.15), 10 bytes; 8 bytes of data.</summary>

@@ -16,6 +16,19 @@ public static class SenseKey
     public const byte AbortedCommand = 0xB;
 }
 
+/// <summary>Additional sense codes (SPC-4 annex D) the driver acts on.</summary>
+public static class Asc
+{
+    /// <summary>NOT READY TO READY CHANGE, MEDIUM MAY HAVE CHANGED (a medium was inserted).</summary>
+    public const byte MediumMayHaveChanged = 0x28;
+    /// <summary>PARAMETERS CHANGED; with ASCQ 09h CAPACITY DATA HAS CHANGED.</summary>
+    public const byte ParametersChanged = 0x2A;
+    /// <summary>MEDIUM NOT PRESENT (the tray is open or empty).</summary>
+    public const byte MediumNotPresent = 0x3A;
+    /// <summary>REPORTED LUNS DATA HAS CHANGED is 3Fh/0Eh: the target's LUN inventory changed.</summary>
+    public const byte TargetOperatingConditionsChanged = 0x3F;
+}
+
 /// <summary>Decoded sense: key, additional sense code and qualifier.</summary>
 public struct SenseInfo
 {

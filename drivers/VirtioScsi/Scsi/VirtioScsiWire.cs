@@ -30,6 +30,15 @@ public unsafe struct VirtioScsiRespCmd
     public fixed byte Sense[96];
 }
 
+/// <summary>struct virtio_scsi_event (5.6.6.3): what the device writes into an event queue buffer, 16 bytes.</summary>
+[Dma, StructLayout(LayoutKind.Sequential)]
+public unsafe struct VirtioScsiEvent
+{
+    public uint Event;
+    public fixed byte Lun[8];
+    public uint Reason;
+}
+
 /// <summary>virtio-scsi constants (spec 5.6).</summary>
 public static class VirtioScsi
 {
@@ -48,6 +57,25 @@ public static class VirtioScsi
     public const byte S_Ok = 0, S_Overrun = 1, S_Aborted = 2, S_BadTarget = 3, S_Reset = 4, S_Busy = 5,
         S_TransportFailure = 6, S_TargetFailure = 7, S_NexusFailure = 8, S_Failure = 9;
     public const byte TaskAttrSimple = 0;
+
+    /// <summary>Feature bits (5.6.3): VIRTIO_SCSI_F_HOTPLUG (transport-reset events for LUNs added and removed),
+    /// VIRTIO_SCSI_F_CHANGE (parameter-change events).</summary>
+    public const int F_Hotplug = 1, F_Change = 2;
+    /// <summary>Offsets in struct virtio_scsi_config (5.6.4): max_target (le16), max_lun (le32).</summary>
+    public const uint ConfigMaxTarget = 30, ConfigMaxLun = 32;
+    /// <summary>Event types (5.6.6.3): VIRTIO_SCSI_T_NO_EVENT, _TRANSPORT_RESET, _ASYNC_NOTIFY, _PARAM_CHANGE; the
+    /// VIRTIO_SCSI_T_EVENTS_MISSED flag: the device dropped events for want of buffers.</summary>
+    public const uint T_NoEvent = 0, T_TransportReset = 1, T_AsyncNotify = 2, T_ParamChange = 3, T_EventsMissed = 0x80000000;
+    /// <summary>TRANSPORT_RESET reasons: VIRTIO_SCSI_EVT_RESET_HARD, _RESCAN (a LUN appeared), _REMOVED (a LUN went away).</summary>
+    public const uint EvtResetHard = 0, EvtResetRescan = 1, EvtResetRemoved = 2;
+    /// <summary>The largest LUN the request header can address (flat space, 14 bits).</summary>
+    public const int MaxLun = 0x3FFF;
+
+    /// <summary>The target an event's LUN field names (byte 1), or -1 when byte 0 is not 1 (no single target).</summary>
+    public static unsafe int EventTarget(VirtioScsiEvent* e) => e->Lun[0] == 1 ? e->Lun[1] : -1;
+
+    /// <summary>The LUN an event's LUN field names: bytes 2..3 as a flat or peripheral single-level LUN (14 bits).</summary>
+    public static unsafe int EventLun(VirtioScsiEvent* e) => ((e->Lun[2] & 0x3F) << 8) | e->Lun[3];
 
     /// <summary>Fills the 8-byte LUN field: 1, target, then a flat single-level LUN (0x40 | lun high, lun low).</summary>
     public static unsafe void SetLun(VirtioScsiReqCmd* req, byte target, ushort lun)

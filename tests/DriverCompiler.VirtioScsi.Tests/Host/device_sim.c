@@ -377,11 +377,15 @@ static void sim_DropInterface(struct Interface *i) { (void)i; interfaces_dropped
 static int library_deleted;
 static void sim_DeleteLibrary(struct Library *l) { (void)l; library_deleted++; }
 static BOOL sim_AddIntServer(uint32 n, struct Interrupt *i) { irq_number = n; irq_server = i; return TRUE; }
+/* A software interrupt runs at once (the model has no interrupt levels). */
+static void sim_Cause(struct Interrupt *i) { ((void (*)(void))(APTR)i->is_Code)(); }
 static void sim_RemIntServer(uint32 n, struct Interrupt *i) { (void)n; if (irq_server == i) irq_server = NULL; }
 
 /* ------------------------------------------------------------------ the PCI function and the device */
 
 #define NTARGETS 4
+/* Targets the model can hold: NTARGETS present from the start, the others hot-plugged by the event tests. */
+#define NSLOTS 6
 #define IO_BASE 0x1000u
 static struct PCIDevice sim_pcidev;
 static struct PCIResourceRange bar0 = { { 0 }, IO_BASE, 0x40, IO_BASE, PCI_RANGE_IO };
@@ -407,8 +411,9 @@ static struct {
     uint32 block_size;
     uint8 type;
     int unit_attention;
+    int present;              /* a device answers at this target (hot-plug clears and sets it) */
     uint8 *data;              /* dense storage, or NULL: sparse */
-} disk[NTARGETS];
+} disk[NSLOTS];
 
 /* Sparse disk: written blocks only (the 3 TiB image). */
 #define SPARSE 4096
@@ -429,6 +434,7 @@ static uint8 *block_at(int t, uint64 lba, int create)
 }
 
 static void forget_owned_descriptors(void);
+static int events_dropped;
 static void reset_device(void)
 {
     int t;
@@ -440,6 +446,7 @@ static void reset_device(void)
     dev.host_features_hi = modern ? 1u : 0u; /* VIRTIO_F_VERSION_1 */
     dev.q[0].size = 128; dev.q[1].size = 128; dev.q[2].size = 256;
     for (t = 0; t < NTARGETS; t++) disk[t].unit_attention = 1;
+    events_dropped = 0;
 }
 
 /* Ring fields: little-endian on the modern interface, the guest's order on the legacy one. */
@@ -592,7 +599,7 @@ static uint32 execute(struct ring *r, uint16 head)
     t = req->lun[1];
     lun = ((req->lun[2] & 0x3F) << 8) | req->lun[3];
     scsi_commands[cdb[0]]++;
-    if (req->lun[0] != 1 || t >= NTARGETS) { resp->response = VSCSI_VIRTIO_SCSI_S_BAD_TARGET; return 108; }
+    if (req->lun[0] != 1 || t >= NSLOTS || !disk[t].present) { resp->response = VSCSI_VIRTIO_SCSI_S_BAD_TARGET; return 108; }
     written = 0;
     memset(data_in, 0, sizeof data_in);
     if (cdb[0] == 0x12) {
@@ -710,6 +717,42 @@ static void device_step(int budget)
     }
 }
 
+/* One event on the event queue (VirtIO 1.2 5.6.6.3), as QEMU's virtio_scsi_push_event writes it: event, lun
+ * { 1, target, flat LUN }, reason, little-endian on modern and the guest's order on legacy, then an interrupt.
+ * With no buffer posted the event is dropped and the next one carries VIRTIO_SCSI_T_EVENTS_MISSED. Returns 1
+ * when the event was delivered. */
+static int push_event(uint32 type, int target, int lun, uint32 reason)
+{
+    struct ring r;
+    uint16 head;
+    uint8 *d, *e, *elem;
+    if (!queue_live(1) || (dev.status & 4) == 0) return 0;
+    r = ring_of(1);
+    if (dev.q[1].last_avail == g16(r.avail + 2)) { events_dropped = 1; return 0; }
+    head = g16(r.avail + 4 + 2 * (dev.q[1].last_avail % r.size));
+    dev.q[1].last_avail++;
+    d = r.desc + 16u * head;
+    if ((g16(d + 12) & VSCSI_VIRTQ_DESC_F_WRITE) == 0 || g32(d + 8) < 16) { printf("FATAL: event buffer not a 16-byte in buffer\n"); exit(6); }
+    e = (uint8 *)(uintptr_t)g64(d);
+    memset(e, 0, 16);
+    s32(e, type | (events_dropped ? VSCSI_VIRTIO_SCSI_T_EVENTS_MISSED : 0u));
+    events_dropped = 0;
+    e[4] = 1; e[5] = (uint8)target; e[6] = (uint8)(0x40 | (lun >> 8)); e[7] = (uint8)lun;
+    s32(e + 12, reason);
+    elem = r.used + 4 + 8 * (dev.q[1].used_idx % r.size);
+    s32(elem, head);
+    s32(elem + 4, 16);
+    dev.q[1].used_idx++;
+    s16(r.used + 2, dev.q[1].used_idx);
+    dev.isr |= 1;
+    if (irq_server != NULL) {
+        uint32 (*code)(struct ExceptionContext *, struct ExecBase *, APTR) = (uint32 (*)(struct ExceptionContext *, struct ExecBase *, APTR))(APTR)irq_server->is_Code;
+        interrupts_delivered++;
+        code(NULL, NULL, irq_server->is_Data);
+    }
+    return 1;
+}
+
 static uint8 sim_ReadConfigByte(uint32 o) { return config[o]; }
 static uint16 sim_ReadConfigWord(uint32 o) { return (uint16)(config[o] | (config[o + 1] << 8)); }
 static uint32 sim_ReadConfigLong(uint32 o) { return (uint32)sim_ReadConfigWord(o) | ((uint32)sim_ReadConfigWord(o + 2) << 16); }
@@ -717,11 +760,29 @@ static void sim_WriteConfigByte(uint32 o, uint8 v) { config[o] = v; }
 static void sim_WriteConfigWord(uint32 o, uint16 v) { config[o] = (uint8)v; config[o + 1] = (uint8)(v >> 8); }
 static void sim_WriteConfigLong(uint32 o, uint32 v) { sim_WriteConfigWord(o, (uint16)v); sim_WriteConfigWord(o + 2, (uint16)(v >> 16)); }
 
+/* struct virtio_scsi_config (VirtIO 1.2 5.6.4), field by field at its offset: num_queues 1, seg_max 126, max_sectors
+ * 0xFFFF, cmd_per_lun 128, event_info_size 16, sense_size 96, cdb_size 32, max_channel 0, max_target 7, max_lun 7
+ * (this model's targets 0..NTARGETS-1 and LUN 0 lie inside). A width-byte read at offset o, as a number. */
+static uint32 scsi_config(uint32 o, int width)
+{
+    static const uint8 cfg[36] = { 1, 0, 0, 0, 126, 0, 0, 0, 0xFF, 0xFF, 0, 0, 128, 0, 0, 0, 16, 0, 0, 0, 96, 0, 0, 0,
+                                   32, 0, 0, 0, 0, 0, 7, 0, 7, 0, 0, 0 };
+    uint32 v = 0;
+    int i;
+    for (i = width - 1; i >= 0; i--) v = (v << 8) | (o + (uint32)i < sizeof cfg ? cfg[o + (uint32)i] : 0u);
+    return v;
+}
+
 static uint32 in_port(uint32 port, int width)
 {
     uint32 off = port - IO_BASE;
-    (void)width;
     if (port < IO_BASE || off >= 0x40) { printf("FATAL: I/O port %x outside BAR0\n", port); exit(7); }
+    /* Legacy: the device configuration follows the 20-byte header in the guest's byte order (2.5.3), which the
+     * little-endian port read returns swapped on this big-endian guest. */
+    if (off >= 0x14) {
+        uint32 v = scsi_config(off - 0x14, width);
+        return width == 4 ? __builtin_bswap32(v) : width == 2 ? __builtin_bswap16((uint16)v) : v;
+    }
     switch (off) {
     case 0x00: return dev.host_features;
     case 0x04: return dev.guest_features;
@@ -763,6 +824,7 @@ uint32 sim_mmio_read(const volatile void *p, int bits)
     (void)bits;
     if ((const volatile uint8 *)p < bar4_space || off >= sizeof bar4_space) { printf("FATAL: MMIO read outside BAR4 at %p\n", (const void *)p); exit(9); }
     if (off == 0x1000) { uint8 v = dev.isr; dev.isr = 0; return v; }
+    if (off >= 0x2000 && off < 0x2000 + 36) return scsi_config(off - 0x2000, bits / 8);
     switch (off) {
     case 0x00: return dev.dfselect;
     case 0x04: return dev.dfselect == 0 ? dev.host_features : dev.dfselect == 1 ? dev.host_features_hi : 0;
@@ -852,7 +914,7 @@ static void setup_exec(void)
     sim_iexec.OpenLibrary = sim_OpenLibrary; sim_iexec.CloseLibrary = sim_CloseLibrary;
     sim_iexec.GetInterface = sim_GetInterface; sim_iexec.DropInterface = sim_DropInterface;
     sim_iexec.DeleteLibrary = sim_DeleteLibrary; sim_iexec.Forbid = sim_Forbid; sim_iexec.Permit = sim_Permit;
-    sim_iexec.Remove = sim_Remove; sim_iexec.NewList = sim_NewList;
+    sim_iexec.Remove = sim_Remove; sim_iexec.NewList = sim_NewList; sim_iexec.Cause = sim_Cause;
     sim_iexec.AllocVecTags = sim_AllocVecTags; sim_iexec.FreeVec = sim_FreeVec; sim_iexec.CopyMem = sim_CopyMem;
     sim_iexec.CacheClearE = sim_CacheClearE; sim_iexec.StartDMA = sim_StartDMA; sim_iexec.GetDMAList = sim_GetDMAList;
     sim_iexec.EndDMA = sim_EndDMA; sim_iexec.AllocSysObjectTags = sim_AllocSysObjectTags;
@@ -1104,6 +1166,116 @@ static void rearm_after_wake_tests(void)
     for (i = 0; i < 4; i++) free(raw[i]);
 }
 
+/* Event buffers the driver has posted that the device has not used yet. */
+static int event_buffers_posted(void)
+{
+    struct ring r = ring_of(1);
+    return (uint16)(g16(r.avail + 2) - dev.q[1].last_avail);
+}
+
+static int causes;
+static void change_code(void) { causes++; }
+
+/* Lets the other tasks (the event task) run until cond holds, at most a bounded number of turns. */
+#define SETTLE(cond) do { int settle_; for (settle_ = 0; settle_ < 200000 && !(cond); settle_++) sim_SetSignal(0, 0); } while (0)
+
+/*
+ * The event queue (issue 14): HOTPLUG and CHANGE negotiated, buffers posted; a LUN that appears (TRANSPORT_RESET
+ * RESCAN) becomes the next unit and works; one that goes (REMOVED) fails its requests with TDERR_BadUnitNum,
+ * says "no medium", counts a change, causes the change interrupt, frees its buffers at the last close and cannot
+ * be opened; when it comes back it has its old number; PARAM_CHANGE CAPACITY DATA HAS CHANGED re-reads the
+ * capacity; an event dropped for want of buffers (EVENTS_MISSED) rescans every target.
+ */
+static void event_tests(void)
+{
+    struct vscsi_virtio_scsi_base *b = (struct vscsi_virtio_scsi_base *)devbase;
+    struct IOStdReq io, held;
+    struct Interrupt is;
+    struct DriveGeometry64 g64;
+    uint8 buf[4096];
+    uint32 changes, units = b->unit_count;
+    int8 e;
+    int k;
+
+    CHECK(b->events && (dev.guest_features & 6) == 6, "HOTPLUG and CHANGE negotiated: %x", dev.guest_features);
+    /* A new disk at target 5. */
+    disk[5].blocks = (1u << 20) / 512; disk[5].block_size = 512; disk[5].type = 0; disk[5].data = calloc(1u << 20, 1); disk[5].present = 1;
+    CHECK(push_event(VSCSI_VIRTIO_SCSI_T_TRANSPORT_RESET, 5, 0, VSCSI_VIRTIO_SCSI_EVT_RESET_RESCAN), "rescan event delivered");
+    SETTLE(b->unit_count == units + 1);
+    CHECK(b->unit_count == units + 1 && b->units[units]->target == 5 && b->units[units]->lun == 0, "hot-plugged LUN is unit %u", units);
+    init_io(&io, reply_port);
+    CHECK(do_open(&io, units) == 0, "open the hot-plugged unit");
+    roundtrip(&io, (int)units, 4096, 8192, 0, "hot-plugged unit");
+    /* The change interrupt, held on the unit. */
+    memset(&is, 0, sizeof is);
+    is.is_Code = (VOID (*)())(APTR)change_code;
+    init_io(&held, reply_port);
+    held.io_Device = io.io_Device; held.io_Unit = io.io_Unit; held.io_Command = TD_ADDCHANGEINT; held.io_Data = &is; held.io_Length = sizeof is;
+    send_io(&held);
+    io.io_Command = TD_CHANGENUM;
+    CHECK(do_io(&io) == 0, "TD_CHANGENUM");
+    changes = io.io_Actual;
+    causes = 0;
+    /* It goes away. */
+    disk[5].present = 0;
+    CHECK(push_event(VSCSI_VIRTIO_SCSI_T_TRANSPORT_RESET, 5, 0, VSCSI_VIRTIO_SCSI_EVT_RESET_REMOVED), "removed event delivered");
+    SETTLE(b->units[units]->gone);
+    CHECK(b->units[units]->gone, "the removed LUN's unit is gone");
+    e = rw(&io, CMD_READ, 0, buf, sizeof buf);
+    CHECK(e == TDERR_BadUnitNum && io.io_Actual == 0, "a request to a removed unit fails with TDERR_BadUnitNum: %d", e);
+    io.io_Command = TD_CHANGESTATE;
+    CHECK(do_io(&io) == 0 && io.io_Actual == 1, "TD_CHANGESTATE of a removed unit: no medium (%u)", io.io_Actual);
+    io.io_Command = TD_CHANGENUM;
+    CHECK(do_io(&io) == 0 && io.io_Actual == changes + 1 && causes == 1, "removal counts one change (%u -> %u) and causes the change interrupt (%d)",
+          changes, io.io_Actual, causes);
+    held.io_Command = TD_REMCHANGEINT;
+    send_io(&held);
+    CHECK(wait_io(&held) == 0, "TD_REMCHANGEINT");
+    /* Other units lost nothing meanwhile. */
+    {
+        struct IOStdReq other;
+        init_io(&other, reply_port);
+        CHECK(do_open(&other, 0) == 0, "open unit 0 beside the removed one");
+        roundtrip(&other, 0, 1u << 20, 65536, 0, "unit 0 after a removal");
+        iface.Close(&iface, (struct IORequest *)&other);
+    }
+    iface.Close(&iface, (struct IORequest *)&io);
+    CHECK(!b->units[units]->buffers_ready && b->units[units]->control == NULL, "the last close of a removed unit frees its buffers");
+    init_io(&io, reply_port);
+    CHECK(do_open(&io, units) == IOERR_OPENFAIL, "a removed unit cannot be opened");
+    /* It comes back: the same unit number. */
+    disk[5].present = 1;
+    CHECK(push_event(VSCSI_VIRTIO_SCSI_T_TRANSPORT_RESET, 5, 0, VSCSI_VIRTIO_SCSI_EVT_RESET_RESCAN), "rescan event delivered again");
+    SETTLE(!b->units[units]->gone);
+    CHECK(!b->units[units]->gone && b->unit_count == units + 1, "the LUN back is unit %u again (%u units)", units, b->unit_count);
+    init_io(&io, reply_port);
+    CHECK(do_open(&io, units) == 0, "open the unit that came back");
+    roundtrip(&io, (int)units, 0, 4096, 0, "unit back");
+    iface.Close(&iface, (struct IORequest *)&io);
+    /* A capacity change: PARAM_CHANGE with CAPACITY DATA HAS CHANGED (2Ah/09h). */
+    init_io(&io, reply_port);
+    CHECK(do_open(&io, units) == 0, "open it for the capacity change");
+    io.io_Command = TD_CHANGENUM;
+    do_io(&io);
+    changes = io.io_Actual;
+    disk[5].blocks = (512u << 10) / 512;
+    CHECK(push_event(VSCSI_VIRTIO_SCSI_T_PARAM_CHANGE, 5, 0, 0x2A | (0x09 << 8)), "param change event delivered");
+    SETTLE(b->units[units]->core.change_count == changes + 1);
+    io.io_Command = NSCMD_TD_GETGEOMETRY64; io.io_Data = &g64; io.io_Length = sizeof g64;
+    e = do_io(&io);
+    CHECK(b->units[units]->core.change_count == changes + 1 && e == 0 && g64.dg_TotalSectors == disk[5].blocks,
+          "PARAM_CHANGE 2Ah/09h: one change, the new capacity %u (%u)", (uint32)g64.dg_TotalSectors, (uint32)disk[5].blocks);
+    iface.Close(&iface, (struct IORequest *)&io);
+    /* Events dropped for want of buffers: every buffer used up while the event task cannot run, then one more. */
+    disk[5].present = 0;
+    for (k = 0; k < 64 && push_event(VSCSI_VIRTIO_SCSI_T_NO_EVENT, 0, 0, 0); k++) { }
+    CHECK(!push_event(VSCSI_VIRTIO_SCSI_T_NO_EVENT, 0, 0, 0) && events_dropped, "the event queue ran dry after %d events", k);
+    SETTLE(event_buffers_posted() > 0);
+    CHECK(push_event(VSCSI_VIRTIO_SCSI_T_NO_EVENT, 0, 0, 0), "the driver gave the buffers back");
+    SETTLE(b->units[units]->gone);
+    CHECK(b->units[units]->gone && !b->units[0]->gone && !b->units[3]->gone, "EVENTS_MISSED rescans: the unplugged LUN is gone, the others stay");
+}
+
 static void capacity_tests(void)
 {
     struct IOStdReq ios[5];
@@ -1136,9 +1308,9 @@ static void dbg_units(void)
         struct vscsi_dev_unit *u = b->units[i];
         int msgs = 0;
         struct Node *n;
-        if (u->port != NULL) for (n = u->port->mp_MsgList.lh_Head; n->ln_Succ != NULL; n = n->ln_Succ) msgs++;
-        printf("  unit %u task %d open %u in_flight %u msgs %d done_mask %x port_mask %x slots", i, u->task ? (int)((struct SimTask *)(void *)u->task - tasks) : -1,
-            u->open_count, u->in_flight, msgs, u->done_mask, u->port_mask);
+        if (u->core.port != NULL) for (n = u->core.port->mp_MsgList.lh_Head; n->ln_Succ != NULL; n = n->ln_Succ) msgs++;
+        printf("  unit %u task %d open %u in_flight %u msgs %d done_mask %x port_mask %x slots", i, u->core.worker.task ? (int)((struct SimTask *)(void *)u->core.worker.task - tasks) : -1,
+            u->core.open_count, u->core.in_flight, msgs, u->core.done_mask, u->core.port_mask);
         for (k = 0; k < 17; k++) printf(" %u", u->slots[k].state);
         printf("\n");
     }
@@ -1310,11 +1482,12 @@ static void run_tests(void)
     CHECK(sim_ReadConfigLong(0x24) == 0, "BAR5 high dword cleared");
     CHECK((sim_ReadConfigWord(4) & 7) == 7, "I/O, memory and bus master enabled");
     if (modern) {
-        CHECK(dev.guest_features == ((1u << 29) | (1u << 28)) && dev.guest_features_hi == 1, "modern negotiates EVENT_IDX, INDIRECT_DESC and VERSION_1: %x %x", dev.guest_features, dev.guest_features_hi);
+        CHECK(dev.guest_features == ((1u << 29) | (1u << 28) | (1u << 2) | (1u << 1)) && dev.guest_features_hi == 1,
+              "modern negotiates EVENT_IDX, INDIRECT_DESC, HOTPLUG, CHANGE and VERSION_1: %x %x", dev.guest_features, dev.guest_features_hi);
         CHECK(dev.status == 15, "status FEATURES_OK | DRIVER_OK on modern: %u", dev.status);
         CHECK(dev.q[0].enable && dev.q[1].enable && dev.q[2].enable, "three queues enabled");
     } else {
-        CHECK(dev.guest_features == (1u << 29), "legacy negotiates EVENT_IDX only, no INDIRECT_DESC: %x", dev.guest_features);
+        CHECK(dev.guest_features == ((1u << 29) | (1u << 2) | (1u << 1)), "legacy negotiates EVENT_IDX, HOTPLUG and CHANGE, no INDIRECT_DESC: %x", dev.guest_features);
         CHECK(dev.status == 7, "status DRIVER_OK on legacy: %u", dev.status);
         CHECK(dev.q[0].pfn && dev.q[1].pfn && dev.q[2].pfn, "three queues set up");
     }
@@ -1391,8 +1564,12 @@ static void run_tests(void)
     send_io(&held);
     sim_SetSignal(0, 0);
     CHECK(held.io_Message.mn_Node.ln_Type != NT_REPLYMSG, "TD_ADDCHANGEINT is held");
-    io.io_Command = TD_REMCHANGEINT; io.io_Data = &held;
-    CHECK(do_io(&io) == 0 && wait_io(&held) == 0, "TD_REMCHANGEINT releases it");
+    /* trackdisk autodoc: TD_REMCHANGEINT is sent with the very request TD_ADDCHANGEINT holds, which is
+     * then replied once, as this command (a second reply would link the message into the port twice). */
+    held.io_Command = TD_REMCHANGEINT;
+    send_io(&held);
+    CHECK(wait_io(&held) == 0 && held.io_Message.mn_Node.ln_Type == NT_REPLYMSG && reply_port->mp_MsgList.lh_Head->ln_Succ == NULL,
+          "TD_REMCHANGEINT with the held request replies it once");
 
     /* AbortIO of a request still queued. */
     init_io(&io2, reply_port); init_io(&io3, reply_port);
@@ -1442,6 +1619,7 @@ static void run_tests(void)
 
     capacity_tests();
     rearm_after_wake_tests();
+    event_tests();
 
     /* Concurrency: three client tasks on three units, six requests in flight each. */
     n = interrupts_delivered;
@@ -1475,6 +1653,7 @@ int main(int argc, char **argv)
     disk[1].blocks = (8u << 20) / 4096; disk[1].block_size = 4096; disk[1].type = 0; disk[1].data = calloc(8u << 20, 1);
     disk[2].blocks = (3ull << 40) / 512; disk[2].block_size = 512; disk[2].type = 0; disk[2].data = NULL;
     disk[3].blocks = (4u << 20) / 2048; disk[3].block_size = 2048; disk[3].type = 5; disk[3].data = calloc(4u << 20, 1);
+    disk[0].present = disk[1].present = disk[2].present = disk[3].present = 1;
     tasks[0].used = 1; tasks[0].ready = 1; tasks[0].name = "main";
     current = 0;
     run_tests();

@@ -136,12 +136,12 @@ int main(void)
     printf("err.busy %d\n", vscsi_error_map_from_scsi(0, 8, 0));
     printf("err.badtarget %d\n", vscsi_error_map_from_scsi(3, 0, 0));
 
-    printf("geo.8tib %u %u\n", vscsi_geometry_cyl_sectors(1ULL << 34), vscsi_geometry_cylinders(1ULL << 34));
-    printf("geo.3tib %u %u %u\n", vscsi_geometry_cyl_sectors(6442450944ULL), vscsi_geometry_cylinders(6442450944ULL), vscsi_geometry_clamp32(6442450944ULL));
-    printf("geo.1000 %u %u\n", vscsi_geometry_cyl_sectors(1000), vscsi_geometry_cylinders(1000));
-    printf("geo.odd %u %u\n", vscsi_geometry_cyl_sectors(1001), vscsi_geometry_cylinders(1001));
-    printf("geo.zero %u %u\n", vscsi_geometry_cyl_sectors(0), vscsi_geometry_cylinders(0));
-    printf("geo.huge %u %u\n", vscsi_geometry_cyl_sectors(1ULL << 50), vscsi_geometry_cylinders(1ULL << 50));
+    printf("geo.8tib %u %u\n", vscsi_logical_geometry_cyl_sectors(1ULL << 34), vscsi_logical_geometry_cylinders(1ULL << 34));
+    printf("geo.3tib %u %u %u\n", vscsi_logical_geometry_cyl_sectors(6442450944ULL), vscsi_logical_geometry_cylinders(6442450944ULL), vscsi_logical_geometry_clamp32(6442450944ULL));
+    printf("geo.1000 %u %u\n", vscsi_logical_geometry_cyl_sectors(1000), vscsi_logical_geometry_cylinders(1000));
+    printf("geo.odd %u %u\n", vscsi_logical_geometry_cyl_sectors(1001), vscsi_logical_geometry_cylinders(1001));
+    printf("geo.zero %u %u\n", vscsi_logical_geometry_cyl_sectors(0), vscsi_logical_geometry_cylinders(0));
+    printf("geo.huge %u %u\n", vscsi_logical_geometry_cyl_sectors(1ULL << 50), vscsi_logical_geometry_cylinders(1ULL << 50));
 
     /* READ CAPACITY(10): last LBA 0x0009FFFF, 512-byte blocks. */
     memset(cap, 0, sizeof cap);

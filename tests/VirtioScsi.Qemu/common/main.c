@@ -12,6 +12,7 @@
 #include "harness/mem.h"
 #include "harness/sched.h"
 #include "harness/exec.h"
+#include "harness/layout.h"
 
 /* Timebase (since reset) the boot lets pass before the board's irq_init; see harness_main. */
 #define BOOT_SETTLE_MS 100
@@ -24,6 +25,8 @@ void harness_main(void)
     board.early_init();
     kprintf("\nharness: board %s, PVR %08x, entry MSR %08x, timebase %u Hz\n",
             board.name, cpu_pvr(), boot_regs[4], board.timebase_hz);
+    /* Before anything reads a shared struct: one header version across all objects. */
+    if (harness_layouts_check()) panic("the image mixes objects compiled against different versions of a header; rebuild it");
     exc_install();
     mem_init();
     sched_init();

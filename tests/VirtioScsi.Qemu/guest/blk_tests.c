@@ -228,6 +228,18 @@ static void test_identity(void)
         check(err == 0 && cmd.scsi_Status == 0 && page[1] == 0x80 && page[3] == n && memcmp(page + 4, c->serial, n) == 0
               && cmd.scsi_Actual == 4 + n, name, "error %d status %u page %02x length %u actual %u serial '%.20s' (expected '%s')",
               err, cmd.scsi_Status, page[1], page[3], cmd.scsi_Actual, (const char *)page + 4, c->serial);
+
+        /* Device identification (SPC-4 7.8.6): one T10-vendor-ID designator of the logical unit, ASCII, the standard
+         * INQUIRY vendor and product then the serial QEMU was given; the page length covers exactly that descriptor. */
+        static const uint8_t cdb83[6] = { 0x12, 0x01, 0x83, 0, 64, 0 };
+        memset(page, 0xee, sizeof page);
+        err = scsi_command(u, &cmd, cdb83, 6, page, sizeof page, SCSIF_READ | SCSIF_AUTOSENSE, sense, sizeof sense);
+        ksnprintf(name, sizeof name, "blk.unit%u.vpd83_designator", u);
+        check(err == 0 && cmd.scsi_Status == 0 && page[1] == 0x83 && page[3] == 4 + 24 + n && page[4] == 0x02 && page[5] == 0x01
+              && page[7] == 24 + n && memcmp(page + 8, "VirtIO  virtio-blk      ", 24) == 0 && memcmp(page + 32, c->serial, n) == 0
+              && cmd.scsi_Actual == 8 + 24 + n, name,
+              "error %d status %u page %02x length %u code set %02x type %02x designator length %u actual %u id '%.44s'",
+              err, cmd.scsi_Status, page[1], page[3], page[4], page[5], page[7], cmd.scsi_Actual, (const char *)page + 8);
     }
 }
 
@@ -399,6 +411,55 @@ static void test_scsi(void)
     check(err == HFERR_BadStatus && cmd.scsi_Status == 2 && sense[0] == 0x70 && (sense[2] & 15) == 5 && sense[12] == 0x20
           && cmd.scsi_SenseActual == 18 && still_works(0), "blk.scsi.unknown_opcode_check_condition",
           "error %d status %u sense %02x key %u asc %02x actual %u", err, cmd.scsi_Status, sense[0], sense[2] & 15, sense[12], cmd.scsi_SenseActual);
+    /* Without SCSIF_AUTOSENSE the sense stays with the unit: REQUEST SENSE returns it once (SPC-4 6.39), and any other
+     * command clears it; with autosense nothing is left pending. */
+    static const uint8_t request_sense[6] = { 0x03, 0, 0, 0, 18, 0 };
+    static uint8_t got[32];
+    err = scsi_command(0, &cmd, bogus, 6, 0, 0, SCSIF_READ, 0, 0);
+    memset(got, 0xee, sizeof got);
+    int8 e_rs = scsi_command(0, &cmd, request_sense, 6, got, 18, SCSIF_READ | SCSIF_AUTOSENSE, sense, sizeof sense);
+    check(err == HFERR_BadStatus && e_rs == 0 && cmd.scsi_Status == 0 && cmd.scsi_Actual == 18 && got[0] == 0x70 && (got[2] & 15) == 5
+          && got[12] == 0x20, "blk.scsi.request_sense_returns_pending_sense",
+          "bogus opcode %d; REQUEST SENSE %d status %u actual %u response %02x key %u asc %02x", err, e_rs, cmd.scsi_Status,
+          cmd.scsi_Actual, got[0], got[2] & 15, got[12]);
+    memset(got, 0xee, sizeof got);
+    e_rs = scsi_command(0, &cmd, request_sense, 6, got, 18, SCSIF_READ | SCSIF_AUTOSENSE, sense, sizeof sense);
+    check(e_rs == 0 && cmd.scsi_Actual == 18 && got[0] == 0x70 && (got[2] & 15) == 0 && got[12] == 0, "blk.scsi.request_sense_clears_it",
+          "second REQUEST SENSE %d actual %u response %02x key %u asc %02x", e_rs, cmd.scsi_Actual, got[0], got[2] & 15, got[12]);
+    static const uint8_t tur[6] = { 0x00 };
+    err = scsi_command(0, &cmd, bogus, 6, 0, 0, SCSIF_READ, 0, 0);
+    int8 e_tur = scsi_command(0, &cmd, tur, 6, 0, 0, SCSIF_READ, 0, 0);
+    memset(got, 0xee, sizeof got);
+    e_rs = scsi_command(0, &cmd, request_sense, 6, got, 18, SCSIF_READ | SCSIF_AUTOSENSE, sense, sizeof sense);
+    int8 e_auto = scsi_command(0, &cmd, bogus, 6, 0, 0, SCSIF_READ | SCSIF_AUTOSENSE, sense, sizeof sense);
+    static uint8_t got2[32];
+    memset(got2, 0xee, sizeof got2);
+    int8 e_rs2 = scsi_command(0, &cmd, request_sense, 6, got2, 18, SCSIF_READ | SCSIF_AUTOSENSE, sense, sizeof sense);
+    check(err == HFERR_BadStatus && e_tur == 0 && e_rs == 0 && (got[2] & 15) == 0 && e_auto == HFERR_BadStatus && e_rs2 == 0
+          && (got2[2] & 15) == 0 && got2[12] == 0, "blk.scsi.pending_sense_cleared_by_next_command_and_by_autosense",
+          "after TEST UNIT READY: key %u asc %02x; after an autosensed CHECK CONDITION: key %u asc %02x", got[2] & 15, got[12],
+          got2[2] & 15, got2[12]);
+
+    /* VPD: the supported pages list names 0x83 and 0xB1; block device characteristics is 64 bytes, rotation rate and
+     * form factor "not reported" (virtio-blk does not know them). */
+    static const uint8_t vpd0[6] = { 0x12, 0x01, 0x00, 0, 64, 0 };
+    static uint8_t pages[64];
+    memset(pages, 0xee, sizeof pages);
+    err = scsi_command(0, &cmd, vpd0, 6, pages, sizeof pages, SCSIF_READ | SCSIF_AUTOSENSE, sense, sizeof sense);
+    int listed83 = 0, listedb1 = 0;
+    for (unsigned i = 4; i < 4u + pages[3] && i < sizeof pages; i++) {
+        if (pages[i] == 0x83) listed83 = 1;
+        if (pages[i] == 0xb1) listedb1 = 1;
+    }
+    static const uint8_t vpdb1[6] = { 0x12, 0x01, 0xb1, 0, 64, 0 };
+    static uint8_t b1[64];
+    memset(b1, 0xee, sizeof b1);
+    int8 e_b1 = scsi_command(0, &cmd, vpdb1, 6, b1, sizeof b1, SCSIF_READ | SCSIF_AUTOSENSE, sense, sizeof sense);
+    check(err == 0 && listed83 && listedb1 && e_b1 == 0 && cmd.scsi_Actual == 64 && b1[1] == 0xb1 && b1[3] == 0x3c && b1[4] == 0 && b1[5] == 0
+          && (b1[7] & 15) == 0, "blk.scsi.vpd_b1_block_device_characteristics",
+          "supported pages %d (0x83 %d, 0xB1 %d); B1 %d actual %u page %02x length %02x rotation %02x%02x form %u",
+          err, listed83, listedb1, e_b1, cmd.scsi_Actual, b1[1], b1[3], b1[4], b1[5], b1[7] & 15);
+
     uint8_t r16[16] = { 0x88 };
     put_be64(r16 + 2, unit_blocks(0)); r16[13] = 1;
     err = scsi_command(0, &cmd, r16, 16, data, 512, SCSIF_READ | SCSIF_AUTOSENSE, sense, sizeof sense);

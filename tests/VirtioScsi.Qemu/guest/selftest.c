@@ -43,5 +43,6 @@ void guest_main(void)
 #endif
 #ifdef HARNESS_WITH_BLK
     blk_tests();
+    blk_benchmark();
 #endif
 }

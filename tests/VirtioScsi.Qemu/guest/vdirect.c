@@ -18,7 +18,8 @@
 #define CC_Q_DESC 0x20
 #define CC_Q_AVAIL 0x28
 #define CC_Q_USED 0x30
-#define REQUEST_QUEUE 2
+#define SCSI_REQUEST_QUEUE 2
+#define BLK_REQUEST_QUEUE 0
 #define QSIZE 64
 #define REQ_SIZE 51         /* virtio_scsi_cmd_req with 32-byte CDB */
 #define RESP_SIZE 108       /* virtio_scsi_cmd_resp with 96-byte sense */
@@ -30,6 +31,9 @@ static uptr common, notify, isr;
 static uint16_t avail_idx, last_used;
 static uint8_t *desc, *avail, *used;
 static struct slot_buf *bufs;
+/* virtio-blk (vdirect_open_blk) instead of virtio-scsi: request queue 0, requests as virtio 1.0 5.2.6. */
+static int blk;
+static unsigned request_queue = SCSI_REQUEST_QUEUE;
 
 /* Ring fields: little-endian on the modern transport, guest-native (big-endian) on legacy
  * (virtio 1.0, 2.4 and 4.1.4.8 "Legacy Interfaces"). */
@@ -67,7 +71,7 @@ static int open_legacy(void)
     mmio_write8(io + LEG_STATUS, 1 | 2);
     (void)mmio_read_le32(io + LEG_HOST_FEATURES);
     mmio_write_le32(io + LEG_GUEST_FEATURES, 0);
-    mmio_write_le16(io + LEG_QUEUE_SELECT, REQUEST_QUEUE);
+    mmio_write_le16(io + LEG_QUEUE_SELECT, (uint16_t)request_queue);
     qsize = mmio_read_le16(io + LEG_QUEUE_SIZE);                      /* fixed by the device */
     if (qsize < QSIZE) return 0;
     uint32_t avail_off = 16 * qsize, used_off = (avail_off + 6 + 2 * qsize + 4095) & ~4095u;
@@ -86,11 +90,30 @@ static int open_legacy(void)
     return 1;
 }
 
+static int open_function(void);
+
 int vdirect_open(void)
 {
     fn = pci_find(0x1af4, 0x1004, 0);
     if (!fn) fn = pci_find(0x1af4, 0x1048, 0);
     if (!fn) return 0;
+    blk = 0;
+    request_queue = SCSI_REQUEST_QUEUE;
+    return open_function();
+}
+
+int vdirect_open_blk(void)
+{
+    fn = pci_find(0x1af4, 0x1001, 0);
+    if (!fn) fn = pci_find(0x1af4, 0x1042, 0);
+    if (!fn) return 0;
+    blk = 1;
+    request_queue = BLK_REQUEST_QUEUE;
+    return open_function();
+}
+
+static int open_function(void)
+{
     common = notify = isr = 0;
     legacy = 0;
     qsize = QSIZE;
@@ -114,7 +137,7 @@ int vdirect_open(void)
     mmio_write_le32(common + CC_GFSELECT, 1); mmio_write_le32(common + CC_GF, 1);   /* VERSION_1 only */
     mmio_write8(common + CC_STATUS, 1 | 2 | 8);
     if (!(mmio_read8(common + CC_STATUS) & 8)) return 0;
-    mmio_write_le16(common + CC_Q_SELECT, REQUEST_QUEUE);
+    mmio_write_le16(common + CC_Q_SELECT, (uint16_t)request_queue);
     if (mmio_read_le16(common + CC_Q_SIZE) < QSIZE) return 0;
     mmio_write_le16(common + CC_Q_SIZE, QSIZE);
     desc = mem_alloc(16 * QSIZE, 4096);
@@ -149,7 +172,7 @@ void vdirect_kick(void)
     cpu_sync();
     r16(avail + 2, avail_idx);
     cpu_sync();
-    mmio_write_le16(notify, REQUEST_QUEUE);
+    mmio_write_le16(notify, (uint16_t)request_queue);
 }
 
 void vdirect_queue(unsigned slot, unsigned target, const uint8_t *cdb, unsigned cdb_len, void *data, uint32_t len, int to_device)
@@ -178,6 +201,24 @@ void vdirect_queue(unsigned slot, unsigned target, const uint8_t *cdb, unsigned 
     avail_idx++;
 }
 
+void vdirect_blk_queue(unsigned slot, uint64_t sector, void *data, uint32_t len, int to_device)
+{
+    struct slot_buf *b = &bufs[slot];
+    /* struct virtio_blk_outhdr: type, reserved/ioprio, sector; little-endian on the modern transport,
+     * guest-native on legacy (virtio 1.0, 5.2.6.3). */
+    memset(b->req, 0, 16);
+    r32(b->req, to_device ? 1u : 0u);                /* VIRTIO_BLK_T_OUT / VIRTIO_BLK_T_IN */
+    if (legacy) { r32(b->req + 8, (uint32_t)(sector >> 32)); r32(b->req + 12, (uint32_t)sector); }
+    else { r32(b->req + 8, (uint32_t)sector); r32(b->req + 12, (uint32_t)(sector >> 32)); }
+    b->resp[0] = 0xff;
+    uint8_t *d = desc + 16 * (3 * slot);
+    st64(d, (uint32_t)(uptr)b->req); r32(d + 8, 16); r16(d + 12, 1); r16(d + 14, (uint16_t)(3 * slot + 1));
+    st64(d + 16, (uint32_t)(uptr)data); r32(d + 24, len); r16(d + 28, (uint16_t)(1 | (to_device ? 0 : 2))); r16(d + 30, (uint16_t)(3 * slot + 2));
+    st64(d + 32, (uint32_t)(uptr)b->resp); r32(d + 40, 1); r16(d + 44, 2); r16(d + 46, 0);
+    r16(avail + 4 + 2 * (avail_idx % qsize), (uint16_t)(3 * slot));
+    avail_idx++;
+}
+
 int vdirect_poll(unsigned *status)
 {
     if (l16(used + 2) == last_used) return -1;
@@ -188,7 +229,7 @@ int vdirect_poll(unsigned *status)
     unsigned slot = head / 3;
     if (slot >= VDIRECT_SLOTS) return -1;
     struct slot_buf *b = &bufs[slot];
-    if (status) *status = b->resp[11] ? 0x100u | b->resp[11] : b->resp[10];
+    if (status) *status = blk ? b->resp[0] : b->resp[11] ? 0x100u | b->resp[11] : b->resp[10];
     return (int)slot;
 }
 

@@ -9,5 +9,7 @@ void device_tests(void);
 void benchmark(void);
 /* virtioblk.device's tests (guest/blk_tests.c; the disks of include/guest/blk_config.h). */
 void blk_tests(void);
+/* virtioblk.device against the direct client and virtioscsi.device on the same image (guest/blk_bench.c). */
+void blk_benchmark(void);
 
 #endif

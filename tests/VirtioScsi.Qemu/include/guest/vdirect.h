@@ -15,6 +15,11 @@
 
 /* Opens the first virtio-scsi function (modern transport, else legacy); 0 on failure. */
 int vdirect_open(void);
+/* Opens the first virtio-blk function the same way (request queue 0); then vdirect_blk_queue and
+ * vdirect_kick/vdirect_poll, whose status is the request's status byte (VIRTIO_BLK_S_OK 0). */
+int vdirect_open_blk(void);
+/* Queues one virtio-blk IN (or OUT with to_device) of len bytes at 512-byte sector `sector` in a slot. */
+void vdirect_blk_queue(unsigned slot, uint64_t sector, void *data, uint32_t len, int to_device);
 int vdirect_is_legacy(void);
 /* Queues one command in a slot (0..VDIRECT_SLOTS-1): CDB, optional data buffer and direction. */
 void vdirect_submit(unsigned slot, unsigned target, const uint8_t *cdb, unsigned cdb_len, void *data, uint32_t len, int to_device);

@@ -8,6 +8,7 @@
 #define HARNESS_BOARD_H
 
 #include "harness/cpu.h"
+#include "harness/layout.h"
 
 /* A PCI host bridge with a type-1 CONFIG_ADDRESS/CONFIG_DATA pair (both little-endian). */
 struct pci_host {
@@ -43,5 +44,8 @@ struct board {
 };
 
 extern const struct board board;
+
+HARNESS_LAYOUT(board, struct board);
+HARNESS_LAYOUT(pci_host, struct pci_host);
 
 #endif

@@ -13,6 +13,7 @@
 #include <interfaces/exec.h>
 #include <interfaces/expansion.h>
 #include "harness/sched.h"
+#include "harness/layout.h"
 
 #pragma pack(push, 2)
 /* The SDK's struct Task members up to tc_UserData, then the harness's own. */
@@ -117,5 +118,8 @@ extern uint32 exec_dma_run;
 /* Nonzero: AddIntServer refuses (returns FALSE), as exec does for a line it cannot serve; a test of a
  * driver's polled mode sets it before the driver initialises. */
 extern int exec_refuse_int_servers;
+
+HARNESS_LAYOUT(exec_stats, struct exec_stats);
+HARNESS_LAYOUT(exec_task, struct Task);
 
 #endif

@@ -7,6 +7,7 @@
 #define HARNESS_IRQ_H
 
 #include <stdint.h>
+#include "harness/layout.h"
 
 #define IRQ_NONE 0xffu
 #define IRQ_MAX 64u
@@ -37,5 +38,7 @@ extern void (*watchdog_dump)(void);
 
 /* Installs exception vectors (74xx: stubs at 0x100.., MSR[IP] cleared; 440: IVPR/IVORs). */
 void exc_install(void);
+
+HARNESS_LAYOUT(irq_action, struct irq_action);
 
 #endif

@@ -52,4 +52,6 @@ static inline void pci_write32(const struct pci_function *f, unsigned off, uint3
 static inline void pci_write16(const struct pci_function *f, unsigned off, uint16_t v) { pci_cfg_write16(f->host, f->bus, f->dev, f->fn, off, v); }
 static inline void pci_write8(const struct pci_function *f, unsigned off, uint8_t v) { pci_cfg_write8(f->host, f->bus, f->dev, f->fn, off, v); }
 
+HARNESS_LAYOUT(pci_function, struct pci_function);
+
 #endif

@@ -8,6 +8,7 @@
 #define HARNESS_SCHED_H
 
 #include "harness/cpu.h"
+#include "harness/layout.h"
 
 #define HARNESS_IDLE_LIMIT_S 20
 
@@ -51,5 +52,7 @@ extern void (*sched_deadlock_hook)(void);
 
 /* Context switches performed, for the tests. */
 extern uint32_t sched_switches;
+
+HARNESS_LAYOUT(htask, struct htask);
 
 #endif

@@ -1,4 +1,5 @@
-/* sys/stream.h: the STREAMS structures and utilities of SVR4.0 a driver uses (SVR4.0 names and member order; written for the tests). */
+/* sys/stream.h: the STREAMS structures and utilities of SVR4.0 a driver uses (SVR4.0 names and member order, checked
+ * against USL's head.sys:sys/stream.h 11.44.3.2, the definition without _STYPES; written for the tests). */
 #ifndef _SYS_STREAM_H
 #define _SYS_STREAM_H
 
@@ -63,10 +64,9 @@ typedef struct datab {
 	uchar db_ref;
 	uchar db_type;
 	uchar db_iswhat;
-	uchar db_filler1;
 	uint db_size;
-	caddr_t db_msgaddr;
 	long db_filler;
+	caddr_t db_msgaddr;
 } dblk_t;
 
 typedef struct msgb {

@@ -1,6 +1,4 @@
-using DriverCompiler.A4091.Sim.Tests.Infrastructure;
-
-namespace DriverCompiler.A4091.Uae.Tests;
+namespace DriverCompiler.Testing.Uae;
 
 /// <summary>
 /// The programs the FS-UAE tier runs and the Debian packages that provide them; a missing one fails the
@@ -22,12 +20,17 @@ public static class UaeTools
     /// <summary>Full path of <paramref name="tool"/>; throws naming the package of every missing tool of <see cref="Required"/>.</summary>
     public static string Require(string tool)
     {
-        var missing = Required.Where(r => Tools.FindOnPath(r.Tool) is null).ToList();
+        var missing = Required.Where(r => FindOnPath(r.Tool) is null).ToList();
         if (missing.Count > 0)
             throw new InvalidOperationException(string.Join("\n", missing.Select(m =>
                 $"'{m.Tool}' not found on PATH: install the Debian package {m.Package} (apt-get install --no-install-recommends {m.Package})")));
-        return Tools.FindOnPath(tool)!;
+        return FindOnPath(tool)!;
     }
+
+    /// <summary>Full path of <paramref name="tool"/> in a directory of PATH, or null.</summary>
+    public static string? FindOnPath(string tool) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Where(d => d.Length > 0).Select(d => Path.Combine(d, tool)).FirstOrDefault(File.Exists);
 
     /// <summary>
     /// Fails naming the package when FS-UAE's output shows it could not run headless: no X server
