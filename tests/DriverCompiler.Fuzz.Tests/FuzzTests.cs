@@ -148,6 +148,67 @@ public sealed class FuzzTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Reducer_never_edits_what_makes_a_program_terminate()
+    {
+        // The generator's three loop shapes and its recursion budget. A candidate that recursed without end
+        // overflowed the .NET run's stack and killed the campaign (seed 410001's reduction); one that looped
+        // without end would leave a .NET thread spinning.
+        const string source = """
+            namespace Fuzz.Terminates;
+            public static unsafe class Program
+            {
+                static int g0 = 3;
+                static int R(int depth, int v)
+                {
+                    if (depth <= 0) return v + 1;
+                    return (int)(R(depth - 1, v * 2) + (g0 ^ 5));
+                }
+                public static void Run()
+                {
+                    for (int i0 = 0; i0 < 3; i0++)
+                    {
+                        g0 += R(2, i0);
+                    }
+                    int i1 = 2;
+                    while (i1-- > 0)
+                    {
+                        g0 ^= 7;
+                    }
+                    int i2 = 4;
+                    do
+                    {
+                        g0 -= 1;
+                    } while (--i2 > 0);
+                    Probe.I(g0);
+                }
+            }
+            """;
+        int checkedCandidates = 0;
+        foreach (var edit in Reducer.LineCandidates(source).Concat(Reducer.ExpressionCandidates(source)))
+        {
+            string s = Reducer.Apply(source, [edit]);
+            var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(s);
+            if (tree.GetDiagnostics().Any()) continue;
+            checkedCandidates++;
+            var root = tree.GetRoot();
+            var nodes = root.DescendantNodes().ToList();
+            foreach (var m in nodes.OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().Where(m => m.Identifier.Text == "R"))
+            {
+                Assert.True(m.Body!.ToString().Contains("if (depth <= 0)", StringComparison.Ordinal), "the recursion guard went:\n" + s);
+                foreach (var call in m.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>().Where(c => c.Expression.ToString() == "R"))
+                    Assert.True(call.ArgumentList.Arguments[0].ToString() == "depth - 1", "the budget changed:\n" + s);
+            }
+            foreach (var w in nodes.OfType<Microsoft.CodeAnalysis.CSharp.Syntax.WhileStatementSyntax>())
+                Assert.True(w.Condition.ToString() is "i1-- > 0" or "--i2 > 0", "a while condition changed:\n" + s); // "do" removed: while (--i2 > 0);
+            foreach (var d in nodes.OfType<Microsoft.CodeAnalysis.CSharp.Syntax.DoStatementSyntax>())
+                Assert.True(d.Condition.ToString() == "--i2 > 0", "a do condition changed:\n" + s);
+            foreach (var f in nodes.OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ForStatementSyntax>())
+                Assert.True(f.Condition?.ToString() == "i0 < 3" && string.Join(",", f.Incrementors) == "i0++", "a for header changed:\n" + s);
+        }
+        Assert.True(checkedCandidates > 20, $"only {checkedCandidates} candidates parsed");
+    }
+
+    [Fact]
     public void Mutated_sources_give_only_diagnostics()
     {
         var clock = Stopwatch.StartNew();
