@@ -280,9 +280,31 @@ internal sealed partial class FunctionLowerer
             if (k > 0) acc = acc.With(own[k]);
         }
         for (int k = 0; k < operands.Count; k++)
+        {
             if (operands[k] is { } op && !op.ConstantValue.HasValue && !later[k].IsEmpty && own[k].ConflictsWith(later[k]))
                 Spill(op);
+            // A variable passed by reference (or whose address is an operand) that a later operand assigns,
+            // F(ref s.F, s.F = r): the address is not a temporary's to take, and C# passes the variable, which
+            // the assignment changes before the call. The later operands up to the last one that assigns it are
+            // evaluated first, in order (&s.F next to s.F = r in one call is GCC's -Wsequence-point).
+            if (AddressedStorage(operands[k]) is { } where)
+            {
+                int last = -1;
+                for (int j = k + 1; j < operands.Count; j++)
+                    if (own[j].DirectlyWrites(where)) last = j;
+                for (int j = k + 1; j <= last; j++)
+                    if (operands[j] is { } o && !o.ConstantValue.HasValue && !own[j].IsEmpty) Spill(o);
+            }
+        }
     }
+
+    /// <summary>The storage whose address an operand is: a by-reference argument's variable, or <c>&amp;x</c>; else null.</summary>
+    private object? AddressedStorage(IOperation? operand) => operand switch
+    {
+        IArgumentOperation { Parameter.RefKind: not RefKind.None } a => StorageOf(a.Value),
+        IAddressOfOperation ad => StorageOf(ad.Reference),
+        _ => null,
+    };
 
     /// <summary>Sequences the address parts of an assignable expression against what follows them.</summary>
     private void SequenceTarget(IOperation target, IEnumerable<IOperation?> rest, Effects? after = null)
