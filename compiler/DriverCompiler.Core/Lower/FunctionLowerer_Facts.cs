@@ -154,6 +154,11 @@ internal sealed partial class FunctionLowerer
                 return signed && x.Lo > full.Lo ? (full with { Lo = -x.Hi, Hi = -x.Lo }).Normalize() : full;
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Plus, OperatorMethod: null } plus when Facts(plus.Operand) is { } p && p.Width == width && p.Signed == signed:
                 return p;
+            // x ^ x and x - x are 0 for a read with no side effects (GCC folds both, operand_equal_p); before the
+            // bitwise case, which would match x ^ x first and know only what the bits of x say (seed 420028)
+            case IBinaryOperation { OperatorMethod: null, OperatorKind: BinaryOperatorKind.ExclusiveOr or BinaryOperatorKind.Subtract } same
+                when SameRead(same.LeftOperand, same.RightOperand):
+                return IntFacts.Exact(width, signed, 0);
             case IBinaryOperation { OperatorMethod: null, OperatorKind: BinaryOperatorKind.And or BinaryOperatorKind.Or or BinaryOperatorKind.ExclusiveOr } bit
                 when Facts(bit.LeftOperand) is { } l && Facts(bit.RightOperand) is { } r && l.Width == width && r.Width == width:
                 {
@@ -200,10 +205,6 @@ internal sealed partial class FunctionLowerer
                     Int128 m = Int128.Abs(d) - 1;
                     return (full with { Lo = x.Lo >= 0 ? 0 : -m, Hi = x.Hi <= 0 ? 0 : m }).Normalize();
                 }
-            // x ^ x and x - x are 0 for a read with no side effects (GCC folds both, operand_equal_p)
-            case IBinaryOperation { OperatorMethod: null, OperatorKind: BinaryOperatorKind.ExclusiveOr or BinaryOperatorKind.Subtract } same
-                when SameRead(same.LeftOperand, same.RightOperand):
-                return IntFacts.Exact(width, signed, 0);
             case IBinaryOperation { OperatorMethod: null, OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply } arith
                 when !arith.IsChecked && Facts(arith.LeftOperand) is { } l && Facts(arith.RightOperand) is { } r && l.Width == width && r.Width == width:
                 {
