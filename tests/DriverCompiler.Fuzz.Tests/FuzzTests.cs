@@ -23,8 +23,9 @@ public sealed class FuzzTests(ITestOutputHelper output)
     /// suite: 300301 (GCC negated a signed divisor under -fwrapv: int.MinValue / -1, SIGFPE), 400131 and 400237
     /// (a struct written only through a fixed buffer element: -Wunused-but-set-variable / -parameter), 400057 and
     /// 410001 (a ref argument's variable changed by a later argument, f(&amp;g.f, g.f = x): -Wsequence-point),
-    /// 420028 (b &gt;= (byte)(b ^ b): -Wtype-limits).</summary>
-    public static readonly ulong[] RegressionSeeds = [300301, 400131, 400237, 400057, 410001, 420028];
+    /// 420028 (b &gt;= (byte)(b ^ b): -Wtype-limits), 400466 (default of a struct of fixed buffers only inside an
+    /// initializer: -Wmissing-braces).</summary>
+    public static readonly ulong[] RegressionSeeds = [300301, 400131, 400237, 400057, 410001, 420028, 400466];
 
     /// <summary>Mutants the Test target compiles.</summary>
     public const int FixedMutants = 40;
