@@ -334,6 +334,17 @@ internal sealed partial class FunctionLowerer
     /// </summary>
     private void Spill(IOperation op)
     {
+        // A fixed buffer used as a pointer is its struct's address plus an offset: the parts of that address go
+        // into temporaries instead, in order (a pointer temporary to a buffer of a packed struct, uint32 *t = p->f1,
+        // is GCC's -Waddress-of-packed-member; fuzz seed 400211)
+        if ((op as IFieldReferenceOperation ?? (op.Kind == OperationKind.None && op.ChildOperations.Count == 1 ? op.ChildOperations.First() as IFieldReferenceOperation : null))
+                is { Field.IsFixedSizeBuffer: true } buffer
+            && AddressParts(buffer) is { } parts)
+        {
+            foreach (var part in parts)
+                if (!part.ConstantValue.HasValue && !EffectsOf(part).IsEmpty) Spill(part);
+            return;
+        }
         if (op is IConversionOperation { IsImplicit: true, OperatorMethod: null } c && !c.ConstantValue.HasValue
             && IsIntegral(c.Type) && IsIntegral(c.Operand.Type) && !spilled.ContainsKey(op))
         {
