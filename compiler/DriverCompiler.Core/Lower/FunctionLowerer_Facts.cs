@@ -127,6 +127,7 @@ internal sealed partial class FunctionLowerer
     /// </summary>
     private static IntFacts? Facts(IOperation op)
     {
+        if (op.Type?.SpecialType == SpecialType.System_Boolean) return BoolFacts(op);
         if (!IsIntegral(op.Type)) return null;
         int width = Bits(op.Type);
         bool signed = IsSigned(op.Type);
@@ -263,6 +264,31 @@ internal sealed partial class FunctionLowerer
             && SymbolEqualityComparer.Default.Equals(x.Operand.Type, y.Operand.Type) && SameRead(x.Operand, y.Operand),
         _ => false,
     };
+
+    /// <summary>
+    /// The facts of a bool as C holds it (a byte-wide 0 or 1 for TRUE and FALSE): a constant is exact, and
+    /// <c>&amp;</c>, <c>|</c>, <c>^</c> of two bools combine their known bits as for integers, so
+    /// <c>(x &amp; false) != true</c> is decided as GCC decides it ("bitwise comparison always evaluates to
+    /// true", -Wtautological-compare; fuzz seed 400017). Any other bool is left at every byte value: a bool
+    /// read from memory need not be 0 or 1.
+    /// </summary>
+    private static IntFacts? BoolFacts(IOperation op)
+    {
+        if (op.ConstantValue.HasValue) return op.ConstantValue.Value is bool v ? IntFacts.Exact(8, false, v ? 1 : 0) : null;
+        var full = IntFacts.Full(8, false);
+        if (op is IBinaryOperation { OperatorMethod: null, OperatorKind: BinaryOperatorKind.And or BinaryOperatorKind.Or or BinaryOperatorKind.ExclusiveOr } bit
+            && BoolFacts(bit.LeftOperand) is { } l && BoolFacts(bit.RightOperand) is { } r)
+        {
+            var (zeros, ones) = bit.OperatorKind switch
+            {
+                BinaryOperatorKind.And => (l.Zeros | r.Zeros, l.Ones & r.Ones),
+                BinaryOperatorKind.Or => (l.Zeros & r.Zeros, l.Ones | r.Ones),
+                _ => ((l.Zeros & r.Zeros) | (l.Ones & r.Ones), (l.Zeros & r.Ones) | (l.Ones & r.Zeros)),
+            };
+            return (full with { Zeros = zeros, Ones = ones }).Normalize();
+        }
+        return full;
+    }
 
     /// <summary>
     /// <c>(ulong)i == c</c> for an int i: the widened value is never c when no value of i's type widens to c
