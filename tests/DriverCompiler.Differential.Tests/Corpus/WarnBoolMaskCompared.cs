@@ -4,7 +4,7 @@
 // side effects.
 namespace Corpus.WarnBoolMaskCompared;
 
-public static class Program
+public static unsafe class Program
 {
     static short level = 5;
     static bool flag = true;
