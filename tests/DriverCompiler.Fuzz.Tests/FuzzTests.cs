@@ -25,8 +25,9 @@ public sealed class FuzzTests(ITestOutputHelper output)
     /// 410001 (a ref argument's variable changed by a later argument, f(&amp;g.f, g.f = x): -Wsequence-point),
     /// 420028 (b &gt;= (byte)(b ^ b): -Wtype-limits), 400466 (default of a struct of fixed buffers only inside an
     /// initializer: -Wmissing-braces), 400211 (a packed struct's fixed buffer indexed by an expression with side
-    /// effects: -Waddress-of-packed-member), 400017 (TRUE != (x &amp; FALSE): -Wtautological-compare).</summary>
-    public static readonly ulong[] RegressionSeeds = [300301, 400131, 400237, 400057, 410001, 420028, 400466, 400211, 400017];
+    /// effects: -Waddress-of-packed-member), 400017 (TRUE != (x &amp; FALSE): -Wtautological-compare), 500089
+    /// ((byte)((ushort)q-&gt;Le - (ushort)q-&gt;Le) &gt; y: -Wtype-limits).</summary>
+    public static readonly ulong[] RegressionSeeds = [300301, 400131, 400237, 400057, 410001, 420028, 400466, 400211, 400017, 500089];
 
     /// <summary>Mutants the Test target compiles.</summary>
     public const int FixedMutants = 40;

@@ -249,10 +249,20 @@ internal sealed partial class FunctionLowerer
 
     /// <summary>
     /// Two reads of the same storage with no side effects and nothing that may change between them: a local,
-    /// a parameter, a static or instance field (not volatile, not a device register), through the same conversions.
+    /// a parameter, a static or instance field (not volatile, not a device register), also through the same pointer
+    /// (<c>p-&gt;F</c>, which C reads without volatile), through the same conversions, the endian types' byte swaps
+    /// among them (<c>(ushort)p-&gt;Le - (ushort)p-&gt;Le</c>, which GCC folds to 0: seed 500089's -Wtype-limits).
     /// </summary>
     private static bool SameRead(IOperation a, IOperation b) => (a, b) switch
     {
+        // p->: Roslyn's kind-less dereference of the same pointer read
+        ({ Kind: OperationKind.None } x, { Kind: OperationKind.None } y) =>
+            x.ChildOperations.Count == 1 && y.ChildOperations.Count == 1
+            && Parentheses.IsPointerMemberTarget(x.Syntax) && Parentheses.IsPointerMemberTarget(y.Syntax)
+            && SameRead(x.ChildOperations.First(), y.ChildOperations.First()),
+        (IConversionOperation { OperatorMethod: { } xm } x, IConversionOperation { OperatorMethod: { } ym } y) =>
+            SymbolEqualityComparer.Default.Equals(xm, ym) && DslSymbols.EndianType(xm.ContainingType) is not null
+            && SameRead(x.Operand, y.Operand),
         (ILocalReferenceOperation x, ILocalReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Local, y.Local),
         (IParameterReferenceOperation x, IParameterReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Parameter, y.Parameter),
         (IInstanceReferenceOperation, IInstanceReferenceOperation) => true,
