@@ -21,9 +21,13 @@ public sealed class FuzzTests(ITestOutputHelper output)
 
     /// <summary>Campaign seeds of fixed findings, run with the fixed seeds so a finding that comes back fails the
     /// suite: 300301 (GCC negated a signed divisor under -fwrapv: int.MinValue / -1, SIGFPE), 400131 and 400237
-    /// (a struct written only through a fixed buffer element: -Wunused-but-set-variable / -parameter), 400057 (a ref
-    /// argument's variable changed by a later argument: -Wsequence-point).</summary>
-    public static readonly ulong[] RegressionSeeds = [300301, 400131, 400237, 400057];
+    /// (a struct written only through a fixed buffer element: -Wunused-but-set-variable / -parameter), 400057 and
+    /// 410001 (a ref argument's variable changed by a later argument, f(&amp;g.f, g.f = x): -Wsequence-point),
+    /// 420028 (b &gt;= (byte)(b ^ b): -Wtype-limits), 400466 (default of a struct of fixed buffers only inside an
+    /// initializer: -Wmissing-braces), 400211 (a packed struct's fixed buffer indexed by an expression with side
+    /// effects: -Waddress-of-packed-member), 400017 (TRUE != (x &amp; FALSE): -Wtautological-compare), 500089
+    /// ((byte)((ushort)q-&gt;Le - (ushort)q-&gt;Le) &gt; y: -Wtype-limits).</summary>
+    public static readonly ulong[] RegressionSeeds = [300301, 400131, 400237, 400057, 410001, 420028, 400466, 400211, 400017, 500089];
 
     /// <summary>Mutants the Test target compiles.</summary>
     public const int FixedMutants = 40;
@@ -151,6 +155,67 @@ public sealed class FuzzTests(ITestOutputHelper output)
         int lines = reduced.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
         Assert.True(lines <= 12, $"{lines} lines left:\n{reduced}");
         Assert.DoesNotContain("g0 + 5", reduced, StringComparison.Ordinal); // expression level: the operand the finding does not need
+    }
+
+    [Fact]
+    public void Reducer_never_edits_what_makes_a_program_terminate()
+    {
+        // The generator's three loop shapes and its recursion budget. A candidate that recursed without end
+        // overflowed the .NET run's stack and killed the campaign (seed 410001's reduction); one that looped
+        // without end would leave a .NET thread spinning.
+        const string source = """
+            namespace Fuzz.Terminates;
+            public static unsafe class Program
+            {
+                static int g0 = 3;
+                static int R(int depth, int v)
+                {
+                    if (depth <= 0) return v + 1;
+                    return (int)(R(depth - 1, v * 2) + (g0 ^ 5));
+                }
+                public static void Run()
+                {
+                    for (int i0 = 0; i0 < 3; i0++)
+                    {
+                        g0 += R(2, i0);
+                    }
+                    int i1 = 2;
+                    while (i1-- > 0)
+                    {
+                        g0 ^= 7;
+                    }
+                    int i2 = 4;
+                    do
+                    {
+                        g0 -= 1;
+                    } while (--i2 > 0);
+                    Probe.I(g0);
+                }
+            }
+            """;
+        int checkedCandidates = 0;
+        foreach (var edit in Reducer.LineCandidates(source).Concat(Reducer.ExpressionCandidates(source)))
+        {
+            string s = Reducer.Apply(source, [edit]);
+            var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(s);
+            if (tree.GetDiagnostics().Any()) continue;
+            checkedCandidates++;
+            var root = tree.GetRoot();
+            var nodes = root.DescendantNodes().ToList();
+            foreach (var m in nodes.OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().Where(m => m.Identifier.Text == "R"))
+            {
+                Assert.True(m.Body!.ToString().Contains("if (depth <= 0)", StringComparison.Ordinal), "the recursion guard went:\n" + s);
+                foreach (var call in m.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>().Where(c => c.Expression.ToString() == "R"))
+                    Assert.True(call.ArgumentList.Arguments[0].ToString() == "depth - 1", "the budget changed:\n" + s);
+            }
+            foreach (var w in nodes.OfType<Microsoft.CodeAnalysis.CSharp.Syntax.WhileStatementSyntax>())
+                Assert.True(w.Condition.ToString() is "i1-- > 0" or "--i2 > 0", "a while condition changed:\n" + s); // "do" removed: while (--i2 > 0);
+            foreach (var d in nodes.OfType<Microsoft.CodeAnalysis.CSharp.Syntax.DoStatementSyntax>())
+                Assert.True(d.Condition.ToString() == "--i2 > 0", "a do condition changed:\n" + s);
+            foreach (var f in nodes.OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ForStatementSyntax>())
+                Assert.True(f.Condition?.ToString() == "i0 < 3" && string.Join(",", f.Incrementors) == "i0++", "a for header changed:\n" + s);
+        }
+        Assert.True(checkedCandidates > 20, $"only {checkedCandidates} candidates parsed");
     }
 
     [Fact]

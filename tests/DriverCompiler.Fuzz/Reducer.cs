@@ -12,6 +12,13 @@ namespace DriverCompiler.Fuzz;
 /// level — replace an operator, cast, conditional or call by one of its operands. Candidates are tested
 /// in batches (one harness run each); the removals that each keep the finding are then tried all at
 /// once, and kept together when they still do, else the first alone. Stops at a fixpoint or the time limit.
+/// <para>
+/// What makes the generator's programs terminate is never edited: the recursion budget (the <c>depth &lt;= 0</c>
+/// guard, the <c>depth - 1</c> argument) and the loop conditions and steps. A reduced candidate that recursed
+/// without end would overflow the stack of the .NET run, which no handler can catch: the campaign process died
+/// (seed 410001's reduction, <c>F(depth - 1)</c> reduced to <c>F(depth)</c>); one that looped without end
+/// would leave a .NET thread spinning that nothing can stop.
+/// </para>
 /// </summary>
 /// <param name="stillFails">Given candidate sources, says for each whether it still shows the finding.</param>
 /// <param name="limit">Time after which the best program so far is returned.</param>
@@ -99,6 +106,7 @@ public sealed class Reducer(Func<IReadOnlyList<string>, bool[]> stillFails, Time
         {
             string line = text[starts[k]..LineEnd(k)];
             if (line.TrimStart().StartsWith("namespace", StringComparison.Ordinal)) continue;
+            if (line.Contains("depth <= 0", StringComparison.Ordinal)) continue; // the recursion budget's guard
             // The block this line starts: the header line, then lines until the braces balance again.
             int depth = 0, j = k;
             bool opened = false;
@@ -127,6 +135,7 @@ public sealed class Reducer(Func<IReadOnlyList<string>, bool[]> stillFails, Time
         var edits = new List<Edit>();
         foreach (var node in root.DescendantNodes().OfType<ExpressionSyntax>())
         {
+            if (ControlsTermination(node)) continue;
             IEnumerable<SyntaxNode> parts = node switch
             {
                 BinaryExpressionSyntax b => [b.Left, b.Right],
@@ -148,5 +157,22 @@ public sealed class Reducer(Func<IReadOnlyList<string>, bool[]> stillFails, Time
                 edits.Add(new Edit(span.Start, span.Length, "0"));
         }
         return edits;
+    }
+
+    /// <summary>True for an expression inside a loop's condition or step, or inside the recursion budget's <c>depth - 1</c>.</summary>
+    private static bool ControlsTermination(ExpressionSyntax node)
+    {
+        foreach (var a in node.AncestorsAndSelf())
+        {
+            if (a is BinaryExpressionSyntax { Left: IdentifierNameSyntax { Identifier.Text: "depth" } }) return true;
+            switch (a)
+            {
+                case WhileStatementSyntax w when w.Condition.Span.Contains(node.Span): return true;
+                case DoStatementSyntax d when d.Condition.Span.Contains(node.Span): return true;
+                case ForStatementSyntax f when (f.Condition?.Span.Contains(node.Span) ?? false) || f.Incrementors.Any(i => i.Span.Contains(node.Span)): return true;
+                case StatementSyntax: return false;
+            }
+        }
+        return false;
     }
 }

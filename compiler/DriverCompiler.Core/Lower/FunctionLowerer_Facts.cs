@@ -127,6 +127,7 @@ internal sealed partial class FunctionLowerer
     /// </summary>
     private static IntFacts? Facts(IOperation op)
     {
+        if (op.Type?.SpecialType == SpecialType.System_Boolean) return BoolFacts(op);
         if (!IsIntegral(op.Type)) return null;
         int width = Bits(op.Type);
         bool signed = IsSigned(op.Type);
@@ -154,6 +155,11 @@ internal sealed partial class FunctionLowerer
                 return signed && x.Lo > full.Lo ? (full with { Lo = -x.Hi, Hi = -x.Lo }).Normalize() : full;
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Plus, OperatorMethod: null } plus when Facts(plus.Operand) is { } p && p.Width == width && p.Signed == signed:
                 return p;
+            // x ^ x and x - x are 0 for a read with no side effects (GCC folds both, operand_equal_p); before the
+            // bitwise case, which would match x ^ x first and know only what the bits of x say (seed 420028)
+            case IBinaryOperation { OperatorMethod: null, OperatorKind: BinaryOperatorKind.ExclusiveOr or BinaryOperatorKind.Subtract } same
+                when SameRead(same.LeftOperand, same.RightOperand):
+                return IntFacts.Exact(width, signed, 0);
             case IBinaryOperation { OperatorMethod: null, OperatorKind: BinaryOperatorKind.And or BinaryOperatorKind.Or or BinaryOperatorKind.ExclusiveOr } bit
                 when Facts(bit.LeftOperand) is { } l && Facts(bit.RightOperand) is { } r && l.Width == width && r.Width == width:
                 {
@@ -200,10 +206,6 @@ internal sealed partial class FunctionLowerer
                     Int128 m = Int128.Abs(d) - 1;
                     return (full with { Lo = x.Lo >= 0 ? 0 : -m, Hi = x.Hi <= 0 ? 0 : m }).Normalize();
                 }
-            // x ^ x and x - x are 0 for a read with no side effects (GCC folds both, operand_equal_p)
-            case IBinaryOperation { OperatorMethod: null, OperatorKind: BinaryOperatorKind.ExclusiveOr or BinaryOperatorKind.Subtract } same
-                when SameRead(same.LeftOperand, same.RightOperand):
-                return IntFacts.Exact(width, signed, 0);
             case IBinaryOperation { OperatorMethod: null, OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply } arith
                 when !arith.IsChecked && Facts(arith.LeftOperand) is { } l && Facts(arith.RightOperand) is { } r && l.Width == width && r.Width == width:
                 {
@@ -247,10 +249,20 @@ internal sealed partial class FunctionLowerer
 
     /// <summary>
     /// Two reads of the same storage with no side effects and nothing that may change between them: a local,
-    /// a parameter, a static or instance field (not volatile, not a device register), through the same conversions.
+    /// a parameter, a static or instance field (not volatile, not a device register), also through the same pointer
+    /// (<c>p-&gt;F</c>, which C reads without volatile), through the same conversions, the endian types' byte swaps
+    /// among them (<c>(ushort)p-&gt;Le - (ushort)p-&gt;Le</c>, which GCC folds to 0: seed 500089's -Wtype-limits).
     /// </summary>
     private static bool SameRead(IOperation a, IOperation b) => (a, b) switch
     {
+        // p->: Roslyn's kind-less dereference of the same pointer read
+        ({ Kind: OperationKind.None } x, { Kind: OperationKind.None } y) =>
+            x.ChildOperations.Count == 1 && y.ChildOperations.Count == 1
+            && Parentheses.IsPointerMemberTarget(x.Syntax) && Parentheses.IsPointerMemberTarget(y.Syntax)
+            && SameRead(x.ChildOperations.First(), y.ChildOperations.First()),
+        (IConversionOperation { OperatorMethod: { } xm } x, IConversionOperation { OperatorMethod: { } ym } y) =>
+            SymbolEqualityComparer.Default.Equals(xm, ym) && DslSymbols.EndianType(xm.ContainingType) is not null
+            && SameRead(x.Operand, y.Operand),
         (ILocalReferenceOperation x, ILocalReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Local, y.Local),
         (IParameterReferenceOperation x, IParameterReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Parameter, y.Parameter),
         (IInstanceReferenceOperation, IInstanceReferenceOperation) => true,
@@ -262,6 +274,31 @@ internal sealed partial class FunctionLowerer
             && SymbolEqualityComparer.Default.Equals(x.Operand.Type, y.Operand.Type) && SameRead(x.Operand, y.Operand),
         _ => false,
     };
+
+    /// <summary>
+    /// The facts of a bool as C holds it (a byte-wide 0 or 1 for TRUE and FALSE): a constant is exact, and
+    /// <c>&amp;</c>, <c>|</c>, <c>^</c> of two bools combine their known bits as for integers, so
+    /// <c>(x &amp; false) != true</c> is decided as GCC decides it ("bitwise comparison always evaluates to
+    /// true", -Wtautological-compare; fuzz seed 400017). Any other bool is left at every byte value: a bool
+    /// read from memory need not be 0 or 1.
+    /// </summary>
+    private static IntFacts? BoolFacts(IOperation op)
+    {
+        if (op.ConstantValue.HasValue) return op.ConstantValue.Value is bool v ? IntFacts.Exact(8, false, v ? 1 : 0) : null;
+        var full = IntFacts.Full(8, false);
+        if (op is IBinaryOperation { OperatorMethod: null, OperatorKind: BinaryOperatorKind.And or BinaryOperatorKind.Or or BinaryOperatorKind.ExclusiveOr } bit
+            && BoolFacts(bit.LeftOperand) is { } l && BoolFacts(bit.RightOperand) is { } r)
+        {
+            var (zeros, ones) = bit.OperatorKind switch
+            {
+                BinaryOperatorKind.And => (l.Zeros | r.Zeros, l.Ones & r.Ones),
+                BinaryOperatorKind.Or => (l.Zeros & r.Zeros, l.Ones | r.Ones),
+                _ => ((l.Zeros & r.Zeros) | (l.Ones & r.Ones), (l.Zeros & r.Ones) | (l.Ones & r.Zeros)),
+            };
+            return (full with { Zeros = zeros, Ones = ones }).Normalize();
+        }
+        return full;
+    }
 
     /// <summary>
     /// <c>(ulong)i == c</c> for an int i: the widened value is never c when no value of i's type widens to c

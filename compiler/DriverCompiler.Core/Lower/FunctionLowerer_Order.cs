@@ -280,22 +280,41 @@ internal sealed partial class FunctionLowerer
             if (k > 0) acc = acc.With(own[k]);
         }
         // A ref/out/in argument is only an address until the call: nothing to evaluate early. A later operand that
-        // changes its variable (F(ref s.F, ++s.F)) is evaluated early instead, in its turn: C# changes the variable
-        // before the call too, and C may not change an object that another argument takes the address of in the same
-        // expression without GCC's -Wsequence-point ("operation on 's.f' may be undefined").
+        // changes its variable (F(ref s.F, ++s.F)), or reads what the callee will change, is evaluated early instead,
+        // in its turn: C# changes the variable before the call too, and C may not change an object that another
+        // argument takes the address of in the same expression without GCC's -Wsequence-point ("operation on 's.f'
+        // may be undefined"). The same for an address operand, F(&x, x = 6) (fuzz seed 410001).
         HashSet<int>? early = null;
         for (int k = 0; k < operands.Count; k++)
         {
             if (operands[k] is not { } op || op.ConstantValue.HasValue) continue;
-            if (op is IArgumentOperation { Parameter.RefKind: not RefKind.None })
+            if (AddressedStorage(op) is { } where)
             {
+                var used = own[k].With(ReadWriteOf(where));
                 for (int j = k + 1; j < operands.Count; j++)
-                    if (operands[j] is not (null or IArgumentOperation) && own[k].ConflictsWith(own[j])) (early ??= []).Add(j);
-                continue;
+                    if (operands[j] is not (null or IArgumentOperation) && used.ConflictsWith(own[j])) (early ??= []).Add(j);
+                if (op is IArgumentOperation) continue;
             }
             if (early?.Contains(k) == true || !later[k].IsEmpty && own[k].ConflictsWith(later[k]))
                 Spill(op);
         }
+    }
+
+    /// <summary>The storage whose address an operand is: a by-reference argument's variable, or <c>&amp;x</c>; else null.</summary>
+    private object? AddressedStorage(IOperation? operand) => operand switch
+    {
+        IArgumentOperation { Parameter.RefKind: not RefKind.None } a => StorageOf(a.Value),
+        IAddressOfOperation ad => StorageOf(ad.Reference),
+        _ => null,
+    };
+
+    /// <summary>The effects of a callee that reads and writes <paramref name="where"/>.</summary>
+    private static Effects ReadWriteOf(object where)
+    {
+        var e = new Effects();
+        e.AddRead(where);
+        e.AddWrite(where);
+        return e;
     }
 
     /// <summary>Sequences the address parts of an assignable expression against what follows them.</summary>
@@ -315,6 +334,17 @@ internal sealed partial class FunctionLowerer
     /// </summary>
     private void Spill(IOperation op)
     {
+        // A fixed buffer used as a pointer is its struct's address plus an offset: the parts of that address go
+        // into temporaries instead, in order (a pointer temporary to a buffer of a packed struct, uint32 *t = p->f1,
+        // is GCC's -Waddress-of-packed-member; fuzz seed 400211)
+        if ((op as IFieldReferenceOperation ?? (op.Kind == OperationKind.None && op.ChildOperations.Count == 1 ? op.ChildOperations.First() as IFieldReferenceOperation : null))
+                is { Field.IsFixedSizeBuffer: true } buffer
+            && AddressParts(buffer) is { } parts)
+        {
+            foreach (var part in parts)
+                if (!part.ConstantValue.HasValue && !EffectsOf(part).IsEmpty) Spill(part);
+            return;
+        }
         if (op is IConversionOperation { IsImplicit: true, OperatorMethod: null } c && !c.ConstantValue.HasValue
             && IsIntegral(c.Type) && IsIntegral(c.Operand.Type) && !spilled.ContainsKey(op))
         {

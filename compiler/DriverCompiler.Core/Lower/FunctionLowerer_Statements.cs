@@ -363,9 +363,37 @@ internal sealed partial class FunctionLowerer
                 items.Add(new CLiteral("0"));
                 names.Add(scalarName);
             }
+            // no scalar to name (fixed buffers only, seed 400466): the first C member, named, down to a scalar
+            else if (!fields.Any(Scalar) && DslSymbols.CTypeName(st) is null && ZeroOfFirstMember(st) is { } zero)
+            {
+                items.AddRange(zero.Items);
+                names.AddRange(zero.Designators!);
+            }
         }
         return new CInitList(items, names, compound ? ctype : null);
     }
+
+    /// <summary>A zero initializer of <paramref name="st"/> that names its first C member, as GCC wants it under
+    /// -Wall -Wextra: <c>{ .pad0 = { 0 } }</c> when an explicit layout's first field is not at offset 0 (ModuleLowerer's
+    /// first padding array), <c>{ .buf = { 0 } }</c> for a fixed buffer or inline array, <c>{ .inner = { .f = 0 } }</c>
+    /// for a struct. A plain <c>{ 0 }</c> starting with an array is -Wmissing-braces, and <c>{ { 0 } }</c>
+    /// -Wmissing-field-initializers; designated members are neither. Null when the struct has no field.</summary>
+    private CInitList? ZeroOfFirstMember(INamedTypeSymbol st)
+    {
+        var first = StructLayoutCalculator.Compute(st).Fields.OrderBy(f => f.Offset).FirstOrDefault();
+        if (first is null) return null;
+        if (first.Offset > 0) return new CInitList([new CInitList([])], ["pad0"]);
+        if (!module.Names.TryGetValue(first.Field, out var name)) return null;
+        var element = ZeroOf(first.ElementType);
+        if (element is null) return null;
+        return new CInitList([first.ArrayLength is null ? element : new CInitList(element is CLiteral ? [] : [element])], [name]);
+    }
+
+    /// <summary>The zero of one value of <paramref name="type"/>: <c>0</c>, or a struct's named braces.</summary>
+    private CExpr? ZeroOf(ITypeSymbol type) =>
+        type is INamedTypeSymbol { TypeKind: TypeKind.Struct, SpecialType: SpecialType.None } nested && DslSymbols.EndianType(nested) is null
+            ? ZeroOfFirstMember(nested)
+            : new CLiteral("0");
 
     private void LowerForEach(IForEachLoopOperation fe, List<CStmt> output, SourceOrigin? origin)
     {

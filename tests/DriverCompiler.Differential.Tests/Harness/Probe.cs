@@ -27,6 +27,11 @@ public static class Probe
         ((System.Text.StringBuilder)System.Threading.Thread.GetData(System.Threading.Thread.GetNamedDataSlot("DriverCompiler.Probe")))
             .Append(s).Append('\n');
 
+    /// <summary>A full, blocking, compacting garbage collection in .NET, which moves whatever storage is movable
+    /// (a pointer taken before it then points at the old place); nothing in C, which has no collector.</summary>
+    [CBinding("probe_collect")]
+    public static void Collect() => System.GC.Collect(2, System.GCCollectionMode.Forced, blocking: true, compacting: true);
+
     /// <summary>Calls <paramref name="handler"/> once, asynchronously, <paramref name="ms"/> milliseconds from
     /// now: in .NET from another thread, in C from a SIGALRM handler (what an interrupt is to a driver).</summary>
     [CBinding("probe_after")]

@@ -6,6 +6,7 @@ void probe_i(probe_s64 v) { printf("%lld\n", v); }
 void probe_u(probe_u64 v) { printf("%llu\n", v); }
 void probe_b(int v) { fputs(v ? "true\n" : "false\n", stdout); }
 void probe_str(const char *s) { printf("%s\n", s); }
+void probe_collect(void) { }
 
 /* Probe.After: calls handler once, from a SIGALRM handler, ms milliseconds from now. What an
  * interrupt is to a driver: code that runs between two instructions of the program. */

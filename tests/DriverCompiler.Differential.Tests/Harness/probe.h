@@ -16,6 +16,9 @@ void probe_str(const char *s);
 #define PROBE_PCATCH 0x100
 #define PROBE_BIG_MASK 0xFFFF0000u
 
+/* Probe.Collect: a compacting collection in .NET; C has no collector, nothing to do */
+void probe_collect(void);
+
 /* calls handler once, asynchronously (SIGALRM), ms milliseconds from now */
 void probe_after(int ms, void (*handler)(void));
 

@@ -15,8 +15,14 @@ public static class DotNetRunner
 
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
-    /// <summary>Emits <paramref name="compilation"/>, loads it into a collectible context and runs
+    /// <summary>Emits <paramref name="compilation"/>, loads it into a load context of its own and runs
     /// <c>Program.Run</c>. Returns the output, or an error describing why there is none.</summary>
+    /// <remarks>The context is not collectible, so each program stays loaded until the process ends (about
+    /// 160 KB a generated program). A collectible context keeps its statics in memory the garbage collector
+    /// moves, and a driver's <c>Addr.Of(ref staticField)</c> (docs/dsl.md) is a plain pointer that a
+    /// compacting collection leaves at the old copy: fuzz seed 430132 printed another value in .NET than
+    /// every C target. In a context that is not collectible the runtime keeps statics where they are, as
+    /// C does (corpus AddressOfStaticsAcrossCollection).</remarks>
     public static (string? Output, string? Error) Run(DriverCompilation compilation)
     {
         using var pe = new MemoryStream();
@@ -26,37 +32,30 @@ public static class DotNetRunner
                 emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString())));
         pe.Position = 0;
 
-        var alc = new AssemblyLoadContext("corpus-" + compilation.CSharp.AssemblyName, isCollectible: true);
-        try
-        {
-            Assembly asm = alc.LoadFromStream(pe);
-            var programs = asm.GetTypes().Where(t => t.Name == "Program").ToList();
-            if (programs.Count != 1)
-                return (null, $"expected exactly one type named Program, found {programs.Count}");
-            var run = programs[0].GetMethod("Run", BindingFlags.Public | BindingFlags.Static, Type.EmptyTypes);
-            if (run is null || run.ReturnType != typeof(void))
-                return (null, "Program has no public static void Run()");
+        var alc = new AssemblyLoadContext("corpus-" + compilation.CSharp.AssemblyName, isCollectible: false);
+        Assembly asm = alc.LoadFromStream(pe);
+        var programs = asm.GetTypes().Where(t => t.Name == "Program").ToList();
+        if (programs.Count != 1)
+            return (null, $"expected exactly one type named Program, found {programs.Count}");
+        var run = programs[0].GetMethod("Run", BindingFlags.Public | BindingFlags.Static, Type.EmptyTypes);
+        if (run is null || run.ReturnType != typeof(void))
+            return (null, "Program has no public static void Run()");
 
-            var sb = new StringBuilder();
-            Exception? failure = null;
-            var thread = new Thread(() =>
-            {
-                Thread.SetData(Thread.GetNamedDataSlot(SlotName), sb);
-                try { run.Invoke(null, null); }
-                catch (TargetInvocationException e) { failure = e.InnerException ?? e; }
-                catch (Exception e) { failure = e; }
-                finally { Thread.SetData(Thread.GetNamedDataSlot(SlotName), null); }
-            }, 16 * 1024 * 1024) { IsBackground = true, Name = "corpus " + compilation.CSharp.AssemblyName };
-            thread.Start();
-            if (!thread.Join(Timeout))
-                return (null, $"Program.Run did not return within {Timeout.TotalSeconds} s in .NET");
-            if (failure is not null)
-                return (null, "Program.Run threw in .NET (the corpus must be deterministic and free of exceptions):\n" + failure);
-            return (sb.ToString(), null);
-        }
-        finally
+        var sb = new StringBuilder();
+        Exception? failure = null;
+        var thread = new Thread(() =>
         {
-            alc.Unload();
-        }
+            Thread.SetData(Thread.GetNamedDataSlot(SlotName), sb);
+            try { run.Invoke(null, null); }
+            catch (TargetInvocationException e) { failure = e.InnerException ?? e; }
+            catch (Exception e) { failure = e; }
+            finally { Thread.SetData(Thread.GetNamedDataSlot(SlotName), null); }
+        }, 16 * 1024 * 1024) { IsBackground = true, Name = "corpus " + compilation.CSharp.AssemblyName };
+        thread.Start();
+        if (!thread.Join(Timeout))
+            return (null, $"Program.Run did not return within {Timeout.TotalSeconds} s in .NET");
+        if (failure is not null)
+            return (null, "Program.Run threw in .NET (the corpus must be deterministic and free of exceptions):\n" + failure);
+        return (sb.ToString(), null);
     }
 }
