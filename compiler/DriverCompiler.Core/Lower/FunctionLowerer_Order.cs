@@ -201,6 +201,10 @@ internal sealed partial class FunctionLowerer
             case IInvocationOperation { TargetMethod.ContainingType: { Name: "Endian" or "Scripts" } owner } pure when DslSymbols.IsDsl(owner):
                 foreach (var child in pure.ChildOperations) e.Add(EffectsOf(child));
                 break;
+            // Addr.Of(ref x) is &x: only the parts of x's address are evaluated
+            case IInvocationOperation { TargetMethod: { Name: "Of", ContainingType: { Name: "Addr" } addr }, Arguments: [var addressed] } when DslSymbols.IsDsl(addr):
+                e.Add(PartsEffects(addressed.Value));
+                break;
             case IInvocationOperation or IFunctionPointerInvocationOperation:
                 foreach (var child in op.ChildOperations) e.Add(EffectsOf(child));
                 e.AddRead(Effects.Memory); e.AddWrite(Effects.Memory);
@@ -280,17 +284,18 @@ internal sealed partial class FunctionLowerer
             if (k > 0) acc = acc.With(own[k]);
         }
         // A ref/out/in argument is only an address until the call: nothing to evaluate early. A later operand that
-        // changes its variable (F(ref s.F, ++s.F)), or reads what the callee will change, is evaluated early instead,
-        // in its turn: C# changes the variable before the call too, and C may not change an object that another
-        // argument takes the address of in the same expression without GCC's -Wsequence-point ("operation on 's.f'
-        // may be undefined"). The same for an address operand, F(&x, x = 6) (fuzz seed 410001).
+        // changes its variable (F(ref s.F, ++s.F)) is evaluated early instead, in its turn: C# changes the variable
+        // before the call too, and C may not change an object that another argument takes the address of in the same
+        // expression without GCC's -Wsequence-point ("operation on 's.f' may be undefined"). The same for an address
+        // operand, F(&x, x = 6) (fuzz seed 410001). A later operand that only reads the variable needs nothing: every
+        // argument is evaluated before the callee can change it, in C as in C#.
         HashSet<int>? early = null;
         for (int k = 0; k < operands.Count; k++)
         {
             if (operands[k] is not { } op || op.ConstantValue.HasValue) continue;
             if (AddressedStorage(op) is { } where)
             {
-                var used = own[k].With(ReadWriteOf(where));
+                var used = own[k].With(ReadOf(where));
                 for (int j = k + 1; j < operands.Count; j++)
                     if (operands[j] is not (null or IArgumentOperation) && used.ConflictsWith(own[j])) (early ??= []).Add(j);
                 if (op is IArgumentOperation) continue;
@@ -305,17 +310,10 @@ internal sealed partial class FunctionLowerer
     {
         IArgumentOperation { Parameter.RefKind: not RefKind.None } a => StorageOf(a.Value),
         IAddressOfOperation ad => StorageOf(ad.Reference),
+        IInvocationOperation { TargetMethod: { Name: "Of", ContainingType: { Name: "Addr" } addr }, Arguments: [var addressed] } when DslSymbols.IsDsl(addr)
+            => StorageOf(addressed.Value),
         _ => null,
     };
-
-    /// <summary>The effects of a callee that reads and writes <paramref name="where"/>.</summary>
-    private static Effects ReadWriteOf(object where)
-    {
-        var e = new Effects();
-        e.AddRead(where);
-        e.AddWrite(where);
-        return e;
-    }
 
     /// <summary>Sequences the address parts of an assignable expression against what follows them.</summary>
     private void SequenceTarget(IOperation target, IEnumerable<IOperation?> rest, Effects? after = null)
