@@ -185,8 +185,8 @@ Task("Fuzz").Does(() =>
 //     then says "stage 1 only": its survivors are not yet survivors of the whole suite).
 // --mutate=Emit/CPrinter.cs,Lower/Constants.cs narrows the run (paths or globs under compiler/DriverCompiler.Core;
 // Stryker's {start..end} suffix is a character span, not lines); --per-file runs each matched file on its own
-// (its own report under artifacts/mutation/<File>/, so a long campaign keeps what finished); --since=<ref> mutates
-// only what changed since a commit; --test-case-filter=<dotnet test filter> applies to every stage.
+// (its own report under artifacts/mutation/<File>/, so a long campaign keeps what finished; --resume reuses a stage 1
+// report found there); --since=<ref> mutates only what changed since a commit; --test-case-filter=<dotnet test filter> applies to every stage.
 // After each run one row per file (docs/mutation.md's columns) is printed and appended to artifacts/mutation/scoreboard.md.
 Task("Mutate").Does(() =>
 {
@@ -217,8 +217,11 @@ Task("Mutate").Does(() =>
         Console.WriteLine("dotnet " + string.Join(" ", args));
         // The differential corpus keeps the gcc objects of emitted C it has compiled before (keyed by the C's bytes,
         // the headers' and the flags): a mutant changes the C of a few programs, so the rest is not compiled again.
+        // A private TMPDIR: the corpus works in $TMPDIR/drvc-diff-*, and a shared /tmp is cleaned by other jobs
+        // (a run here once lost its work folder half way).
+        EnsureDirectoryExists($"{output}/tmp");
         int rc = StartProcess("dotnet", new ProcessSettings { Arguments = string.Join(" ", args), WorkingDirectory = core,
-            EnvironmentVariables = new Dictionary<string, string> { ["DRVC_CORPUS_CACHE"] = $"{output}/corpus-cache" } });
+            EnvironmentVariables = new Dictionary<string, string> { ["DRVC_CORPUS_CACHE"] = $"{output}/corpus-cache", ["TMPDIR"] = $"{output}/tmp" } });
         if (rc != 0) throw new Exception($"Stryker failed with exit code {rc}");
         return (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText($"{outDir}/reports/mutation-report.json"));
     }
@@ -228,7 +231,11 @@ Task("Mutate").Does(() =>
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var dir = $"{output}/{name}";
-        var first = Stryker($"{dir}/stage1", stage1, patterns.Select(p => "**/" + p));
+        // --resume: a stage 1 report already in place (an interrupted or earlier run) is used instead of running stage 1 again.
+        var firstReport = $"{dir}/stage1/reports/mutation-report.json";
+        var first = HasArgument("resume") && System.IO.File.Exists(firstReport)
+            ? (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText(firstReport))
+            : Stryker($"{dir}/stage1", stage1, patterns.Select(p => "**/" + p));
         var files = (System.Text.Json.Nodes.JsonObject)first["files"];
         var open = new List<string>();   // stage 2 patterns: each file's survivor lines as character spans
         foreach (var (path, file) in files)
