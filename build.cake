@@ -181,7 +181,7 @@ Task("Fuzz").Does(() =>
 //     seconds per mutant; every mutant of the file(s);
 //   stage 2, --then-test-projects (default DriverCompiler.Differential.Tests): its fixture lowers, compiles and
 //     runs the whole corpus on three toolchains, minutes per mutant; only the lines of stage 1's survivors and
-//     uncovered mutants are mutated again. --then-test-projects= (empty) stops after stage 1 (the scoreboard row
+//     uncovered mutants are mutated again. --then-test-projects=none stops after stage 1 (the scoreboard row
 //     then says "stage 1 only": its survivors are not yet survivors of the whole suite).
 // --mutate=Emit/CPrinter.cs,Lower/Constants.cs narrows the run (paths or globs under compiler/DriverCompiler.Core;
 // Stryker's {start..end} suffix is a character span, not lines); --per-file runs each matched file on its own
@@ -191,7 +191,7 @@ Task("Fuzz").Does(() =>
 Task("Mutate").Does(() =>
 {
     var core = MakeAbsolute(Directory("./compiler/DriverCompiler.Core"));
-    string[] Projects(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    string[] Projects(string list) => list == "none" ? [] : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     var stage1 = Projects(Argument("test-projects", "DriverCompiler.Tests,DriverCompiler.Diagnostics.Tests"));
     var stage2 = Projects(Argument("then-test-projects", "DriverCompiler.Differential.Tests"));
     // --mutate (or the older --mutate-only): a comma-separated list of files or globs under DriverCompiler.Core.
@@ -247,9 +247,14 @@ Task("Mutate").Does(() =>
             string source = (string)file["source"];
             var starts = new List<int> { 0 };
             for (int i = 0; i < source.Length; i++) if (source[i] == '\n') starts.Add(i + 1);
-            int End(int line) => line < starts.Count ? starts[line] - 1 : source.Length;   // 1-based line: its last character + 1
+            int End(int line) => line < starts.Count ? starts[line] : source.Length;   // 1-based line: its end, newline included
+            // Runs of consecutive lines become one span: a mutant over two lines must lie inside a single span.
+            var runs = new List<(int First, int Last)>();
+            foreach (int l in lines)
+                if (runs.Count > 0 && runs[^1].Last == l - 1) runs[^1] = (runs[^1].First, l);
+                else runs.Add((l, l));
             var relative = System.IO.Path.GetRelativePath(core.FullPath, System.IO.Path.GetFullPath(path, core.FullPath)).Replace('\\', '/');
-            open.Add("**/" + relative + string.Concat(lines.Select(l => $"{{{starts[l - 1]}..{End(l)}}}")));
+            open.Add("**/" + relative + string.Concat(runs.Select(r => $"{{{starts[r.First - 1]}..{End(r.Last)}}}")));
         }
         string stages = "stage 1 only";
         if (stage2.Length > 0 && open.Count > 0)
@@ -276,6 +281,7 @@ Task("Mutate").Does(() =>
             var status = file["mutants"].AsArray().GroupBy(m => (string)m["status"]).ToDictionary(g => g.Key, g => g.Count());
             int N(string s) => status.GetValueOrDefault(s);
             int detected = N("Killed") + N("Timeout"), valid = detected + N("Survived") + N("NoCoverage");
+            if (valid == 0) continue;   // a file outside --mutate (its mutants Ignored, or rolled back as compile errors)
             var relative = System.IO.Path.GetRelativePath(core.FullPath, System.IO.Path.GetFullPath(path, core.FullPath)).Replace('\\', '/');
             bool dirty = Git($"status --porcelain -- compiler/DriverCompiler.Core/{relative}").Length > 0;
             rows.Add($"| {relative} | {commit}{(dirty ? "+dirty" : "")} | {valid + N("CompileError")} | {N("Killed")} | {N("Survived")} | {N("Timeout")} | {N("NoCoverage")} | {N("CompileError")} | " +
