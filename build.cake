@@ -7,11 +7,11 @@
 //   Bench       the benchmarks (tests/DriverCompiler.Benchmarks); --cold: only the cold starts of the installed tool
 //   Fuzz        a differential fuzzing campaign (tests/DriverCompiler.Fuzz): --programs=N or --minutes=M, --seed=S, --crash=N
 //   Mutate      Stryker.NET mutation testing of DriverCompiler.Core's Lower/ and Emit/ (slow; not part of Test).
-//               --mutate=Emit/CPrinter.cs,Lower/ConstantExpressions.cs limits it to those files (paths or globs
-//               under compiler/DriverCompiler.Core, a line span as File.cs{10..40}); --test-projects=A,B picks the
-//               test projects; --test-case-filter=<dotnet test filter>; --since=<ref>; DRVC_CORPUS_ONLY=Name1,Name2
-//               in the environment limits the differential corpus each run compiles (filter out its
-//               whole-corpus checks then, e.g. --test-case-filter="FullyQualifiedName!~Every_program_agrees").
+//               --mutate=Emit/CPrinter.cs,Lower/Constants.cs limits it to those files (paths or globs under
+//               compiler/DriverCompiler.Core); --per-file one run per file; stage 1 --test-projects=A,B (in-process,
+//               fast), stage 2 --then-test-projects=C (the differential corpus) on stage 1's survivors only;
+//               --test-case-filter=<dotnet test filter>; --since=<ref>. Scoreboard rows: artifacts/mutation/scoreboard.md
+//               (docs/mutation.md keeps them).
 // Usage: dotnet tool restore && dotnet cake --target=<Target>
 
 using System.Xml.Linq;
@@ -171,35 +171,138 @@ Task("Fuzz").Does(() =>
     if (code != 0) throw new Exception(code == 1 ? "the campaign has findings (artifacts/fuzz-findings/)" : $"the fuzzer exited with {code}");
 });
 
-// Mutation testing (issue 9): Stryker.NET mutates compiler/DriverCompiler.Core/Lower and Emit one
-// change at a time and runs the test projects that load Core in-process (the differential corpus,
-// the diagnostics and the CLI contract); a mutant no test kills is a survivor. Projects that run
-// drvc as a separate process or test the drivers on QEMU cannot see an in-process mutant. One test
-// process at a time (--concurrency 1): the differential corpus already uses every core.
-// Options: --mutate-only=<glob under Core, e.g. Emit/CPrinter.cs> narrows the run, --since=<ref>
-// mutates only what changed since a commit, --test-projects=<A.Tests,B.Tests> replaces the list. Report: artifacts/mutation/reports/mutation-report.html.
+// Mutation testing (issue 9): Stryker.NET mutates compiler/DriverCompiler.Core/Lower and Emit one change at a
+// time and runs the test projects that load Core in-process; a mutant no test kills is a survivor. Projects that
+// run drvc as a separate process or test the drivers on QEMU cannot see an in-process mutant. One test process
+// at a time (--concurrency 1). docs/mutation.md keeps the per-file scoreboard and the survivors judged harmless.
+//
+// A mutant is killed when any project kills it, so the projects run in two stages, cheapest first:
+//   stage 1, --test-projects (default DriverCompiler.Tests,DriverCompiler.Diagnostics.Tests): Core in-process,
+//     seconds per mutant; every mutant of the file(s);
+//   stage 2, --then-test-projects (default DriverCompiler.Differential.Tests): its fixture lowers, compiles and
+//     runs the whole corpus on three toolchains, minutes per mutant; only the lines of stage 1's survivors and
+//     uncovered mutants are mutated again. --then-test-projects=none stops after stage 1 (the scoreboard row
+//     then says "stage 1 only": its survivors are not yet survivors of the whole suite).
+// --mutate=Emit/CPrinter.cs,Lower/Constants.cs narrows the run (paths or globs under compiler/DriverCompiler.Core;
+// Stryker's {start..end} suffix is a character span, not lines); --per-file runs each matched file on its own
+// (its own report under artifacts/mutation/<File>/, so a long campaign keeps what finished; --resume reuses a stage 1
+// report found there); --since=<ref> mutates only what changed since a commit; --test-case-filter=<dotnet test filter> applies to every stage.
+// After each run one row per file (docs/mutation.md's columns) is printed and appended to artifacts/mutation/scoreboard.md.
 Task("Mutate").Does(() =>
 {
     var core = MakeAbsolute(Directory("./compiler/DriverCompiler.Core"));
-    var tests = Argument("test-projects", "DriverCompiler.Tests,DriverCompiler.Diagnostics.Tests,DriverCompiler.Differential.Tests")
-        .Split(',', StringSplitOptions.RemoveEmptyEntries)
-        .Select(t => MakeAbsolute(File($"./tests/{t}/{t}.csproj")).FullPath);
+    string[] Projects(string list) => list == "none" ? [] : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    var stage1 = Projects(Argument("test-projects", "DriverCompiler.Tests,DriverCompiler.Diagnostics.Tests"));
+    var stage2 = Projects(Argument("then-test-projects", "DriverCompiler.Differential.Tests"));
     // --mutate (or the older --mutate-only): a comma-separated list of files or globs under DriverCompiler.Core.
     var only = Argument<string>("mutate", null) ?? Argument<string>("mutate-only", null);
     var globs = only is null
-        ? new[] { "**/Lower/**/*.cs", "**/Emit/**/*.cs" }
-        : only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(g => "**/" + g).ToArray();
+        ? new[] { "Lower/**/*.cs", "Emit/**/*.cs" }
+        : only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     var since = Argument<string>("since", null);
     var filter = Argument<string>("test-case-filter", null);   // dotnet test --filter syntax
-    var args = new List<string> { "dotnet-stryker", "--project DriverCompiler.Core.csproj", "--configuration Release", "--concurrency 1",
-        "--reporter html", "--reporter json", "--reporter progress", "--reporter cleartext",
-        $"--output {MakeAbsolute(Directory("./artifacts/mutation")).FullPath}", "--skip-version-check" };
-    args.AddRange(tests.Select(t => $"--test-project {t}"));
-    args.AddRange(globs.Select(g => $"--mutate \"{g}\""));
-    if (since is not null) args.Add($"--since:{since}");
-    if (filter is not null) args.Add($"--test-case-filter \"{filter}\"");
-    int rc = StartProcess("dotnet", new ProcessSettings { Arguments = string.Join(" ", args), WorkingDirectory = core });
-    if (rc != 0) throw new Exception($"Stryker failed with exit code {rc}");
+    var output = MakeAbsolute(Directory("./artifacts/mutation"));
+    EnsureDirectoryExists(output);
+    string commit = Git("rev-parse --short HEAD");
+
+    // One Stryker run; returns its JSON report (mutation-testing-elements schema).
+    System.Text.Json.Nodes.JsonObject Stryker(string outDir, IEnumerable<string> projects, IEnumerable<string> patterns)
+    {
+        var args = new List<string> { "dotnet-stryker", "--project DriverCompiler.Core.csproj", "--configuration Release", "--concurrency 1",
+            "--reporter html", "--reporter json", "--reporter progress", "--reporter cleartext", $"--output {outDir}", "--skip-version-check" };
+        args.AddRange(projects.Select(t => $"--test-project {MakeAbsolute(File($"./tests/{t}/{t}.csproj")).FullPath}"));
+        args.AddRange(patterns.Select(g => $"--mutate \"{g}\""));
+        if (since is not null) args.Add($"--since:{since}");
+        if (filter is not null) args.Add($"--test-case-filter \"{filter}\"");
+        Console.WriteLine("dotnet " + string.Join(" ", args));
+        // The differential corpus keeps the gcc objects of emitted C it has compiled before (keyed by the C's bytes,
+        // the headers' and the flags): a mutant changes the C of a few programs, so the rest is not compiled again.
+        // A private TMPDIR: the corpus works in $TMPDIR/drvc-diff-*, and a shared /tmp is cleaned by other jobs
+        // (a run here once lost its work folder half way).
+        EnsureDirectoryExists($"{output}/tmp");
+        int rc = StartProcess("dotnet", new ProcessSettings { Arguments = string.Join(" ", args), WorkingDirectory = core,
+            EnvironmentVariables = new Dictionary<string, string> { ["DRVC_CORPUS_CACHE"] = $"{output}/corpus-cache", ["TMPDIR"] = $"{output}/tmp" } });
+        if (rc != 0) throw new Exception($"Stryker failed with exit code {rc}");
+        return (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText($"{outDir}/reports/mutation-report.json"));
+    }
+
+    // Stage 1 over the patterns, stage 2 over the lines of stage 1's survivors; a row per file.
+    void Run(string name, string[] patterns)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var dir = $"{output}/{name}";
+        // --resume: a stage 1 report already in place (an interrupted or earlier run) is used instead of running stage 1 again.
+        var firstReport = $"{dir}/stage1/reports/mutation-report.json";
+        var first = HasArgument("resume") && System.IO.File.Exists(firstReport)
+            ? (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText(firstReport))
+            : Stryker($"{dir}/stage1", stage1, patterns.Select(p => "**/" + p));
+        var files = (System.Text.Json.Nodes.JsonObject)first["files"];
+        var open = new List<string>();   // stage 2 patterns: each file's survivor lines as character spans
+        foreach (var (path, file) in files)
+        {
+            var lines = file["mutants"].AsArray().Where(m => (string)m["status"] is "Survived" or "NoCoverage")
+                .SelectMany(m => Enumerable.Range((int)m["location"]["start"]["line"], (int)m["location"]["end"]["line"] - (int)m["location"]["start"]["line"] + 1))
+                .Distinct().Order().ToList();
+            if (lines.Count == 0) continue;
+            string source = (string)file["source"];
+            var starts = new List<int> { 0 };
+            for (int i = 0; i < source.Length; i++) if (source[i] == '\n') starts.Add(i + 1);
+            int End(int line) => line < starts.Count ? starts[line] : source.Length;   // 1-based line: its end, newline included
+            // Runs of consecutive lines become one span: a mutant over two lines must lie inside a single span.
+            var runs = new List<(int First, int Last)>();
+            foreach (int l in lines)
+                if (runs.Count > 0 && runs[^1].Last == l - 1) runs[^1] = (runs[^1].First, l);
+                else runs.Add((l, l));
+            var relative = System.IO.Path.GetRelativePath(core.FullPath, System.IO.Path.GetFullPath(path, core.FullPath)).Replace('\\', '/');
+            open.Add("**/" + relative + string.Concat(runs.Select(r => $"{{{starts[r.First - 1]}..{End(r.Last)}}}")));
+        }
+        string stages = "stage 1 only";
+        if (stage2.Length > 0 && open.Count > 0)
+        {
+            var second = (System.Text.Json.Nodes.JsonObject)Stryker($"{dir}/stage2", stage2, open)["files"];
+            static string Key(System.Text.Json.Nodes.JsonNode m) => $"{m["mutatorName"]}|{m["replacement"]}|{m["location"].ToJsonString()}";
+            foreach (var (path, file) in files)
+            {
+                if (!second.ContainsKey(path)) continue;
+                var killed = second[path]["mutants"].AsArray().Where(m => (string)m["status"] is "Killed" or "Timeout")
+                    .ToDictionary(Key, m => (string)m["status"]);
+                foreach (var m in file["mutants"].AsArray())
+                    if ((string)m["status"] is "Survived" or "NoCoverage" && killed.TryGetValue(Key(m), out var status))
+                        m["status"] = status;
+            }
+            stages = "stages 1+2";
+            System.IO.File.WriteAllText($"{dir}/merged-report.json", first.ToJsonString());
+        }
+        else if (stage2.Length > 0) stages = "stages 1+2 (nothing left for 2)";
+        var minutes = clock.Elapsed.TotalMinutes;
+        var rows = new List<string>();
+        foreach (var (path, file) in files)
+        {
+            var status = file["mutants"].AsArray().GroupBy(m => (string)m["status"]).ToDictionary(g => g.Key, g => g.Count());
+            int N(string s) => status.GetValueOrDefault(s);
+            int detected = N("Killed") + N("Timeout"), valid = detected + N("Survived") + N("NoCoverage");
+            if (valid == 0) continue;   // a file outside --mutate (its mutants Ignored, or rolled back as compile errors)
+            var relative = System.IO.Path.GetRelativePath(core.FullPath, System.IO.Path.GetFullPath(path, core.FullPath)).Replace('\\', '/');
+            bool dirty = Git($"status --porcelain -- compiler/DriverCompiler.Core/{relative}").Length > 0;
+            rows.Add($"| {relative} | {commit}{(dirty ? "+dirty" : "")} | {valid + N("CompileError")} | {N("Killed")} | {N("Survived")} | {N("Timeout")} | {N("NoCoverage")} | {N("CompileError")} | " +
+                     $"{(valid == 0 ? "n/a" : $"{100.0 * detected / valid:F1} %")} | {minutes:F0} min | {stages}: {string.Join(",", stage1)} then {(stage2.Length == 0 ? "-" : string.Join(",", stage2))} |");
+        }
+        foreach (var r in rows) Console.WriteLine(r);
+        System.IO.File.AppendAllLines($"{output}/scoreboard.md", rows);
+    }
+
+    if (HasArgument("per-file"))
+    {
+        var files = globs.SelectMany(g => GetFiles($"{core}/{g}")).Select(f => core.GetRelativePath(f).FullPath).Distinct().OrderBy(f => f).ToList();
+        foreach (var f in files) Run(System.IO.Path.GetFileNameWithoutExtension(f), new[] { f });
+    }
+    else Run("all", globs);
 });
+
+string Git(string arguments)
+{
+    StartProcess("git", new ProcessSettings { Arguments = arguments, RedirectStandardOutput = true }, out var lines);
+    return string.Join("\n", lines).Trim();
+}
 
 RunTarget(target);

@@ -34,8 +34,9 @@ public sealed class ProgramResult(string name, int index)
 /// <summary>
 /// Runs the whole corpus once: .NET, lowering in both dialects, C compile per toolchain, one linked
 /// binary per toolchain that runs every program (re-run from the next program after a crash), and
-/// the comparison inputs for each program. Nothing is cached across runs: every run works in a fresh
-/// temporary folder, kept afterwards only when something failed (reports point into it).
+/// the comparison inputs for each program. Every run works in a fresh temporary folder, kept afterwards
+/// only when something failed (reports point into it). Nothing is cached across runs unless
+/// <c>DRVC_CORPUS_CACHE</c> names a folder (mutation testing: <see cref="ObjectCache"/>).
 /// </summary>
 public sealed class DifferentialRun
 {
@@ -199,6 +200,9 @@ public sealed class DifferentialRun
         string dir = p.EmittedDir[t.Target];
         var cFiles = Directory.EnumerateFiles(dir, "*.c", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal).ToList();
         string obj = Path.Combine(ToolDir(t), p.Name + ".o");
+        string? cacheKey = ObjectCache.Key(t, p.Entry,
+            [Path.Combine(Repo.Root, "runtime-headers"), Path.Combine(Repo.Root, "tests", "include", t.IncludeDir), harnessDir], dir);
+        if (cacheKey is not null && ObjectCache.TryGet(cacheKey, obj)) return obj;
         var args = new List<string>(t.StrictFlags);
         args.AddRange(Includes(t, dir).Split('\0'));
         args.Add($"-Dt_program_run={p.Entry}");
@@ -216,6 +220,7 @@ public sealed class DifferentialRun
             p.Outcomes[t] = Outcome.Failed("compile", oc.Describe(t.Objcopy));
             return null;
         }
+        if (cacheKey is not null && oc.Stderr.Length == 0) ObjectCache.Put(cacheKey, obj);
         return obj;
     }
 
