@@ -276,7 +276,7 @@ public sealed class DifferentialRun
         {
             string file = t.Emulator ?? exe;
             var args = new List<string>();
-            if (t.Emulator is not null) args.Add(exe);
+            if (t.Emulator is not null) { args.AddRange(t.EmulatorFlags ?? []); args.Add(exe); }
             args.AddRange(remaining.Select(p => p.Name));
             var r = Proc.Run(file, args, dir, RunTimeout);
             var (completed, crashed, partial) = ParseRun(r.Stdout);
