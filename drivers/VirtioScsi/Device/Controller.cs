@@ -456,14 +456,11 @@ public static unsafe class Controller
     public static sbyte Outcome(VirtioScsiBase* b, DevUnit* u, Slot* s)
     {
         VirtioScsiRespCmd* resp = s->Resp;
-        Virtqueue* vq = RequestQueue(b);
         byte key = 0;
         s->Retry = false;
         if (resp->Response == VirtioScsi.S_Ok && resp->Status == ScsiStatus.CheckCondition)
         {
-            uint senseLen = vq->From32(resp->SenseLen);
-            if (senseLen > VirtioScsi.SenseSize)
-                senseLen = VirtioScsi.SenseSize;
+            uint senseLen = SenseLength(b, resp);
             SenseInfo sense = Sense.Decode(resp->Sense, senseLen);
             key = sense.Key;
             Units.NoteSense(u, sense);
@@ -472,6 +469,13 @@ public static unsafe class Controller
             return TrackDisk.TDERR_BadUnitNum;
         s->Retry = ErrorMap.Retryable(resp->Response, resp->Status, key);
         return ErrorMap.FromScsi(resp->Response, resp->Status, key);
+    }
+
+    /// <summary>Valid bytes of a response's sense: its sense_len (byte order as the queue's), at most the 96 of the field.</summary>
+    public static uint SenseLength(VirtioScsiBase* b, VirtioScsiRespCmd* resp)
+    {
+        uint n = RequestQueue(b)->From32(resp->SenseLen);
+        return n > VirtioScsi.SenseSize ? (uint)VirtioScsi.SenseSize : n;
     }
 
     /// <summary>Bytes transferred by a successful slot: the length less the residual (never negative).</summary>
@@ -533,48 +537,30 @@ public static unsafe class Controller
         return error;
     }
 
-    /// <summary>Waits until the device has finished slot <paramref name="s"/> (state Done): 0; IOERR_SELFTEST when a
-    /// polled wait ran out; IOERR_UNITBUSY when <paramref name="timeoutSeconds"/> (not 0) passed first on the unit's
-    /// task with its timer (the slot stays Busy: the device still holds the command).</summary>
-    private static sbyte AwaitDone(VirtioScsiBase* b, DevUnit* u, Slot* s, uint timeoutSeconds)
-    {
-        bool bounded = timeoutSeconds != 0 && b->IrqInstalled && u->Core.Worker.Task == Exec.FindTask(null)
-            && UnitTimer.Start(&u->Core, timeoutSeconds);
-        sbyte error = 0;
-        while (s->State != SlotState.Done)
-        {
-            if (bounded && UnitTimer.Expired(&u->Core))
-            {
-                error = Exec.IOERR_UNITBUSY;
-                break;
-            }
-            if (!WaitForCompletion(b, u, s, bounded ? u->Core.TimerMask : 0u))
-            {
-                error = Exec.IOERR_SELFTEST;
-                break;
-            }
-        }
-        if (bounded)
-            UnitTimer.Stop(&u->Core);
-        return error;
-    }
+    /// <summary>Waits until the device has finished slot <paramref name="s"/> (state Done): see <see cref="Await"/>.</summary>
+    private static sbyte AwaitDone(VirtioScsiBase* b, DevUnit* u, Slot* s, uint timeoutSeconds) => Await(b, u, s, null, timeoutSeconds);
 
     /// <summary>Waits until <paramref name="u"/> has no request in flight but <paramref name="except"/> (when the device
-    /// still holds it): 0; IOERR_SELFTEST when a polled wait ran out; IOERR_UNITBUSY when <paramref name="timeoutSeconds"/>
-    /// (not 0) passed first on the unit's task with its timer.</summary>
-    public static sbyte AwaitOthers(VirtioScsiBase* b, DevUnit* u, Slot* except, uint timeoutSeconds)
+    /// still holds it): see <see cref="Await"/>.</summary>
+    public static sbyte AwaitOthers(VirtioScsiBase* b, DevUnit* u, Slot* except, uint timeoutSeconds) => Await(b, u, null, except, timeoutSeconds);
+
+    /// <summary>Waits until slot <paramref name="done"/> is Done or, with <paramref name="done"/> null, until
+    /// <paramref name="u"/> has no request in flight but <paramref name="except"/>: 0; IOERR_SELFTEST when a polled wait
+    /// ran out; IOERR_UNITBUSY when <paramref name="timeoutSeconds"/> (not 0) passed first on the unit's task with its
+    /// timer (a slot the device still holds stays Busy).</summary>
+    private static sbyte Await(VirtioScsiBase* b, DevUnit* u, Slot* done, Slot* except, uint timeoutSeconds)
     {
         bool bounded = timeoutSeconds != 0 && b->IrqInstalled && u->Core.Worker.Task == Exec.FindTask(null)
             && UnitTimer.Start(&u->Core, timeoutSeconds);
         sbyte error = 0;
-        while (u->Core.InFlight > (except->State == SlotState.Busy ? 1 : 0))
+        while (done != null ? done->State != SlotState.Done : u->Core.InFlight > (except->State == SlotState.Busy ? 1 : 0))
         {
             if (bounded && UnitTimer.Expired(&u->Core))
             {
                 error = Exec.IOERR_UNITBUSY;
                 break;
             }
-            if (!WaitForCompletion(b, u, null, bounded ? u->Core.TimerMask : 0u))
+            if (!WaitForCompletion(b, u, done, bounded ? u->Core.TimerMask : 0u))
             {
                 error = Exec.IOERR_SELFTEST;
                 break;

@@ -145,8 +145,8 @@ public static unsafe class ScsiDirect
     {
         if (!LocalAnswers.Answers(cmd->scsi_Command[0], u->DeviceType))
             return false;
-        uint n = Controller.RequestQueue(b)->From32(resp->SenseLen);
-        SenseInfo sense = Sense.Decode(resp->Sense, n > VirtioScsi.SenseSize ? VirtioScsi.SenseSize : n);
+        uint n = Controller.SenseLength(b, resp);
+        SenseInfo sense = Sense.Decode(resp->Sense, n);
         return sense.Valid && sense.Key == SenseKey.IllegalRequest && sense.Asc == Asc.InvalidOpcode;
     }
 
@@ -174,9 +174,7 @@ public static unsafe class ScsiDirect
     {
         if ((cmd->scsi_Flags & ScsiDisk.SCSIF_AUTOSENSE) == 0 || cmd->scsi_SenseData == null)
             return 0;
-        uint n = Controller.RequestQueue(b)->From32(resp->SenseLen);
-        if (n > VirtioScsi.SenseSize)
-            n = VirtioScsi.SenseSize;
+        uint n = Controller.SenseLength(b, resp);
         if (n > cmd->scsi_SenseLength)
             n = cmd->scsi_SenseLength;
         for (uint i = 0; i < n; i++)

@@ -220,6 +220,9 @@ public static unsafe class Units
         return u;
     }
 
+    /// <summary>The device's exec name, as mounter.library knows the units by it.</summary>
+    private const string DeviceName = "virtioscsi.device";
+
     /// <summary>The DOS device name prefix announced units suggest ("VSCSI", NUL-ended): VSCSI0:, VSCSI1:, ...</summary>
     private static readonly byte[] DosNamePrefix = { 0x56, 0x53, 0x43, 0x53, 0x49, 0 };
 
@@ -234,7 +237,7 @@ public static unsafe class Units
         if (u->Announced || !Mounter.Obtain())
             return;
         fixed (byte* prefix = DosNamePrefix)
-            u->Announced = Mounter.AnnounceDeviceTags("virtioscsi.device", u->Index, Mounter.MNTA_DosNamePrefixHint, (uint)prefix, Exec.TAG_DONE) != 0;
+            u->Announced = Mounter.AnnounceDeviceTags(DeviceName, u->Index, Mounter.MNTA_DosNamePrefixHint, (uint)prefix, Exec.TAG_DONE) != 0;
         Exec.DebugPrintF("virtioscsi.device: unit %lu: announced %lu\n", u->Index, u->Announced ? 1u : 0u);
     }
 
@@ -243,7 +246,7 @@ public static unsafe class Units
     {
         if (!u->Announced)
             return;
-        Mounter.DenounceDevice("virtioscsi.device", u->Index);
+        Mounter.DenounceDevice(DeviceName, u->Index);
         u->Announced = false;
     }
 
